@@ -1,0 +1,168 @@
+import type { Kysely } from 'kysely';
+import { permissionsOf, type Language, type Role, type SessionInfo, type SignInStep } from '@vigil/contracts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Actor, RequestContext } from '../../platform/access/actor.ts';
+import type { ResolvedSession } from '../../platform/http/access-hook.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { Problem } from '../../platform/errors.ts';
+import { dummyPasswordHash, randomToken, sha256, verifyPassword } from '../../platform/auth/crypto.ts';
+import { authRepository } from './auth.repository.ts';
+import { lockoutMinutes, nextStepAfterPassword, sessionExpired } from './auth.rules.ts';
+
+type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof authRepository>['findUser']>>>;
+
+export interface ClientMeta {
+  requestId: string;
+  clientIp: string | null;
+  userAgent: string | null;
+}
+
+export function actorOf(user: UserRow, facilityIds: string[], sessionId: string): Actor {
+  const roles = user.roles as Role[];
+  return {
+    userId: user.id,
+    username: user.username,
+    roles,
+    permissions: new Set(permissionsOf(roles)),
+    facilities: user.all_facilities ? 'all' : facilityIds,
+    language: user.language as Language,
+    sessionId,
+  };
+}
+
+export function authService(deps: { db: Kysely<DB>; config: Config }) {
+  const { db, config } = deps;
+  const repo = authRepository(db);
+
+  /** A context for events about a user before their session exists (failed sign-ins). */
+  const userContext = (user: UserRow, meta: ClientMeta): RequestContext => ({
+    actor: actorOf(user, [], ''),
+    requestId: meta.requestId,
+    clientIp: meta.clientIp,
+  });
+
+  return {
+    /**
+     * Checks the password and opens a new session (a fresh token every time: rotation at sign-in).
+     * The session may still need MFA or a password change before it can do anything else.
+     */
+    async signIn(username: string, password: string, meta: ClientMeta): Promise<{ token: string; csrfToken: string; next: SignInStep }> {
+      const user = await repo.findUserByUsername(username);
+      if (!user || !user.active) {
+        await verifyPassword(await dummyPasswordHash(), password);
+        throw new Problem('invalid-credentials');
+      }
+      const now = new Date();
+      if (user.locked_until && user.locked_until > now) throw new Problem('account-locked');
+
+      if (!(await verifyPassword(user.password_hash, password))) {
+        const failed = user.failed_attempts + 1;
+        const minutes = lockoutMinutes(failed);
+        await db.transaction().execute(async (trx) => {
+          await repo.recordFailure(trx, user.id, failed, minutes ? new Date(now.getTime() + minutes * 60_000) : null);
+          await appendAudit(trx, userContext(user, meta), {
+            action: minutes ? 'auth.locked' : 'auth.sign-in-failed',
+            entityType: 'user',
+            entityId: user.id,
+            after: { failedAttempts: failed, lockedMinutes: minutes },
+          });
+        });
+        throw new Problem(minutes ? 'account-locked' : 'invalid-credentials');
+      }
+
+      const token = randomToken();
+      const csrfToken = randomToken();
+      const next = nextStepAfterPassword({ roles: user.roles as Role[], mfa_enabled: user.mfa_enabled, must_change_password: user.must_change_password });
+      const facilities = await repo.facilitiesFor(user);
+      await db.transaction().execute(async (trx) => {
+        await repo.clearFailures(trx, user.id);
+        await repo.createSession(trx, {
+          id: sha256(token),
+          user_id: user.id,
+          step: next,
+          csrf_token: csrfToken,
+          active_facility_id: facilities[0]?.id ?? null,
+          client_ip: meta.clientIp,
+          user_agent: meta.userAgent?.slice(0, 300) ?? null,
+          expires_at: new Date(now.getTime() + config.sessionAbsoluteHours * 3_600_000),
+        });
+        await appendAudit(trx, { ...userContext(user, meta), actor: actorOf(user, [], sha256(token)) }, {
+          action: 'auth.signed-in',
+          entityType: 'user',
+          entityId: user.id,
+          after: { next },
+        });
+      });
+      return { token, csrfToken, next };
+    },
+
+    /** Looks up the session behind a cookie token; null when unknown, revoked, expired or the user is inactive. */
+    async resolveSession(token: string): Promise<ResolvedSession | null> {
+      const id = sha256(token);
+      const session = await repo.findSession(id);
+      if (!session) return null;
+      const now = new Date();
+      if (sessionExpired({ createdAt: session.created_at, lastSeenAt: session.last_seen_at, expiresAt: session.expires_at }, now, config.sessionIdleMinutes)) return null;
+      const user = await repo.findUser(session.user_id);
+      if (!user || !user.active) return null;
+      // Touch at most once a minute: enough for the idle timeout, cheap on every request.
+      if (now.getTime() - session.last_seen_at.getTime() > 60_000) await repo.touchSession(id, now);
+      const facilityIds = user.all_facilities ? [] : await repo.facilityIdsOf(user.id);
+      return {
+        id,
+        step: session.step,
+        csrfToken: session.csrf_token,
+        activeFacilityId: session.active_facility_id,
+        actor: actorOf(user, facilityIds, id),
+      };
+    },
+
+    async sessionInfo(session: ResolvedSession): Promise<SessionInfo> {
+      const user = await repo.findUser(session.actor.userId);
+      if (!user) throw new Problem('unauthenticated');
+      const facilities = await repo.facilitiesFor(user);
+      const done = session.step === 'done';
+      return {
+        user: {
+          id: user.id,
+          username: user.username,
+          displayName: [user.family_name, user.given_name].join(' '),
+          language: user.language as Language,
+          roles: user.roles as Role[],
+          mfaEnabled: user.mfa_enabled,
+        },
+        abilities: done ? [...session.actor.permissions] : [],
+        facilities: done ? facilities.map((f) => ({ id: f.id, code: f.code, name: f.name, timeZone: f.time_zone })) : [],
+        activeFacilityId: done ? session.activeFacilityId : null,
+        csrfToken: session.csrfToken,
+        next: session.step as SignInStep,
+      };
+    },
+
+    async signOut(ctx: RequestContext): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await repo.revokeSession(trx, ctx.actor.sessionId, new Date());
+        await appendAudit(trx, ctx, { action: 'auth.signed-out', entityType: 'user', entityId: ctx.actor.userId });
+      });
+    },
+
+    async signOutEverywhere(ctx: RequestContext): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await repo.revokeAllSessions(trx, ctx.actor.userId, new Date());
+        await appendAudit(trx, ctx, { action: 'auth.signed-out-everywhere', entityType: 'user', entityId: ctx.actor.userId });
+      });
+    },
+
+    async switchFacility(ctx: RequestContext, facilityId: string): Promise<void> {
+      const { facilities } = ctx.actor;
+      if (facilities !== 'all' && !facilities.includes(facilityId)) throw new Problem('facility-not-assigned');
+      await db.transaction().execute(async (trx) => {
+        const exists = await trx.selectFrom('facilities').select('id').where('id', '=', facilityId).where('active', '=', true).executeTakeFirst();
+        if (!exists) throw new Problem('not-found');
+        await repo.updateSession(trx, ctx.actor.sessionId, { active_facility_id: facilityId });
+      });
+    },
+  };
+}
+export type AuthService = ReturnType<typeof authService>;

@@ -1,0 +1,36 @@
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { DB, FacilitiesTable } from '../../platform/db/schema.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { facilityScope } from '../../platform/access/facility-scope.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+export type FacilityRow = Selectable<FacilitiesTable>;
+
+export function facilitiesRepository(db: Kysely<DB>) {
+  return {
+    list(actor: Actor, opts: { includeInactive: boolean }, trx: Db = db) {
+      let q = trx.selectFrom('facilities').selectAll().where(facilityScope(actor, 'facilities.id')).orderBy('code');
+      if (!opts.includeInactive) q = q.where('active', '=', true);
+      return q.execute();
+    },
+    find(actor: Actor, id: string, trx: Db = db) {
+      return trx.selectFrom('facilities').selectAll().where('id', '=', id).where(facilityScope(actor, 'facilities.id')).executeTakeFirst();
+    },
+    /** Locks the row for the rest of the transaction, so version checks and updates cannot interleave. */
+    findForUpdate(actor: Actor, id: string, trx: Transaction<DB>) {
+      return trx.selectFrom('facilities').selectAll().where('id', '=', id).where(facilityScope(actor, 'facilities.id')).forUpdate().executeTakeFirst();
+    },
+    insert(trx: Db, row: Insertable<FacilitiesTable>) {
+      return trx.insertInto('facilities').values(row).returningAll().executeTakeFirstOrThrow();
+    },
+    update(trx: Db, id: string, version: number, values: Updateable<FacilitiesTable>) {
+      return trx
+        .updateTable('facilities')
+        .set({ ...values, version: version + 1, updated_at: new Date() })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returningAll()
+        .executeTakeFirst();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+
+/** The fields of an audit event that the hash covers, in the order they are hashed. */
+export interface ChainedFields {
+  seq: string;
+  occurredAt: Date;
+  actorUserId: string | null;
+  actorUsername: string | null;
+  actorRoles: readonly string[];
+  facilityId: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  requestId: string | null;
+  clientIp: string | null;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * JSON with object keys sorted at every level, so a value hashes the same before it is stored and
+ * after jsonb has re-ordered its keys.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function chainHash(f: ChainedFields): string {
+  const material = canonicalJson([
+    f.seq,
+    f.occurredAt.toISOString(),
+    f.actorUserId,
+    f.actorUsername,
+    [...f.actorRoles],
+    f.facilityId,
+    f.action,
+    f.entityType,
+    f.entityId,
+    f.requestId,
+    f.clientIp,
+    f.before ?? null,
+    f.after ?? null,
+    f.prevHash,
+  ]);
+  return createHash('sha256').update(material).digest('hex');
+}
+
+export interface ChainBreak {
+  seq: string;
+  reason: 'missing' | 'out-of-order' | 'prev-hash' | 'hash' | 'head';
+}
+
+/**
+ * Checks one event against the one before it. Pure, so the verifier can stream events in pages.
+ * `expectedSeq` is the previous seq + 1: a gap means an event was deleted.
+ */
+export function checkLink(event: ChainedFields & { hash: string }, expectedSeq: bigint, prevHash: string): ChainBreak | null {
+  const seq = BigInt(event.seq);
+  if (seq > expectedSeq) return { seq: expectedSeq.toString(), reason: 'missing' };
+  if (seq < expectedSeq) return { seq: event.seq, reason: 'out-of-order' };
+  if (event.prevHash !== prevHash) return { seq: event.seq, reason: 'prev-hash' };
+  if (chainHash(event) !== event.hash) return { seq: event.seq, reason: 'hash' };
+  return null;
+}

@@ -1,0 +1,58 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+import { startPglite } from './pglite-process.ts';
+
+// int8 (counts, audit sequence numbers) stays a string as pg returns it; numeric likewise.
+// Dates arrive as JS Date.
+
+export type StoreKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  pool: pg.Pool;
+  kind: StoreKind;
+  /** Human-readable target, without credentials. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+}
+
+export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const url = new URL(opts.databaseUrl);
+    return {
+      db,
+      pool,
+      kind: 'postgres',
+      describe: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: () => db.destroy(),
+    };
+  }
+  const child = await startPglite(opts.dataDir);
+  const pool = new pg.Pool({
+    host: child.socketDir,
+    port: 5432,
+    user: 'postgres',
+    database: 'postgres',
+    max: opts.poolSize ?? 4,
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    kind: 'pglite',
+    describe: opts.dataDir === 'memory://' ? 'embedded (in memory)' : `embedded (${opts.dataDir})`,
+    async close() {
+      await db.destroy();
+      await child.stop();
+    },
+  };
+}

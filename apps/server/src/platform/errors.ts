@@ -1,0 +1,44 @@
+import { PROBLEMS, type Language, type ProblemCode } from '@vigil/contracts';
+
+/** An expected failure, sent to the client as RFC 9457 problem+json with a translated title. */
+export class Problem extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ProblemCode,
+    readonly detail?: string,
+    readonly errors?: { path: string; message: string }[],
+  ) {
+    super(detail ?? code);
+    this.status = PROBLEMS[code].status;
+  }
+}
+
+export const problemType = (code: string) => `https://vigil.example/problems/${code}`;
+
+export function problemBody(
+  code: ProblemCode,
+  lang: Language,
+  extra: { detail?: string; instance?: string; requestId?: string; errors?: { path: string; message: string }[] } = {},
+) {
+  return {
+    type: problemType(code),
+    title: PROBLEMS[code][lang],
+    status: PROBLEMS[code].status,
+    code,
+    ...extra,
+  };
+}
+
+/** Maps PostgreSQL constraint errors to problems; returns null for anything unexpected. */
+export function problemFromDatabase(err: unknown): Problem | null {
+  const e = err as { code?: string; constraint?: string };
+  if (e?.code === '23505') {
+    if (e.constraint === 'users_staff_number') return new Problem('duplicate-staff-number');
+    if (e.constraint === 'users_username') return new Problem('duplicate-username');
+    if (e.constraint === 'locations_sibling_code' || e.constraint === 'facilities_code_key')
+      return new Problem('duplicate-code');
+    return new Problem('duplicate');
+  }
+  if (e?.code === '23514' || e?.code === '22001' || e?.code === '22003') return new Problem('validation');
+  return null;
+}
