@@ -12,6 +12,9 @@ export type SignInStep = z.infer<typeof SignInStep>;
 
 export const SignInResponse = z.object({ next: SignInStep, csrfToken: z.string() });
 
+/** The answer to each later sign-in step (MFA, password change): what remains to do. */
+export const NextStep = z.object({ next: SignInStep });
+
 export const MfaCodeBody = z.object({ code: z.string().trim().min(6).max(20) }).strict();
 
 export const MfaEnrolment = z.object({
@@ -44,6 +47,9 @@ export const SessionInfo = z.object({
   next: SignInStep,
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/** For actions that take no input: an empty JSON object, or no body at all. */
+export const EmptyBody = z.object({}).strict().nullish();
 
 export const SwitchFacilityBody = z.object({ facilityId: Id }).strict();
 export const PreferencesBody = z.object({ language: Language }).strict();

@@ -19,10 +19,13 @@ export type LocationKind = z.infer<typeof LocationKind>;
 
 export const SEX_DESIGNATIONS = ['male', 'female', 'any'] as const;
 export const SexDesignation = z.enum(SEX_DESIGNATIONS);
+export type SexDesignation = z.infer<typeof SexDesignation>;
 export const SECURITY_LEVELS = ['low', 'medium', 'high', 'maximum'] as const;
 export const SecurityLevel = z.enum(SECURITY_LEVELS);
+export type SecurityLevel = z.infer<typeof SecurityLevel>;
 export const CELL_SPECIAL_TYPES = ['segregation', 'observation', 'accessible'] as const;
 export const CellSpecialType = z.enum(CELL_SPECIAL_TYPES);
+export type CellSpecialType = z.infer<typeof CellSpecialType>;
 
 export const Location = z.object({
   id: Id,
@@ -64,6 +67,8 @@ const locationFields = {
 export const CreateLocationBody = z.object(locationFields).strict();
 export const UpdateLocationBody = z.object({ ...locationFields, version: Version }).strict();
 export const DeactivateLocationBody = z.object({ reason: text(500), version: Version }).strict();
+export const ReactivateLocationBody = z.object({ version: Version }).strict();
+export const LocationList = z.object({ items: z.array(Location) });
 
 /** Creates `count` cells on a landing, numbered from `firstNumber`, codes padded to `digits`. */
 export const BulkCellsBody = z

@@ -167,6 +167,18 @@ export const PROBLEMS = {
     ru: 'Рабочая вместимость не может быть меньше нормативной.',
     tg: 'Ғунҷоиши амалӣ аз ғунҷоиши меъёрӣ кам буда наметавонад.',
   },
+  'location-cell-fields': {
+    status: 422,
+    en: 'A cell needs baseline and operational capacity, sex designation and security level; other places cannot have them.',
+    ru: 'Для камеры нужны нормативная и рабочая вместимость, назначение по полу и уровень режима; у других мест их быть не может.',
+    tg: 'Барои камера ғунҷоиши меъёрӣ ва амалӣ, таъинот аз рӯи ҷинс ва сатҳи амният лозим аст; ҷойҳои дигар инҳоро дошта наметавонанд.',
+  },
+  'location-parent-inactive': {
+    status: 422,
+    en: 'The place it belongs in is deactivated; reactivate that place first.',
+    ru: 'Место, в которое оно входит, деактивировано; сначала активируйте его.',
+    tg: 'Ҷойе, ки ин ба он дохил мешавад, ғайрифаъол аст; аввал онро фаъол кунед.',
+  },
   'last-admin': {
     status: 409,
     en: 'This is the last active system administrator; appoint another first.',
@@ -190,6 +202,18 @@ export const PROBLEMS = {
     en: 'The database is not reachable.',
     ru: 'База данных недоступна.',
     tg: 'Пойгоҳи додаҳо дастнорас аст.',
+  },
+  'mfa-not-expected': {
+    status: 409,
+    en: 'No verification code is expected now. Reload the page.',
+    ru: 'Код подтверждения сейчас не требуется. Обновите страницу.',
+    tg: 'Ҳоло рамзи тасдиқ лозим нест. Саҳифаро аз нав бор кунед.',
+  },
+  'facility-required': {
+    status: 422,
+    en: 'Assign at least one facility you manage, or access to all facilities.',
+    ru: 'Назначьте хотя бы одно учреждение из тех, которыми вы управляете, или доступ ко всем учреждениям.',
+    tg: 'Ақаллан як муассисаеро, ки шумо идора мекунед, ё дастрасӣ ба ҳамаи муассисаҳоро таъин кунед.',
   },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Id, Language, Timestamp, Version, optionalText, text } from './common.ts';
-import { ROLES } from './permissions.ts';
+import { Id, Language, Timestamp, Version, optionalText, page, text } from './common.ts';
+import { PERMISSIONS, ROLES } from './permissions.ts';
 
 export const RoleSchema = z.enum(ROLES);
 
@@ -80,3 +80,14 @@ export const UserListQuery = z
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
+
+export const UserPage = page(User);
+
+export const ReactivateUserBody = z.object({ version: Version }).strict();
+
+export const RoleInfo = z.object({
+  role: RoleSchema,
+  permissions: z.array(z.enum(PERMISSIONS)),
+  mfaRequired: z.boolean().describe('Holders must sign in with a second factor'),
+});
+export const RoleList = z.object({ items: z.array(RoleInfo) });

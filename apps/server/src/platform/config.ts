@@ -23,6 +23,12 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/**
+ * Relative paths are taken from where the user typed the command: npm runs workspace scripts
+ * inside apps/server, but sets INIT_CWD to the folder `npm start` was called from.
+ */
+export const invocationDir = () => process.env.INIT_CWD || process.cwd();
+
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -47,7 +53,7 @@ function developmentSecret(dataDir: string): string {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
-  const dataDir = resolve(env.VIGIL_DATA_DIR || './data');
+  const dataDir = resolve(invocationDir(), env.VIGIL_DATA_DIR || './data');
   const databaseUrl = env.DATABASE_URL || undefined;
 
   if (production) {
@@ -76,7 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** Loads `.env` from the working folder when present (Node ≥ 20.12). */
+/** Loads `.env` from the folder the command was run in, when present (Node ≥ 20.12). */
 export function loadDotEnv(): void {
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  const file = join(invocationDir(), '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
 }

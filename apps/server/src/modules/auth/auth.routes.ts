@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Ok, SessionInfo, SignInBody, SignInResponse, SwitchFacilityBody } from '@vigil/contracts';
+import { ChangePasswordBody, NextStep, Ok, PreferencesBody, SessionInfo, SignInBody, SignInResponse, SwitchFacilityBody } from '@vigil/contracts';
 import type { App } from '../../app.ts';
 import { SESSION_COOKIE } from '../../platform/http/access-hook.ts';
 import type { AuthService, ClientMeta } from './auth.service.ts';
+import { mfaRoutes } from './mfa.routes.ts';
 
 export const clientMeta = (request: FastifyRequest): ClientMeta => ({
   requestId: String(request.id),
@@ -22,6 +23,24 @@ export function authRoutes(app: App, auth: AuthService, opts: { secureCookies: b
       const result = await auth.signIn(request.body.username, request.body.password, clientMeta(request));
       setSessionCookie(reply, result.token, opts.secureCookies);
       return { next: result.next, csrfToken: result.csrfToken };
+    },
+  });
+
+  mfaRoutes(app, auth.mfa, { attemptsPerMinute: opts.signInPerMinute });
+
+  app.post('/api/v1/auth/password', {
+    // Reachable mid-sign-in for a forced change; the service refuses it before MFA is passed.
+    config: { access: { partialSession: true }, rateLimit: { max: opts.signInPerMinute, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], summary: 'Change your own password; ends your other sessions', body: ChangePasswordBody, response: { 200: NextStep } },
+    handler: async (request) => auth.changePassword(request.ctx, request.session!, request.body.currentPassword, request.body.newPassword),
+  });
+
+  app.put('/api/v1/auth/preferences', {
+    config: { access: { signedIn: true } },
+    schema: { tags: ['auth'], summary: 'Change your own preferences (language)', body: PreferencesBody, response: { 200: Ok } },
+    handler: async (request) => {
+      await auth.setPreferences(request.ctx, request.body.language);
+      return { ok: true as const };
     },
   });
 

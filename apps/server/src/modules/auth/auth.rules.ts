@@ -30,3 +30,13 @@ export function lockoutMinutes(failedAttempts: number): number {
   if (failedAttempts < FREE_ATTEMPTS) return 0;
   return Math.min(60, 2 ** (failedAttempts - FREE_ATTEMPTS));
 }
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** A new password must be long enough and must actually change. Counted in characters, not bytes. */
+export function passwordAcceptable(newPassword: string, currentPassword: string): boolean {
+  return [...newPassword].length >= MIN_PASSWORD_LENGTH && newPassword !== currentPassword;
+}
+
+/** The password form is for a session that has passed MFA (or needs none): forced change, or by choice. */
+export const mayChangePassword = (sessionStep: string) => sessionStep === 'change-password' || sessionStep === 'done';

@@ -6,9 +6,11 @@ import type { Actor, RequestContext } from '../../platform/access/actor.ts';
 import type { ResolvedSession } from '../../platform/http/access-hook.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
-import { dummyPasswordHash, randomToken, sha256, verifyPassword } from '../../platform/auth/crypto.ts';
+import { dummyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from '../../platform/auth/crypto.ts';
 import { authRepository } from './auth.repository.ts';
-import { lockoutMinutes, nextStepAfterPassword, sessionExpired } from './auth.rules.ts';
+import { mayChangePassword, nextStepAfterPassword, passwordAcceptable, sessionExpired } from './auth.rules.ts';
+import { recordFailedAttempt } from './failed-attempts.ts';
+import { mfaService } from './mfa.service.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof authRepository>['findUser']>>>;
 
@@ -43,6 +45,8 @@ export function authService(deps: { db: Kysely<DB>; config: Config }) {
   });
 
   return {
+    mfa: mfaService(deps),
+
     /**
      * Checks the password and opens a new session (a fresh token every time: rotation at sign-in).
      * The session may still need MFA or a password change before it can do anything else.
@@ -57,18 +61,8 @@ export function authService(deps: { db: Kysely<DB>; config: Config }) {
       if (user.locked_until && user.locked_until > now) throw new Problem('account-locked');
 
       if (!(await verifyPassword(user.password_hash, password))) {
-        const failed = user.failed_attempts + 1;
-        const minutes = lockoutMinutes(failed);
-        await db.transaction().execute(async (trx) => {
-          await repo.recordFailure(trx, user.id, failed, minutes ? new Date(now.getTime() + minutes * 60_000) : null);
-          await appendAudit(trx, userContext(user, meta), {
-            action: minutes ? 'auth.locked' : 'auth.sign-in-failed',
-            entityType: 'user',
-            entityId: user.id,
-            after: { failedAttempts: failed, lockedMinutes: minutes },
-          });
-        });
-        throw new Problem(minutes ? 'account-locked' : 'invalid-credentials');
+        const { locked } = await recordFailedAttempt(db, userContext(user, meta), user.id, 'password');
+        throw new Problem(locked ? 'account-locked' : 'invalid-credentials');
       }
 
       const token = randomToken();
@@ -76,7 +70,8 @@ export function authService(deps: { db: Kysely<DB>; config: Config }) {
       const next = nextStepAfterPassword({ roles: user.roles as Role[], mfa_enabled: user.mfa_enabled, must_change_password: user.must_change_password });
       const facilities = await repo.facilitiesFor(user);
       await db.transaction().execute(async (trx) => {
-        await repo.clearFailures(trx, user.id);
+        // With a second factor still to come, the failure count stands until that succeeds too.
+        if (next !== 'mfa') await repo.clearFailures(trx, user.id);
         await repo.createSession(trx, {
           id: sha256(token),
           user_id: user.id,
@@ -100,21 +95,19 @@ export function authService(deps: { db: Kysely<DB>; config: Config }) {
     /** Looks up the session behind a cookie token; null when unknown, revoked, expired or the user is inactive. */
     async resolveSession(token: string): Promise<ResolvedSession | null> {
       const id = sha256(token);
-      const session = await repo.findSession(id);
-      if (!session) return null;
+      const row = await repo.findSessionWithUser(id);
+      if (!row || !row.active) return null;
       const now = new Date();
-      if (sessionExpired({ createdAt: session.created_at, lastSeenAt: session.last_seen_at, expiresAt: session.expires_at }, now, config.sessionIdleMinutes)) return null;
-      const user = await repo.findUser(session.user_id);
-      if (!user || !user.active) return null;
+      const times = { createdAt: row.session_created_at, lastSeenAt: row.session_last_seen_at, expiresAt: row.session_expires_at };
+      if (sessionExpired(times, now, config.sessionIdleMinutes)) return null;
       // Touch at most once a minute: enough for the idle timeout, cheap on every request.
-      if (now.getTime() - session.last_seen_at.getTime() > 60_000) await repo.touchSession(id, now);
-      const facilityIds = user.all_facilities ? [] : await repo.facilityIdsOf(user.id);
+      if (now.getTime() - times.lastSeenAt.getTime() > 60_000) await repo.touchSession(id, now);
       return {
         id,
-        step: session.step,
-        csrfToken: session.csrf_token,
-        activeFacilityId: session.active_facility_id,
-        actor: actorOf(user, facilityIds, id),
+        step: row.session_step,
+        csrfToken: row.session_csrf_token,
+        activeFacilityId: row.session_active_facility_id,
+        actor: actorOf(row, row.all_facilities ? [] : row.facility_ids, id),
       };
     },
 
@@ -151,6 +144,47 @@ export function authService(deps: { db: Kysely<DB>; config: Config }) {
       await db.transaction().execute(async (trx) => {
         await repo.revokeAllSessions(trx, ctx.actor.userId, new Date());
         await appendAudit(trx, ctx, { action: 'auth.signed-out-everywhere', entityType: 'user', entityId: ctx.actor.userId });
+      });
+    },
+
+    /**
+     * Changes the user's own password. Knowing the current one is required even mid-sign-in; on
+     * success every other session of the user ends (a stolen session does not survive the change).
+     */
+    async changePassword(ctx: RequestContext, session: ResolvedSession, currentPassword: string, newPassword: string): Promise<{ next: SignInStep }> {
+      if (!mayChangePassword(session.step)) throw new Problem('sign-in-incomplete');
+      const user = await repo.findUser(ctx.actor.userId);
+      if (!user || !user.active) throw new Problem('unauthenticated');
+      if (user.locked_until && user.locked_until > new Date()) throw new Problem('account-locked');
+      if (!(await verifyPassword(user.password_hash, currentPassword))) {
+        const { locked } = await recordFailedAttempt(db, ctx, user.id, 'password');
+        throw new Problem(locked ? 'account-locked' : 'invalid-credentials');
+      }
+      if (!passwordAcceptable(newPassword, currentPassword)) throw new Problem('weak-password');
+      const passwordHash = await hashPassword(newPassword);
+      const next: SignInStep = 'done';
+      await db.transaction().execute(async (trx) => {
+        await repo.setPassword(trx, user.id, passwordHash);
+        await repo.clearFailures(trx, user.id);
+        await repo.revokeOtherSessions(trx, user.id, session.id, new Date());
+        await repo.updateSession(trx, session.id, { step: next });
+        await appendAudit(trx, ctx, {
+          action: 'auth.password-changed',
+          entityType: 'user',
+          entityId: user.id,
+          before: { mustChangePassword: user.must_change_password },
+          after: { mustChangePassword: false, otherSessionsEnded: true },
+        });
+      });
+      return { next };
+    },
+
+    async setPreferences(ctx: RequestContext, language: Language): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const user = await repo.findUser(ctx.actor.userId, trx);
+        if (!user) throw new Problem('unauthenticated');
+        await repo.setLanguage(trx, user.id, language);
+        await appendAudit(trx, ctx, { action: 'user.preferences-changed', entityType: 'user', entityId: user.id, before: { language: user.language }, after: { language } });
       });
     },
 

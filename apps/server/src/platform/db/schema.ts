@@ -58,6 +58,7 @@ export interface UsersTable {
   must_change_password: Generated<boolean>;
   mfa_secret: string | null;
   mfa_enabled: Generated<boolean>;
+  mfa_last_step: number | null;
   failed_attempts: Generated<number>;
   locked_until: Timestamp | null;
   active: Generated<boolean>;

@@ -67,7 +67,8 @@ export function installAccessHook(app: FastifyInstance, resolve: SessionResolver
   app.decorateRequest('session', null);
   app.decorateRequest('ctx', null as unknown as RequestContext);
 
-  app.addHook('preHandler', async (request) => {
+  // Before validation: a caller without access learns nothing about a route's schema (401, not 400).
+  app.addHook('preValidation', async (request) => {
     if (request.is404) return; // the not-found handler answers with a problem of its own
     const access = request.routeOptions.config?.access;
     if (!access) throw new Problem('forbidden'); // unreachable: onRoute refuses such routes

@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { DemoAlreadySeededError, seedDemo } from '../modules/demo/demo.service.ts';
+import { CliFailure, withDatabase, type Io } from './runtime.ts';
+
+export function demoCommands(program: Command, io: Io) {
+  const demo = program.command('demo').description('Demonstration data');
+
+  demo
+    .command('seed')
+    .description('Create the demo facilities, location trees and staff of every role (same --seed, same data)')
+    .option('--seed <n>', 'seed for the generator', '1')
+    .action((opts: { seed: string }) => {
+      const seed = Number(opts.seed);
+      if (!Number.isInteger(seed) || seed < 0) throw new CliFailure(`--seed must be a whole number, got "${opts.seed}"`);
+      return withDatabase({ migrate: true }, async (database) => {
+        try {
+          const logins = await seedDemo(database.db, { seed });
+          io.out(`demo data seeded (seed ${seed}). Sign in as any of:`);
+          for (const l of logins.users) io.out(`  ${l.username.padEnd(14)} ${l.roles.join(', ')}`);
+          io.out(`password for all: ${logins.password}`);
+        } catch (e) {
+          if (e instanceof DemoAlreadySeededError) throw new CliFailure(e.message);
+          throw e;
+        }
+      });
+    });
+}

@@ -1,0 +1,57 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { facilityBody, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { systemContext } from '../../platform/access/actor.ts';
+
+describe(`dashboard over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
+  let t: TestApp;
+  let facilityA: string;
+  let facilityB: string;
+
+  before(async () => {
+    t = await startTestApp();
+    const system = systemContext('test');
+    facilityA = (await t.services.facilities.create(system, facilityBody('DASH-A', { capacity: 800 }) as never)).id;
+    facilityB = (await t.services.facilities.create(system, facilityBody('DASH-B', { capacity: 300 }) as never)).id;
+    const place = (facilityId: string, parentId: string | null, kind: string, code: string) =>
+      t.services.locations.create(system, facilityId, { parentId, kind, code, name: code, baselineCapacity: null, operationalCapacity: null, sexDesignation: null, securityLevel: null, specialTypes: [] } as never);
+    const building = await place(facilityA, null, 'building', 'A');
+    const landing = await place(facilityA, (await place(facilityA, building.id, 'wing', '1')).id, 'landing', '1');
+    await place(facilityA, null, 'yard', 'Y');
+    const cells = await t.services.locations.bulkCells(system, facilityA, {
+      landingId: landing.id, prefix: '', firstNumber: 1, count: 10, digits: 2,
+      baselineCapacity: 2, operationalCapacity: 3, sexDesignation: 'male', securityLevel: 'high', specialTypes: [],
+    });
+    // A deactivated cell no longer counts towards cells or capacity.
+    await t.services.locations.deactivate(system, cells[0]!.id, 'Затоплена', 1);
+  });
+  after(() => t.close());
+
+  test('counts per facility: capacity, active cells and their capacities, places, active staff', async () => {
+    const governor = await t.signedIn(['governor'], { facilityIds: [facilityA, facilityB] });
+    const other = await t.createUser({ roles: ['officer'], facilityIds: [facilityA] });
+    const gone = await t.createUser({ roles: ['officer'], facilityIds: [facilityA] });
+    await t.db.updateTable('users').set({ active: false }).where('id', '=', gone.id).execute();
+    assert.ok(other.id);
+
+    const r = await governor.get('/api/v1/dashboard');
+    assert.equal(r.status, 200);
+    const [a, b] = r.body.facilities;
+    assert.deepEqual(
+      { code: a.code, capacity: a.capacity, cells: a.cells, baseline: a.baselineCapacity, operational: a.operationalCapacity, locations: a.locations, staff: a.staff },
+      // 9 active cells × 2 and × 3; places: building, wing, landing, yard and 9 cells; staff: governor and one active officer.
+      { code: 'DASH-A', capacity: 800, cells: 9, baseline: 18, operational: 27, locations: 13, staff: 2 },
+    );
+    assert.deepEqual({ code: b.code, cells: b.cells, baseline: b.baselineCapacity, locations: b.locations, staff: b.staff }, { code: 'DASH-B', cells: 0, baseline: 0, locations: 0, staff: 1 });
+  });
+
+  test('only the facilities the user may see; partner liaison may read it; no session is 401', async () => {
+    const liaison = await t.signedIn(['partner_liaison'], { facilityIds: [facilityB] });
+    const r = await liaison.get('/api/v1/dashboard');
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body.facilities.map((f: { code: string }) => f.code), ['DASH-B']);
+    const unassigned = await t.signedIn(['officer']);
+    assert.deepEqual((await unassigned.get('/api/v1/dashboard')).body.facilities, []);
+    assert.equal((await t.client().get('/api/v1/dashboard')).status, 401);
+  });
+});

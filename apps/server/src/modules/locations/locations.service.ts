@@ -1,0 +1,191 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { BulkCellsBody, CreateLocationBody, LocationKind, UpdateLocationBody } from '@vigil/contracts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { Actor, RequestContext } from '../../platform/access/actor.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { Problem } from '../../platform/errors.ts';
+import { locationsRepository, type LocationRow } from './locations.repository.ts';
+import { presentLocation } from './locations.presenter.ts';
+import { bulkCellCodes, cellFieldsProblem, childrenStillFit, joinPath, mayPlace, normaliseSpecialTypes } from './locations.rules.ts';
+
+type CreateLocation = z.infer<typeof CreateLocationBody>;
+type UpdateLocation = z.infer<typeof UpdateLocationBody>;
+type BulkCells = z.infer<typeof BulkCellsBody>;
+
+function assertCellFields(body: CreateLocation) {
+  const problem = cellFieldsProblem(body);
+  if (problem) throw new Problem(problem);
+}
+
+const toColumns = (b: CreateLocation) => ({
+  parent_id: b.parentId,
+  kind: b.kind,
+  code: b.code,
+  name: b.name,
+  baseline_capacity: b.baselineCapacity,
+  operational_capacity: b.operationalCapacity,
+  sex_designation: b.sexDesignation,
+  security_level: b.securityLevel,
+  special_types: normaliseSpecialTypes(b.specialTypes),
+});
+
+export function locationsService(deps: { db: Kysely<DB> }) {
+  const { db } = deps;
+  const repo = locationsRepository(db);
+
+  /** Present a row as it now stands inside the transaction, path included. */
+  async function presentCurrent(actor: Actor, id: string, trx: Transaction<DB>) {
+    const row = await repo.find(actor, id, trx);
+    if (!row) throw new Problem('not-found');
+    return presentLocation(row);
+  }
+
+  /**
+   * Checks that a place of `kind` may stand under `parentId` in `facilityId`, and locks the parent
+   * so it cannot be deactivated while a child is being put into it.
+   */
+  async function checkParent(actor: Actor, trx: Transaction<DB>, facilityId: string, kind: LocationKind, parentId: string | null, opts = { activeParent: true }): Promise<LocationRow | null> {
+    if (parentId === null) {
+      if (!mayPlace(kind, null)) throw new Problem('location-placement');
+      return null;
+    }
+    const parent = await repo.findForUpdate(actor, parentId, trx);
+    if (!parent) throw new Problem('not-found', 'parentId');
+    if (parent.facility_id !== facilityId) throw new Problem('location-other-facility');
+    if (!mayPlace(kind, parent.kind as LocationKind)) throw new Problem('location-placement');
+    if (opts.activeParent && !parent.active) throw new Problem('location-parent-inactive');
+    return parent;
+  }
+
+  async function requireFacility(actor: Actor, facilityId: string) {
+    const facility = await repo.facility(actor, facilityId);
+    if (!facility) throw new Problem('not-found');
+    return facility;
+  }
+
+  return {
+    async tree(ctx: RequestContext, facilityId: string, includeInactive: boolean) {
+      const rows = await repo.tree(ctx.actor, facilityId, { includeInactive });
+      // An empty tree may be a facility the actor cannot see: only then is the second query paid.
+      if (rows.length === 0) await requireFacility(ctx.actor, facilityId);
+      return rows.map(presentLocation);
+    },
+
+    async get(ctx: RequestContext, id: string) {
+      const row = await repo.find(ctx.actor, id);
+      if (!row) throw new Problem('not-found');
+      return presentLocation(row);
+    },
+
+    async create(ctx: RequestContext, facilityId: string, body: CreateLocation) {
+      await requireFacility(ctx.actor, facilityId);
+      assertCellFields(body);
+      return db.transaction().execute(async (trx) => {
+        await checkParent(ctx.actor, trx, facilityId, body.kind, body.parentId);
+        const [row] = await repo.insert(trx, [{ facility_id: facilityId, ...toColumns(body) }]);
+        const after = await presentCurrent(ctx.actor, row!.id, trx);
+        await appendAudit(trx, ctx, { action: 'location.created', entityType: 'location', entityId: after.id, facilityId, after });
+        return after;
+      });
+    },
+
+    async update(ctx: RequestContext, id: string, body: UpdateLocation) {
+      assertCellFields(body);
+      return db.transaction().execute(async (trx) => {
+        const current = await repo.findForUpdate(ctx.actor, id, trx);
+        if (!current) throw new Problem('not-found');
+        if (current.version !== body.version) throw new Problem('edit-conflict');
+        const before = await presentCurrent(ctx.actor, id, trx);
+
+        // A move is checked for cycles first: "a wing inside its own cell" is a cycle, whatever else is wrong with it.
+        if (body.parentId !== null && body.parentId !== current.parent_id && (await repo.isSelfOrDescendant(trx, id, body.parentId))) {
+          throw new Problem('location-cycle');
+        }
+        // An inactive place may still be corrected where it stands; only active places need an active parent.
+        await checkParent(ctx.actor, trx, current.facility_id, body.kind, body.parentId, { activeParent: current.active });
+        if (body.kind !== current.kind) {
+          const childKinds = (await repo.childKinds(trx, id)) as LocationKind[];
+          if (!childrenStillFit(body.kind, childKinds)) throw new Problem('location-placement');
+        }
+
+        const row = await repo.update(trx, id, body.version, toColumns(body));
+        if (!row) throw new Problem('edit-conflict');
+        const after = await presentCurrent(ctx.actor, id, trx);
+        await appendAudit(trx, ctx, { action: 'location.updated', entityType: 'location', entityId: id, facilityId: current.facility_id, before, after });
+        return after;
+      });
+    },
+
+    /** Places are never deleted: deactivation keeps their history and everything that refers to them. */
+    async deactivate(ctx: RequestContext, id: string, reason: string, version: number) {
+      return db.transaction().execute(async (trx) => {
+        const current = await repo.findForUpdate(ctx.actor, id, trx);
+        if (!current) throw new Problem('not-found');
+        if (current.version !== version) throw new Problem('edit-conflict');
+        if (await repo.hasActiveChildren(trx, id)) throw new Problem('location-has-active-children');
+        const before = await presentCurrent(ctx.actor, id, trx);
+        const row = await repo.update(trx, id, version, { active: false, deactivation_reason: reason });
+        if (!row) throw new Problem('edit-conflict');
+        const after = await presentCurrent(ctx.actor, id, trx);
+        await appendAudit(trx, ctx, { action: 'location.deactivated', entityType: 'location', entityId: id, facilityId: current.facility_id, before, after });
+        return after;
+      });
+    },
+
+    async reactivate(ctx: RequestContext, id: string, version: number) {
+      return db.transaction().execute(async (trx) => {
+        const current = await repo.findForUpdate(ctx.actor, id, trx);
+        if (!current) throw new Problem('not-found');
+        if (current.version !== version) throw new Problem('edit-conflict');
+        if (current.parent_id) {
+          const parent = await repo.findForUpdate(ctx.actor, current.parent_id, trx);
+          if (!parent?.active) throw new Problem('location-parent-inactive');
+        }
+        const before = await presentCurrent(ctx.actor, id, trx);
+        const row = await repo.update(trx, id, version, { active: true, deactivation_reason: null });
+        if (!row) throw new Problem('edit-conflict');
+        const after = await presentCurrent(ctx.actor, id, trx);
+        await appendAudit(trx, ctx, { action: 'location.reactivated', entityType: 'location', entityId: id, facilityId: current.facility_id, before, after });
+        return after;
+      });
+    },
+
+    /**
+     * Creates a landing's cells in one transaction: all of them or none (one duplicate code refuses
+     * the lot). Each cell gets its own 'location.created' event, so a cell's history starts with
+     * its creation like any other place's.
+     */
+    async bulkCells(ctx: RequestContext, facilityId: string, body: BulkCells) {
+      await requireFacility(ctx.actor, facilityId);
+      if (body.operationalCapacity < body.baselineCapacity) throw new Problem('capacity-order');
+      const codes = bulkCellCodes(body);
+      return db.transaction().execute(async (trx) => {
+        await checkParent(ctx.actor, trx, facilityId, 'cell', body.landingId);
+        const landing = await repo.find(ctx.actor, body.landingId, trx);
+        const specialTypes = normaliseSpecialTypes(body.specialTypes);
+        const rows = await repo.insert(
+          trx,
+          codes.map((code) => ({
+            facility_id: facilityId,
+            parent_id: body.landingId,
+            kind: 'cell',
+            code,
+            name: code,
+            baseline_capacity: body.baselineCapacity,
+            operational_capacity: body.operationalCapacity,
+            sex_designation: body.sexDesignation,
+            security_level: body.securityLevel,
+            special_types: specialTypes,
+          })),
+        );
+        const items = rows.map((r) => presentLocation({ ...r, path: joinPath(landing!.path, r.code) }));
+        for (const after of items) {
+          await appendAudit(trx, ctx, { action: 'location.created', entityType: 'location', entityId: after.id, facilityId, after });
+        }
+        return items;
+      });
+    },
+  };
+}
+export type LocationsService = ReturnType<typeof locationsService>;

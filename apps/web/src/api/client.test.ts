@@ -1,0 +1,58 @@
+import { afterEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { api, ApiProblem, setCsrfToken, setRequestLanguage, withQuery } from './client.ts';
+
+// The fetch wrapper is tested against a stand-in for the network: what matters here is what it
+// sends (headers, body) and how it reads problem+json, not a server.
+const realFetch = globalThis.fetch;
+afterEach(() => {
+  globalThis.fetch = realFetch;
+  setCsrfToken(null);
+  setRequestLanguage('en');
+});
+
+function answer(status: number, body: unknown, seen: { url?: string; init?: RequestInit }[]) {
+  globalThis.fetch = (async (url: string, init: RequestInit) => {
+    seen.push({ url, init });
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+  }) as typeof fetch;
+}
+
+test('writes carry the CSRF token and the interface language; reads carry no token', async () => {
+  const seen: { url?: string; init?: RequestInit }[] = [];
+  answer(200, { ok: true }, seen);
+  setCsrfToken('tok-123');
+  setRequestLanguage('tg');
+  await api.post('/api/v1/auth/facility', { facilityId: 'x' });
+  await api.get('/api/v1/facilities');
+  const [post, get] = seen.map((s) => s.init!.headers as Record<string, string>);
+  assert.equal(post!['X-CSRF-Token'], 'tok-123');
+  assert.equal(post!['Accept-Language'], 'tg');
+  assert.equal(seen[0]!.init!.body, JSON.stringify({ facilityId: 'x' }));
+  assert.equal(seen[0]!.init!.credentials, 'same-origin');
+  assert.equal(get!['X-CSRF-Token'], undefined);
+});
+
+test('a problem+json answer becomes an ApiProblem with its translated title and field errors', async () => {
+  answer(409, { type: 'x', title: 'Кто-то другой изменил эту запись', status: 409, code: 'edit-conflict', errors: [{ path: 'body.code', message: 'code-format' }] }, []);
+  const error = await api.put('/api/v1/locations/1', {}).catch((e: unknown) => e);
+  assert.ok(error instanceof ApiProblem);
+  assert.equal(error.code, 'edit-conflict');
+  assert.equal(error.status, 409);
+  assert.equal(error.message, 'Кто-то другой изменил эту запись');
+  assert.deepEqual(error.fieldErrors(), { code: 'code-format' });
+});
+
+test('a network failure is an ApiProblem too, so screens have one kind of error to show', async () => {
+  globalThis.fetch = (async () => {
+    throw new TypeError('failed to fetch');
+  }) as typeof fetch;
+  const error = await api.get('/api/v1/dashboard').catch((e: unknown) => e);
+  assert.ok(error instanceof ApiProblem);
+  assert.equal(error.code, 'network');
+});
+
+test('query strings leave out empty filters', () => {
+  assert.equal(withQuery('/api/v1/users', { q: '', role: null, includeInactive: undefined, limit: 50 }), '/api/v1/users?limit=50');
+  assert.equal(withQuery('/api/v1/users', { q: 'Қодиров Ф' }), '/api/v1/users?q=%D2%9A%D0%BE%D0%B4%D0%B8%D1%80%D0%BE%D0%B2+%D0%A4');
+});

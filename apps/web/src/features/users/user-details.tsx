@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Divider, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { AppModal } from '../../ui/app-modal.tsx';
+import { ResetPasswordBody, type User } from '@vigil/contracts';
+import { useCan } from '../../app/session.tsx';
+import { ProblemAlert } from '../../ui/problem-alert.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
+import { ReasonDialog } from '../../ui/reason-dialog.tsx';
+import { useForm } from '../../ui/use-form.ts';
+import { UserForm } from './user-form.tsx';
+import { userKeys, usersApi } from './users-api.ts';
+
+export function UserDetails({ id, onClose }: { id: string; onClose: () => void }) {
+  const user = useQuery({ queryKey: userKeys.one(id), queryFn: () => usersApi.get(id) });
+  return (
+    <>
+      <QueryState isPending={user.isPending} error={user.error} />
+      {user.data && (
+        <Stack>
+          <UserStatus user={user.data} />
+          <UserForm key={user.data.version} user={user.data} onCancel={onClose} onDone={onClose} />
+          <UserActions user={user.data} />
+        </Stack>
+      )}
+    </>
+  );
+}
+
+function UserStatus({ user }: { user: User }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs">
+      <Badge color={user.active ? 'green.9' : 'gray.7'}>{user.active ? t('common.active') : t('common.inactive')}</Badge>
+      <Badge color={user.mfaEnabled ? 'green.9' : 'gray.7'}>{user.mfaEnabled ? t('users.mfaOn') : t('users.mfaOff')}</Badge>
+      {user.mustChangePassword && <Badge color="orange.9">{t('users.mustChangePassword')}</Badge>}
+      {user.lockedUntil && new Date(user.lockedUntil) > new Date() && <Badge color="red.9">{t('users.locked')}</Badge>}
+      {user.deactivationReason && <Text size="sm">{t('common.reasonWas', { reason: user.deactivationReason })}</Text>}
+    </Group>
+  );
+}
+
+/** Deactivate (never delete), reactivate, reset the password (forces a change) or the MFA. */
+function UserActions({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const [dialog, setDialog] = useState<'deactivate' | 'password' | 'mfa' | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: userKeys.all });
+  const finished = (message: string) => () => {
+    setDialog(null);
+    setDone(message);
+    void refresh();
+  };
+
+  const deactivate = useMutation({ mutationFn: (reason: string) => usersApi.deactivate(user.id, reason, user.version), onSuccess: finished(t('users.deactivated')) });
+  const reactivate = useMutation({ mutationFn: () => usersApi.reactivate(user.id, user.version), onSuccess: finished(t('users.reactivated')) });
+  const resetMfa = useMutation({ mutationFn: () => usersApi.resetMfa(user.id), onSuccess: finished(t('users.mfaReset')) });
+  const resetPassword = useMutation({ mutationFn: (p: string) => usersApi.resetPassword(user.id, p), onSuccess: finished(t('users.passwordReset')) });
+  const passwordForm = useForm({ temporaryPassword: '' });
+
+  if (!can('users.manage')) return null;
+  return (
+    <Stack gap="xs">
+      <Divider />
+      {done && (
+        <Alert color="green" variant="outline" role="status">
+          {done}
+        </Alert>
+      )}
+      <ProblemAlert error={reactivate.error ?? resetMfa.error} onReload={() => void refresh()} />
+      <Group gap="xs">
+        {user.active ? (
+          <Button variant="outline" color="red" onClick={() => setDialog('deactivate')}>
+            {t('common.deactivate')}
+          </Button>
+        ) : (
+          <Button variant="outline" onClick={() => reactivate.mutate()} loading={reactivate.isPending}>
+            {t('common.reactivate')}
+          </Button>
+        )}
+        <Button variant="default" onClick={() => setDialog('password')}>
+          {t('users.resetPassword')}
+        </Button>
+        <Button variant="default" onClick={() => setDialog('mfa')}>
+          {t('users.resetMfa')}
+        </Button>
+      </Group>
+
+      <ReasonDialog
+        opened={dialog === 'deactivate'}
+        title={t('users.deactivateTitle', { name: user.username })}
+        onClose={() => setDialog(null)}
+        onConfirm={(reason) => deactivate.mutate(reason)}
+        pending={deactivate.isPending}
+        error={deactivate.error}
+        onReload={() => {
+          deactivate.reset();
+          void refresh();
+        }}
+      />
+      <AppModal opened={dialog === 'password'} onClose={() => setDialog(null)} title={t('users.resetPassword')}>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const body = passwordForm.check(ResetPasswordBody, passwordForm.values, t);
+            if (body) resetPassword.mutate(body.temporaryPassword);
+          }}
+        >
+          <Stack>
+            <Text size="sm">{t('users.resetPasswordHelp')}</Text>
+            <PasswordInput
+              label={t('users.fields.temporaryPassword')}
+              autoComplete="new-password"
+              value={passwordForm.values.temporaryPassword}
+              onChange={(e) => passwordForm.set('temporaryPassword', e.currentTarget.value)}
+              error={passwordForm.errors.temporaryPassword}
+              required
+            />
+            <ProblemAlert error={resetPassword.error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setDialog(null)}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={resetPassword.isPending}>
+                {t('users.resetPassword')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </AppModal>
+      <AppModal opened={dialog === 'mfa'} onClose={() => setDialog(null)} title={t('users.resetMfa')}>
+        <Stack>
+          <Text size="sm">{t('users.resetMfaHelp')}</Text>
+          <ProblemAlert error={resetMfa.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDialog(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" onClick={() => resetMfa.mutate()} loading={resetMfa.isPending}>
+              {t('users.resetMfa')}
+            </Button>
+          </Group>
+        </Stack>
+      </AppModal>
+    </Stack>
+  );
+}

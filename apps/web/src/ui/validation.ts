@@ -1,0 +1,47 @@
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { ApiProblem } from '../api/client.ts';
+
+// Custom messages the contracts attach to their rules (see packages/contracts).
+const KNOWN_MESSAGES = ['code-format', 'control-characters', 'username-format', 'staff-number-format', 'country-code'];
+
+function issueText(issue: { code: string; message: string; minimum?: unknown; maximum?: unknown }, t: TFunction): string {
+  if (KNOWN_MESSAGES.includes(issue.message)) return t(`fieldErrors.${issue.message}`);
+  switch (issue.code) {
+    case 'too_small':
+      return issue.minimum === 1 || issue.minimum === 1n ? t('fieldErrors.required') : t('fieldErrors.tooSmall', { min: String(issue.minimum) });
+    case 'too_big':
+      return t('fieldErrors.tooBig', { max: String(issue.maximum) });
+    case 'invalid_type':
+      return t('fieldErrors.required');
+    default:
+      return t('fieldErrors.invalid');
+  }
+}
+
+export type FieldErrors = Record<string, string>;
+
+/**
+ * Checks a form against the same zod schema the server uses, so most mistakes are shown before
+ * anything is sent. Returns the parsed body, or the errors keyed by field.
+ */
+export function validate<S extends z.ZodType>(schema: S, value: unknown, t: TFunction): { data: z.output<S>; errors: null } | { data: null; errors: FieldErrors } {
+  const result = schema.safeParse(value);
+  if (result.success) return { data: result.data, errors: null };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.map(String).join('.') || '_';
+    if (!errors[field]) errors[field] = issueText(issue as Parameters<typeof issueText>[0], t);
+  }
+  return { data: null, errors };
+}
+
+/** The server's field errors for a failed request, in the user's language. */
+export function serverFieldErrors(error: unknown, t: TFunction): FieldErrors {
+  if (!(error instanceof ApiProblem)) return {};
+  const out: FieldErrors = {};
+  for (const [field, message] of Object.entries(error.fieldErrors())) {
+    out[field] = KNOWN_MESSAGES.includes(message) ? t(`fieldErrors.${message}`) : t('fieldErrors.invalid');
+  }
+  return out;
+}

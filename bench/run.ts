@@ -1,0 +1,18 @@
+// `npm run bench -- <name>`: runs one benchmark and writes bench/results/<name>.json.
+import { runApiBench } from './api.ts';
+
+const BENCHMARKS: Record<string, { about: string; run: () => Promise<unknown> }> = {
+  api: { about: 'authenticated location tree vs a bare route with the same SQL, on PostgreSQL and PGlite', run: runApiBench },
+};
+
+const name = process.argv[2];
+const bench = name ? BENCHMARKS[name] : undefined;
+if (!bench) {
+  console.log('usage: npm run bench -- <name>\n');
+  for (const [n, b] of Object.entries(BENCHMARKS)) console.log(`  ${n.padEnd(6)} ${b.about}`);
+  console.log('\nSee bench/README.md.');
+  process.exit(name === undefined || name === '--help' || name === '-h' ? 0 : 2);
+}
+await bench.run();
+// Pools and child processes are closed, but a stray keep-alive socket must not keep us waiting.
+process.exit(0);
