@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp, type App } from '../apps/server/src/app.ts';
@@ -14,6 +13,7 @@ import { connectDatabase, type Database } from '../apps/server/src/platform/db/c
 import { migrate } from '../apps/server/src/platform/db/migrate.ts';
 import { hashPassword } from '../apps/server/src/platform/auth/crypto.ts';
 import { Client } from '../apps/server/src/testing/harness.ts';
+import { createScratchPostgresDatabase } from '../apps/server/src/testing/test-database.ts';
 
 export type Store = 'postgres' | 'pglite';
 
@@ -36,22 +36,9 @@ const PASSWORD = 'bench password bench password';
 /** Fresh database: a new PostgreSQL database (dropped on close) or PGlite in a temporary folder. */
 async function freshStore(store: Store, adminUrl: string) {
   if (store === 'postgres') {
-    const name = `vigil_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    // C.UTF-8, not C: a plain C locale breaks lower()/ILIKE on Cyrillic (ARCHITECTURE.md).
-    await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const database = await connectDatabase({ databaseUrl: url.toString(), dataDir: '' });
-    const drop = async () => {
-      const again = new pg.Client({ connectionString: adminUrl });
-      await again.connect();
-      await again.query(`drop database if exists ${name} with (force)`);
-      await again.end();
-    };
-    return { database, drop };
+    const scratch = await createScratchPostgresDatabase(adminUrl, 'vigil_bench');
+    const database = await connectDatabase({ databaseUrl: scratch.url, dataDir: '' });
+    return { database, drop: scratch.drop };
   }
   // On disk, as `npm start` runs it.
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Id, Language } from './common.ts';
+import { Id, Language, text } from './common.ts';
 import { PERMISSIONS, ROLES } from './permissions.ts';
 
 export const SignInBody = z
-  .object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) })
+  .object({ username: text(100), password: z.string().min(1).max(200) })
   .strict();
 
 /** What the person must do next before the session is fully signed in. */

@@ -39,6 +39,8 @@ export function problemFromDatabase(err: unknown): Problem | null {
       return new Problem('duplicate-code');
     return new Problem('duplicate');
   }
-  if (e?.code === '23514' || e?.code === '22001' || e?.code === '22003') return new Problem('validation');
+  // Check violations, over-long or out-of-range values, and text PostgreSQL cannot store (NUL,
+  // invalid UTF-8) are the client's input, wherever a schema let them through.
+  if (['23514', '22001', '22003', '22021', '22P05'].includes(e?.code ?? '')) return new Problem('validation');
   return null;
 }

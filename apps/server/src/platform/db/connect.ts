@@ -23,9 +23,16 @@ export interface ConnectOptions {
   poolSize?: number;
 }
 
+// An idle pooled connection that drops (server restart, shutdown) must not crash the process:
+// the next query opens a new one, and a query in flight gets its own error.
+function logIdleClientError(err: Error) {
+  console.error(`vigil: database connection lost while idle: ${err.message}`);
+}
+
 export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    pool.on('error', logIdleClientError);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(opts.databaseUrl);
     return {
@@ -44,6 +51,7 @@ export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
     database: 'postgres',
     max: opts.poolSize ?? 4,
   });
+  pool.on('error', logIdleClientError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

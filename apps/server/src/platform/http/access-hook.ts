@@ -72,9 +72,11 @@ export function installAccessHook(app: FastifyInstance, resolve: SessionResolver
     if (request.is404) return; // the not-found handler answers with a problem of its own
     const access = request.routeOptions.config?.access;
     if (!access) throw new Problem('forbidden'); // unreachable: onRoute refuses such routes
+    // Public routes (health checks, static files, the sign-in form) never need the session, so
+    // they cost no database round trip even when the browser sends its cookie.
+    if ('public' in access) return;
     const token = request.cookies?.[SESSION_COOKIE];
     request.session = token ? await resolve(token, request) : null;
-    if ('public' in access) return;
 
     const session = request.session;
     if (!session) throw new Problem('unauthenticated');
