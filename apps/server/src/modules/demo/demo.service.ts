@@ -5,6 +5,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/crypto.ts';
 import { presentFacility } from '../facilities/facilities.presenter.ts';
 import { presentLocation } from '../locations/locations.presenter.ts';
+import { presentUser } from '../users/users.presenter.ts';
 import { joinPath } from '../locations/locations.rules.ts';
 import { buildDemoPlan, DEMO_COUNTRY, DEMO_LOGINS, DEMO_TIME_ZONE, type PlannedFacility, type PlannedPlace, type PlannedUser } from './demo.plan.ts';
 
@@ -117,26 +118,12 @@ async function writeUser(trx: Transaction<DB>, ctx: RequestContext, u: PlannedUs
       password_hash: passwordHash,
       must_change_password: false,
     })
-    .returning(['id'])
+    .returningAll()
     .executeTakeFirstOrThrow();
   const assigned = u.facilityCodes.map((code) => facilityIds.get(code)!);
   if (assigned.length > 0) {
     await trx.insertInto('user_facilities').values(assigned.map((facility_id) => ({ user_id: row.id, facility_id }))).execute();
   }
-  // Never the password hash: the audit trail is readable by auditors.
-  const after = {
-    id: row.id,
-    username: u.username,
-    staffNumber: u.staffNumber,
-    familyName: u.familyName,
-    givenName: u.givenName,
-    patronymic: u.patronymic,
-    familyNameLatin: u.familyNameLatin,
-    givenNameLatin: u.givenNameLatin,
-    language: u.language,
-    roles: u.roles,
-    allFacilities: u.allFacilities,
-    facilityIds: assigned,
-  };
-  await appendAudit(trx, ctx, { action: 'user.created', entityType: 'user', entityId: row.id, after });
+  // The users presenter is the allow-list: the password hash never reaches the audit trail.
+  await appendAudit(trx, ctx, { action: 'user.created', entityType: 'user', entityId: row.id, after: presentUser(row, assigned) });
 }

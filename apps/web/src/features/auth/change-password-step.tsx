@@ -1,10 +1,10 @@
-import { Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { PasswordInput, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordBody } from '@vigil/contracts';
-import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { authApi } from './auth-api.ts';
+import { AuthActions } from './auth-actions.tsx';
 import { AuthFrame } from './auth-frame.tsx';
 
 /** Forced after an administrator resets the password (the temporary one must not stay). */
@@ -50,13 +50,7 @@ export function ChangePasswordStep({ onNext, onCancel }: { onNext: () => void; o
             onChange={(e) => form.set('repeat', e.currentTarget.value)}
             error={form.errors.repeat}
           />
-          <ProblemAlert error={change.error} />
-          <Button type="submit" loading={change.isPending}>
-            {t('auth.password.submit')}
-          </Button>
-          <Button variant="subtle" onClick={onCancel}>
-            {t('auth.cancel')}
-          </Button>
+          <AuthActions error={change.error} pending={change.isPending} submitLabel={t('auth.password.submit')} onCancel={onCancel} />
         </Stack>
       </form>
     </AuthFrame>

@@ -1,11 +1,10 @@
-import { useState } from 'react';
-import { Button, Center, Code, Image, List, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Center, Code, Image, List, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { authApi } from './auth-api.ts';
 import { AuthFrame } from './auth-frame.tsx';
+import { OneTimeCodeForm } from './one-time-code-form.tsx';
 
 /**
  * Setting up the authenticator at first sign-in: scan the QR code (or type the secret), confirm
@@ -13,7 +12,6 @@ import { AuthFrame } from './auth-frame.tsx';
  */
 export function EnrolMfaStep({ onNext, onCancel }: { onNext: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
   // A query, not an effect, so a re-render never starts a second enrolment with a new secret.
   const enrolment = useQuery({
     queryKey: ['mfa-enrolment'],
@@ -58,33 +56,16 @@ export function EnrolMfaStep({ onNext, onCancel }: { onNext: () => void; onCance
           </Code>
         </Stack>
       )}
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (code.trim()) confirm.mutate(code.trim());
-        }}
-        data-testid="enrol-form"
-      >
-        <Stack>
-          <TextInput
-            label={t('auth.mfa.code')}
-            name="code"
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-            maxLength={20}
-          />
-          <ProblemAlert error={confirm.error} />
-          <Button type="submit" loading={confirm.isPending} disabled={!enrolment.data}>
-            {t('auth.enrol.submit')}
-          </Button>
-          <Button variant="subtle" onClick={onCancel}>
-            {t('auth.cancel')}
-          </Button>
-        </Stack>
-      </form>
+      <OneTimeCodeForm
+        testId="enrol-form"
+        submitLabel={t('auth.enrol.submit')}
+        numeric
+        disabled={!enrolment.data}
+        error={confirm.error}
+        pending={confirm.isPending}
+        onSubmit={(code) => confirm.mutate(code)}
+        onCancel={onCancel}
+      />
     </AuthFrame>
   );
 }
