@@ -1,8 +1,10 @@
 // `npm run bench -- <name>`: runs one benchmark and writes bench/results/<name>.json.
 import { runApiBench } from './api.ts';
+import { runSearchBench } from './search.ts';
 
 const BENCHMARKS: Record<string, { about: string; run: () => Promise<unknown> }> = {
   api: { about: 'authenticated location tree vs a bare route with the same SQL, on PostgreSQL and PGlite', run: runApiBench },
+  search: { about: 'cross-script name search over 1,000,000 people vs plain pg_trgm, on PostgreSQL', run: runSearchBench },
 };
 
 const name = process.argv[2];

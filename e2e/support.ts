@@ -6,13 +6,13 @@
  * Run: node --import tsx --test e2e/*.e2e.ts
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { totp, totpStep } from '../apps/server/src/platform/auth/totp.ts';
@@ -64,7 +64,7 @@ export async function journey(): Promise<Journey> {
 
   if (!skipReason) {
     ensureWebBuilt();
-    server = await startServer();
+    server = await startDemoServer();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -177,10 +177,38 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The real server, as `npm start` runs it, on a free port with a throw-away data folder. */
-async function startServer(): Promise<RunningServer> {
-  const port = await freePort();
+/**
+ * Seeding the demo (about 1,500 prisoners) takes a server 15–20 s, so it is done once: the first
+ * journey seeds a data folder, and every server starts on a copy of it. The folder's name carries
+ * a digest of the migrations, the demo's sources and today's date (the demo's dates are relative
+ * to it), so a changed schema or seed, or a new day, gets a new folder.
+ */
+async function seededDemoFolder(): Promise<string> {
+  const hash = createHash('sha256').update(new Date().toISOString().slice(0, 10));
+  for (const dir of ['apps/server/migrations', 'apps/server/src/modules/demo']) {
+    for (const name of readdirSync(join(ROOT, dir)).sort()) hash.update(name).update(readFileSync(join(ROOT, dir, name)));
+  }
+  const folder = join(tmpdir(), `vigil-e2e-demo-${hash.digest('hex').slice(0, 16)}`);
+  const done = join(folder, 'seeded');
+  if (existsSync(done)) return folder;
+  rmSync(folder, { recursive: true, force: true });
+  const seeding = await startServer({ dataDir: folder, keep: true });
+  await seeding.stop();
+  writeFileSync(done, new Date().toISOString());
+  return folder;
+}
+
+/** The real server, as `npm start` runs it, on a free port, on a copy of the seeded demo data. */
+async function startDemoServer(): Promise<RunningServer> {
+  const template = await seededDemoFolder();
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-e2e-'));
+  cpSync(template, dataDir, { recursive: true, filter: (src) => !src.endsWith('seeded') && !src.endsWith('vigil.lock') });
+  return startServer({ dataDir, keep: false });
+}
+
+/** The real server, as `npm start` runs it, on a free port; it seeds the demo into an empty data folder. */
+async function startServer({ dataDir, keep }: { dataDir: string; keep: boolean }): Promise<RunningServer> {
+  const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -227,7 +255,7 @@ async function startServer(): Promise<RunningServer> {
         await exited;
         clearTimeout(timer);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keep) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

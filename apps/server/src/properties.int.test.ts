@@ -6,6 +6,7 @@ import type { Location } from '@vigil/contracts';
 import { facilityBody, startTestApp, type Client, type TestApp } from './testing/harness.ts';
 import { systemContext } from './platform/access/actor.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
+import { admitPrisoner, prisonerFile } from './testing/prisoner-fixtures.ts';
 
 /**
  * Generated bad input thrown at every write endpoint (issue 2, "Bad input"): random JSON, wrong
@@ -157,7 +158,39 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     const other = await t.createUser({ roles: ['officer'], facilityIds: [facility.id] });
     await t.db.updateTable('users').set({ active: false, deactivation_reason: 'left' }).where('id', '=', other.id).execute();
 
-    admin = await t.signedIn(['sysadmin'], { allFacilities: true });
+    const prisoner = await admitPrisoner(t, facility.id);
+    const intake = await t.services.reception.create(system, facility.id, { familyName: 'Саидов', givenName: 'Умед', expectedOn: null } as never);
+    const doomedIntake = await t.services.reception.create(system, facility.id, { familyName: 'Каримов', givenName: 'Зафар', expectedOn: null } as never);
+    // A register with a bad row (no such day): its commit is always refused, whatever the mapping.
+    const register = await t.services.imports.upload(system, { facilityId: facility.id, filename: 'реестр.csv' }, Buffer.from('Номер;Фамилия;Имя;Дата рождения;Пол;Статус\nR-1;Саидов;Умед;31.02.1990;м;подследственный\n'));
+    // Its own prisoner: the correction route above moves the first one's version on.
+    const toHouse = await admitPrisoner(t, facility.id);
+    const alert = await t.services.alerts.raise(system, toHouse.id, { code: 'self-harm', startsOn: '2026-01-01' });
+    // Movements, release and counts: each endpoint gets prisoners and sessions of its own.
+    const walker = await admitPrisoner(t, facility.id);
+    const traveller = await admitPrisoner(t, facility.id);
+    const absence = await t.services.movements.startAbsence(system, (await admitPrisoner(t, facility.id)).id, { kind: 'court', destination: 'Суд', reason: 'hearing', escort: null });
+    const transferIn = await t.services.movements.startTransfer(system, (await admitPrisoner(t, facility.id)).id, { toFacilityId: target.id, reason: 'этап', escort: 'конвой 7' });
+    const transferOff = await t.services.movements.startTransfer(system, (await admitPrisoner(t, facility.id)).id, { toFacilityId: target.id, reason: 'этап', escort: 'конвой 8' });
+    const leaving = await admitPrisoner(t, facility.id);
+    const item = await t.db.insertInto('property_items').values({ prisoner_id: leaving.id, description: 'Часы', quantity: 1, storage: 'stored', received_by: 'reception' }).returning('id').executeTakeFirstOrThrow();
+    const countFacility = await t.services.facilities.create(system, facilityBody('PROP-C') as never);
+    const countPlace = (parentId: string | null, kind: string, code: string, isCell = false) =>
+      t.services.locations.create(system, countFacility.id, {
+        parentId, kind, code, name: code,
+        baselineCapacity: isCell ? 2 : null, operationalCapacity: isCell ? 2 : null,
+        sexDesignation: isCell ? 'male' : null, securityLevel: isCell ? 'high' : null, specialTypes: [],
+      } as never);
+    const countBlock = await countPlace(null, 'building', 'A');
+    const countWing1 = await countPlace(countBlock.id, 'wing', '1');
+    const countWing2 = await countPlace(countBlock.id, 'wing', '2');
+    await countPlace((await countPlace(countWing1.id, 'landing', '1')).id, 'cell', '101', true);
+    await countPlace((await countPlace(countWing2.id, 'landing', '1')).id, 'cell', '101', true);
+    const count = await t.services.counts.start(system, countFacility.id);
+    await t.services.counts.record(system, count.id, countWing1.id, 5);
+
+    // Every role that writes, so each write route reaches its checks rather than a 403.
+    admin = await t.signedIn(['sysadmin', 'senior_officer', 'security_manager', 'governor'], { allFacilities: true });
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -187,6 +220,31 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/users/:id/reactivate', url: `/api/v1/users/${other.id}/reactivate`, valid: { version: 1 } },
       { method: 'POST', route: '/api/v1/users/:id/reset-password', url: `/api/v1/users/${victim.id}/reset-password`, valid: { temporaryPassword: 'another temporary password' } },
       { method: 'POST', route: '/api/v1/users/:id/reset-mfa', url: `/api/v1/users/${victim.id}/reset-mfa`, valid: {} },
+      { method: 'PUT', route: '/api/v1/prisoners/:id', url: `/api/v1/prisoners/${prisoner.id}`, valid: { file: prisonerFile(), reason: 'spelling', version: 1 } },
+      { method: 'PUT', route: '/api/v1/prisoners/:id/photo', url: `/api/v1/prisoners/${prisoner.id}/photo`, valid: {} },
+      { method: 'POST', route: '/api/v1/facilities/:facilityId/intakes', url: `/api/v1/facilities/${facility.id}/intakes`, valid: { familyName: 'Ҷӯраев', givenName: 'Комрон', expectedOn: '2026-12-01', arrivingFrom: 'СИЗО-1' } },
+      { method: 'PUT', route: '/api/v1/intakes/:id', url: `/api/v1/intakes/${intake.id}`, valid: { data: { identity: { familyName: 'Саидов', givenName: 'Умед', dateOfBirth: '1991-02-03', sex: 'male' }, securityCategory: 'high' }, version: 1 } },
+      { method: 'POST', route: '/api/v1/intakes/:id/complete', url: `/api/v1/intakes/${intake.id}/complete`, valid: { version: 1, prisonNumber: 'PN-100' } },
+      { method: 'POST', route: '/api/v1/intakes/:id/cancel', url: `/api/v1/intakes/${doomedIntake.id}/cancel`, valid: { reason: 'wrong person', version: 1 } },
+      { method: 'POST', route: '/api/v1/prisoners/:id/allocate', url: `/api/v1/prisoners/${toHouse.id}/allocate`, valid: { locationId: cell.id, reason: 'arrival', version: 1 } },
+      { method: 'POST', route: '/api/v1/alert-types', url: '/api/v1/alert-types', valid: { code: 'prop-code', names: { en: 'Property', ru: 'Свойство', tg: 'Хосият' } } },
+      { method: 'PUT', route: '/api/v1/alert-types/:code', url: '/api/v1/alert-types/medical', valid: { names: { en: 'Medical', ru: 'Медицинское', tg: 'Тиббӣ' }, needsRelatedPrisoner: false, blocksCellSharing: false, restrictedTo: [], active: true } },
+      { method: 'POST', route: '/api/v1/prisoners/:id/alerts', url: `/api/v1/prisoners/${toHouse.id}/alerts`, valid: { code: 'escape-risk', startsOn: '2026-01-01', comment: 'на этапе' } },
+      { method: 'POST', route: '/api/v1/alerts/:id/end', url: `/api/v1/alerts/${alert.id}/end`, valid: { reason: 'reviewed', version: 1 } },
+      { method: 'POST', route: '/api/v1/prisoners/:id/absences', url: `/api/v1/prisoners/${walker.id}/absences`, valid: { kind: 'court', destination: 'Суди ноҳияи Сино', reason: 'hearing', escort: 'конвой 3' } },
+      { method: 'POST', route: '/api/v1/movements/:id/return', url: `/api/v1/movements/${absence.id}/return`, valid: {} },
+      { method: 'POST', route: '/api/v1/prisoners/:id/transfers', url: `/api/v1/prisoners/${traveller.id}/transfers`, valid: { toFacilityId: target.id, reason: 'колония', escort: 'конвой 7' } },
+      { method: 'POST', route: '/api/v1/movements/:id/receive', url: `/api/v1/movements/${transferIn.id}/receive`, valid: {} },
+      { method: 'POST', route: '/api/v1/movements/:id/cancel', url: `/api/v1/movements/${transferOff.id}/cancel`, valid: { reason: 'convoy did not come' } },
+      { method: 'POST', route: '/api/v1/prisoners/:id/property/return', url: `/api/v1/prisoners/${leaving.id}/property/return`, valid: { itemIds: [item.id] } },
+      { method: 'POST', route: '/api/v1/prisoners/:id/release', url: `/api/v1/prisoners/${leaving.id}/release`, valid: { basis: 'court-order', orderReference: 'Суд 4-112/2026', notifications: { family: true, police: false, probation: false }, version: leaving.version } },
+      { method: 'POST', route: '/api/v1/facilities/:facilityId/counts', url: `/api/v1/facilities/${target.id}/counts`, valid: {} },
+      { method: 'PUT', route: '/api/v1/counts/:id/entries/:locationId', url: `/api/v1/counts/${count.id}/entries/${countWing2.id}`, valid: { counted: 0 } },
+      { method: 'POST', route: '/api/v1/counts/:id/entries/:locationId/resolve', url: `/api/v1/counts/${count.id}/entries/${countWing1.id}/resolve`, valid: { resolution: 'recount', counted: 0, reason: 'recounted' } },
+      { method: 'POST', route: '/api/v1/counts/:id/close', url: `/api/v1/counts/${count.id}/close`, valid: {} },
+      { method: 'POST', route: '/api/v1/imports/prisoners', url: `/api/v1/imports/prisoners?facilityId=${facility.id}&filename=register.csv`, valid: {} },
+      { method: 'POST', route: '/api/v1/imports/:id/dry-run', url: `/api/v1/imports/${register.id}/dry-run`, valid: { mapping: register.mapping, version: 1 } },
+      { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
     ];
   });
   after(() => t.close());

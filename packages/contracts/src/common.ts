@@ -14,13 +14,21 @@ export function text(max = 200) {
     .refine((s) => !CONTROL_CHARS.test(s), { message: 'control-characters' });
 }
 
+/**
+ * An optional text field: empty means "not given" and is stored as null. A codec rather than a
+ * transform, so the same schema also serialises responses (zod cannot run a transform backwards).
+ */
 export function optionalText(max = 200) {
   return z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !CONTROL_CHARS.test(s), { message: 'control-characters' })
-    .transform((s) => (s === '' ? null : s))
+    .codec(
+      z
+        .string()
+        .trim()
+        .max(max)
+        .refine((s) => !CONTROL_CHARS.test(s), { message: 'control-characters' }),
+      z.string().nullable(),
+      { decode: (s) => (s === '' ? null : s), encode: (s) => s ?? '' },
+    )
     .nullable()
     .optional();
 }

@@ -58,5 +58,9 @@ export const FacilityStats = z.object({
   operationalCapacity: z.number().int(),
   locations: z.number().int(),
   staff: z.number().int(),
+  /** Prisoners held now, those out at court or hospital included. */
+  population: z.number().int(),
+  /** Received but not yet given a cell. */
+  awaitingCell: z.number().int(),
 });
 export const Dashboard = z.object({ facilities: z.array(FacilityStats) });

@@ -12,6 +12,20 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'audit.export',
+  'prisoners.read',
+  'prisoners.correct',
+  'prisoners.import',
+  'prisoners.views.read',
+  'reception.manage',
+  'allocation.manage',
+  'allocation.override',
+  'alerts.read',
+  'alerts.manage',
+  'alerts.configure',
+  'movements.manage',
+  'release.manage',
+  'counts.manage',
+  'statistics.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -34,19 +48,25 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 const everyoneOnDuty: Permission[] = ['dashboard.read', 'facilities.read', 'locations.read'];
+/** Staff who work with prisoners and need to see the file and its alerts. */
+const prisonerStaff: Permission[] = [...everyoneOnDuty, 'prisoners.read', 'alerts.read'];
+/** Landing and reception officers: receive, house, move and count prisoners. */
+const wingOfficer: Permission[] = [...prisonerStaff, 'reception.manage', 'allocation.manage', 'movements.manage', 'counts.manage', 'alerts.manage'];
 
 /** What each role may do. Later capabilities add their permissions here. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  officer: everyoneOnDuty,
-  senior_officer: everyoneOnDuty,
-  intelligence_analyst: everyoneOnDuty,
-  intelligence_manager: everyoneOnDuty,
-  security_manager: [...everyoneOnDuty, 'locations.manage'],
-  case_manager: everyoneOnDuty,
-  psychologist: everyoneOnDuty,
-  governor: [...everyoneOnDuty, 'users.read', 'audit.read'],
-  hq_analyst: everyoneOnDuty,
-  auditor: [...everyoneOnDuty, 'audit.read', 'audit.export', 'users.read'],
+  officer: wingOfficer,
+  // Overrides of allocation rules, corrections to the file and releases need a senior officer.
+  senior_officer: [...wingOfficer, 'allocation.override', 'prisoners.correct', 'release.manage', 'statistics.read'],
+  intelligence_analyst: [...prisonerStaff],
+  intelligence_manager: [...prisonerStaff, 'alerts.manage'],
+  // Alert codes are configuration: the security manager decides which exist and who sees them.
+  security_manager: [...wingOfficer, 'locations.manage', 'allocation.override', 'statistics.read', 'alerts.configure'],
+  case_manager: [...prisonerStaff, 'prisoners.correct'],
+  psychologist: [...prisonerStaff],
+  governor: [...prisonerStaff, 'users.read', 'audit.read', 'allocation.override', 'release.manage', 'statistics.read', 'prisoners.views.read'],
+  hq_analyst: [...everyoneOnDuty, 'statistics.read'],
+  auditor: [...prisonerStaff, 'audit.read', 'audit.export', 'users.read', 'prisoners.views.read', 'statistics.read'],
   partner_liaison: ['dashboard.read'],
   sysadmin: [
     ...everyoneOnDuty,
@@ -55,6 +75,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.read',
     'users.manage',
     'audit.read',
+    'prisoners.read',
+    'prisoners.import',
+    'alerts.configure',
   ],
 };
 

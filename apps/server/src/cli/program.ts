@@ -5,6 +5,7 @@ import { backupCommands } from './backup-commands.ts';
 import { dbCommands } from './db-commands.ts';
 import { demoCommands } from './demo-commands.ts';
 import { usersCommands } from './users-commands.ts';
+import { importCommands } from './import-commands.ts';
 import { describeFailure, processIo, type Io } from './runtime.ts';
 
 /** The `vigil` command line. Every command and group answers --help. */
@@ -33,6 +34,7 @@ export function buildProgram(io: Io): Command {
   demoCommands(program, io);
   usersCommands(program, io);
   backupCommands(program, io);
+  importCommands(program, io);
 
   // Subcommands inherit the output and exit behaviour; groups without an action print their help.
   for (const command of program.commands) {

@@ -11,6 +11,11 @@ export class Problem extends Error {
     super(detail ?? code);
     this.status = PROBLEMS[code].status;
   }
+
+  /** A problem with one field at fault, sent as `errors: [{ path, message: code }]` so forms show it beside the field. */
+  static at(code: ProblemCode, path: string): Problem {
+    return new Problem(code, undefined, [{ path, message: code }]);
+  }
 }
 
 export const problemType = (code: string) => `https://vigil.example/problems/${code}`;

@@ -42,6 +42,8 @@ export function Layout() {
               component={Link}
               to={item.to}
               label={t(item.labelKey)}
+              // Filled: white on the primary colour keeps its contrast when the active item is hovered.
+              variant="filled"
               active={item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)}
               onClick={close}
               data-testid={`nav-${item.to === '/' ? 'home' : item.to.slice(1)}`}

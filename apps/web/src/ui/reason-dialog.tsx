@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { AppModal } from './app-modal.tsx';
 import { ProblemAlert } from './problem-alert.tsx';
 
-/** Asks why before deactivating: records are deactivated with a reason, never deleted. */
+/**
+ * Asks why before an irreversible step (deactivating, cancelling, ending): records are never
+ * deleted, and the reason stays in their history.
+ */
 export function ReasonDialog(props: {
   opened: boolean;
   title: string;
@@ -13,6 +16,10 @@ export function ReasonDialog(props: {
   pending: boolean;
   error: unknown;
   onReload?: () => void;
+  /** The confirm button's label; "Deactivate" when not given. */
+  confirmLabel?: string;
+  /** Prefix of the form's and the confirm button's data-testid ("<testId>-form", "<testId>-save"). */
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
@@ -26,6 +33,7 @@ export function ReasonDialog(props: {
           if (!reason.trim()) return setMissing(true);
           props.onConfirm(reason.trim());
         }}
+        data-testid={props.testId && `${props.testId}-form`}
       >
         <Stack>
           <Textarea
@@ -47,8 +55,8 @@ export function ReasonDialog(props: {
             <Button variant="default" onClick={props.onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" color="red" loading={props.pending}>
-              {t('common.deactivate')}
+            <Button type="submit" color="red.9" loading={props.pending} data-testid={props.testId && `${props.testId}-save`}>
+              {props.confirmLabel ?? t('common.deactivate')}
             </Button>
           </Group>
         </Stack>

@@ -2,6 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { facilityBody, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { systemContext } from '../../platform/access/actor.ts';
+import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
+import { movePlacement } from '../prisoners/placements.repository.ts';
 
 describe(`dashboard over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
@@ -24,6 +26,11 @@ describe(`dashboard over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     });
     // A deactivated cell no longer counts towards cells or capacity.
     await t.services.locations.deactivate(system, cells[0]!.id, 'Затоплена', 1);
+    // Three prisoners: one in a cell, one out at court, one still in reception; a released one does not count.
+    const [housed, atCourt, _inReception, released] = [await admitPrisoner(t, facilityA), await admitPrisoner(t, facilityA), await admitPrisoner(t, facilityA), await admitPrisoner(t, facilityA)];
+    await t.db.transaction().execute((trx) => movePlacement(trx, { prisonerId: housed.id, facilityId: facilityA, locationId: cells[1]!.id, reason: 'test', movedBy: 'test' }));
+    await t.db.updateTable('prisoners').set({ state: 'temporarily-absent' }).where('id', '=', atCourt.id).execute();
+    await t.db.updateTable('prisoners').set({ state: 'released', released_at: new Date() }).where('id', '=', released.id).execute();
   });
   after(() => t.close());
 
@@ -43,6 +50,8 @@ describe(`dashboard over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
       { code: 'DASH-A', capacity: 800, cells: 9, baseline: 18, operational: 27, locations: 13, staff: 2 },
     );
     assert.deepEqual({ code: b.code, cells: b.cells, baseline: b.baselineCapacity, locations: b.locations, staff: b.staff }, { code: 'DASH-B', cells: 0, baseline: 0, locations: 0, staff: 1 });
+    assert.deepEqual({ population: a.population, awaitingCell: a.awaitingCell }, { population: 3, awaitingCell: 1 });
+    assert.deepEqual({ population: b.population, awaitingCell: b.awaitingCell }, { population: 0, awaitingCell: 0 });
   });
 
   test('only the facilities the user may see; partner liaison may read it; no session is 401', async () => {

@@ -14,5 +14,7 @@ export function presentFacilityStats(r: FacilityStatsRow): z.infer<typeof Facili
     operationalCapacity: Number(r.operational_capacity),
     locations: Number(r.locations),
     staff: Number(r.staff),
+    population: Number(r.population),
+    awaitingCell: Number(r.awaiting_cell),
   };
 }

@@ -13,6 +13,8 @@ export interface FacilityStatsRow {
   operational_capacity: string;
   locations: string;
   staff: string;
+  population: string;
+  awaiting_cell: string;
 }
 
 export function dashboardRepository(db: Kysely<DB>) {
@@ -25,7 +27,9 @@ export function dashboardRepository(db: Kysely<DB>) {
                coalesce(l.baseline_capacity, 0) as baseline_capacity,
                coalesce(l.operational_capacity, 0) as operational_capacity,
                coalesce(l.locations, 0) as locations,
-               coalesce(s.staff, 0) as staff
+               coalesce(s.staff, 0) as staff,
+               coalesce(p.population, 0) as population,
+               coalesce(p.awaiting_cell, 0) as awaiting_cell
         from facilities f
         left join lateral (
           select count(*) filter (where kind = 'cell') as cells,
@@ -39,6 +43,12 @@ export function dashboardRepository(db: Kysely<DB>) {
           from user_facilities uf join users u on u.id = uf.user_id
           where uf.facility_id = f.id and u.active
         ) s on true
+        left join lateral (
+          -- The roll: everyone the facility holds, out at court or hospital included.
+          select count(*) as population,
+                 count(*) filter (where current_location_id is null and state = 'in-custody') as awaiting_cell
+          from prisoners where facility_id = f.id and state in ('in-custody', 'temporarily-absent')
+        ) p on true
         where f.active and ${facilityScope(actor, 'f.id')}
         order by f.code collate "C"`.execute(db);
       return result.rows;

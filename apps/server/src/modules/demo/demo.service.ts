@@ -7,6 +7,8 @@ import { presentFacility } from '../facilities/facilities.presenter.ts';
 import { presentLocation } from '../locations/locations.presenter.ts';
 import { presentUser } from '../users/users.presenter.ts';
 import { joinPath } from '../locations/locations.rules.ts';
+import { planDemoPrisoners } from './demo.prisoners.ts';
+import { writeDemoPrisoners } from './demo.prisoners-writer.ts';
 import { buildDemoPlan, DEMO_COUNTRY, DEMO_LOGINS, DEMO_TIME_ZONE, type PlannedFacility, type PlannedPlace, type PlannedUser } from './demo.plan.ts';
 
 export interface DemoLogins {
@@ -20,7 +22,7 @@ export const DEMO_PASSWORD = 'vigil-demo-2026';
 export class DemoAlreadySeededError extends Error {}
 
 /** Seeds the demo dataset when the database has no users yet; returns the logins, or null. */
-export async function seedDemoIfEmpty(db: Kysely<DB>, opts: { seed: number }): Promise<DemoLogins | null> {
+export async function seedDemoIfEmpty(db: Kysely<DB>, opts: { seed: number; now?: Date }): Promise<DemoLogins | null> {
   const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return null;
   return seedDemo(db, opts);
@@ -32,7 +34,7 @@ export async function seedDemoIfEmpty(db: Kysely<DB>, opts: { seed: number }): P
  * any other write. Seeded staff need not change their password; roles that require MFA enrol an
  * authenticator at first sign-in.
  */
-export async function seedDemo(db: Kysely<DB>, opts: { seed: number }): Promise<DemoLogins> {
+export async function seedDemo(db: Kysely<DB>, opts: { seed: number; now?: Date; prisoners?: number }): Promise<DemoLogins> {
   const plan = buildDemoPlan(opts.seed);
   const ctx = systemContext('demo-seed');
   // One hash for every demo account: they share the published demo password anyway.
@@ -45,6 +47,7 @@ export async function seedDemo(db: Kysely<DB>, opts: { seed: number }): Promise<
       facilityIds.set(facility.code, await writeFacility(trx, ctx, facility));
     }
     for (const user of plan.users) await writeUser(trx, ctx, user, passwordHash, facilityIds);
+    await writeDemoPrisoners(trx, ctx, planDemoPrisoners(opts.seed, plan.facilities, opts.now ?? new Date(), opts.prisoners), facilityIds);
   });
 
   return {

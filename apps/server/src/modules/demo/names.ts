@@ -65,11 +65,13 @@ export interface PersonName {
 }
 
 /** Roughly the mix of a Tajik prison service's staff: mostly Tajik, then Uzbek and Russian names. */
-export function randomPerson(random: Random): PersonName {
+export function randomPerson(random: Random, sex?: 'male' | 'female'): PersonName {
   const roll = random.next();
   const origin: OriginName = roll < 0.65 ? 'tajik' : roll < 0.85 ? 'uzbek' : 'russian';
   const o: Origin = ORIGINS[origin];
-  const female = random.chance(0.25);
+  // The draw is made even when the sex is given, so staff plans stay the same for a seed.
+  const drawnFemale = random.chance(0.25);
+  const female = sex ? sex === 'female' : drawnFemale;
   const family = random.pick(o.family);
   const familyName = female ? femaleFamilyName(family) : family;
   const givenName = random.pick(female ? o.female : o.male);

@@ -51,7 +51,7 @@ export function locationsService(deps: { db: Kysely<DB> }) {
       return null;
     }
     const parent = await repo.findForUpdate(actor, parentId, trx);
-    if (!parent) throw new Problem('not-found', 'parentId');
+    if (!parent) throw Problem.at('not-found', 'parentId');
     if (parent.facility_id !== facilityId) throw new Problem('location-other-facility');
     if (!mayPlace(kind, parent.kind as LocationKind)) throw new Problem('location-placement');
     if (opts.activeParent && !parent.active) throw new Problem('location-parent-inactive');

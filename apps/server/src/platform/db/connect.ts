@@ -4,7 +4,13 @@ import type { DB } from './schema.ts';
 import { startPglite } from './pglite-process.ts';
 
 // int8 (counts, audit sequence numbers) stays a string as pg returns it; numeric likewise.
-// Dates arrive as JS Date.
+// timestamptz arrives as JS Date. A calendar `date` (birth, sentence, release dates) stays the
+// 'YYYY-MM-DD' string it is: turning it into a Date at local midnight shifts it across time zones.
+const DATE_OID = 1082;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -31,7 +37,7 @@ function logIdleClientError(err: Error) {
 
 export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types });
     pool.on('error', logIdleClientError);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(opts.databaseUrl);
@@ -49,7 +55,11 @@ export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
     port: 5432,
     user: 'postgres',
     database: 'postgres',
-    max: opts.poolSize ?? 4,
+    // PGlite has one session: statements from two pooled connections interleave on it and break
+    // each other's extended-protocol state ("portal does not exist"; electric-sql/pglite#1046).
+    // One connection, and requests queue for it.
+    max: 1,
+    types,
   });
   pool.on('error', logIdleClientError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -126,6 +126,189 @@ export interface SchemaMigrationsTable {
   applied_at: DefaultTimestamp;
 }
 
+/** A calendar date as 'YYYY-MM-DD' (see connect.ts: `date` is never turned into a JS Date). */
+type CalendarDate = string;
+
+export interface PrisonersTable {
+  id: Generated<string>;
+  prison_number: string;
+  facility_id: string;
+  state: string;
+  family_name: string;
+  given_name: string;
+  patronymic: string | null;
+  family_name_latin: string | null;
+  given_name_latin: string | null;
+  patronymic_latin: string | null;
+  date_of_birth: CalendarDate;
+  sex: string;
+  legal_status: string;
+  security_category: string;
+  cell_sharing_risk: Generated<boolean>;
+  extremism_related: Generated<boolean>;
+  nationality: string | null;
+  admitted_at: Timestamp;
+  released_at: Timestamp | null;
+  earliest_release_date: CalendarDate | null;
+  latest_release_date: CalendarDate | null;
+  current_location_id: string | null;
+  photo_sha256: string | null;
+  file: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PrisonerVersionsTable {
+  prisoner_id: string;
+  version: number;
+  snapshot: ColumnType<unknown, string, never>;
+  reason: string;
+  author_user_id: string | null;
+  author_username: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface PrisonerPhotosTable {
+  sha256: string;
+  content_type: string;
+  bytes: Buffer;
+  created_at: DefaultTimestamp;
+}
+
+export interface PrisonerSearchTermsTable {
+  id: Generated<string>;
+  prisoner_id: string;
+  kind: 'name' | 'alias' | 'number';
+  term: string;
+  key: string;
+}
+
+export interface IntakesTable {
+  id: Generated<string>;
+  facility_id: string;
+  status: string;
+  expected_on: CalendarDate | null;
+  arriving_from: string | null;
+  data: ColumnType<unknown, string | undefined, string>;
+  prisoner_id: string | null;
+  linked_existing: Generated<boolean>;
+  cancel_reason: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PropertyItemsTable {
+  id: Generated<string>;
+  prisoner_id: string;
+  description: string;
+  quantity: number;
+  storage: string;
+  seal_number: string | null;
+  received_by: string;
+  received_at: DefaultTimestamp;
+  returned_at: Timestamp | null;
+  returned_by: string | null;
+}
+
+export interface AlertTypesTable {
+  code: string;
+  name_en: string;
+  name_ru: string;
+  name_tg: string;
+  needs_related_prisoner: Generated<boolean>;
+  blocks_cell_sharing: Generated<boolean>;
+  restricted_to: ColumnType<string[], string[] | undefined, string[]>;
+  active: Generated<boolean>;
+}
+
+export interface PrisonerAlertsTable {
+  id: Generated<string>;
+  prisoner_id: string;
+  code: string;
+  related_prisoner_id: string | null;
+  comment: string | null;
+  starts_on: CalendarDate;
+  ends_on: CalendarDate | null;
+  raised_by: string;
+  ended_by: string | null;
+  end_reason: string | null;
+  version: Generated<number>;
+  created_at: DefaultTimestamp;
+}
+
+export interface PlacementsTable {
+  id: Generated<string>;
+  prisoner_id: string;
+  facility_id: string;
+  location_id: string | null;
+  from_at: DefaultTimestamp;
+  to_at: Timestamp | null;
+  reason: string;
+  override_reason: string | null;
+  moved_by: string;
+}
+
+export interface MovementsTable {
+  id: Generated<string>;
+  prisoner_id: string;
+  kind: string;
+  from_facility_id: string;
+  to_facility_id: string | null;
+  destination: string | null;
+  reason: string;
+  escort: string | null;
+  out_at: DefaultTimestamp;
+  in_at: Timestamp | null;
+  recorded_by: string;
+  received_by: string | null;
+}
+
+export interface CountSessionsTable {
+  id: Generated<string>;
+  facility_id: string;
+  status: string;
+  started_by: string;
+  started_at: DefaultTimestamp;
+  closed_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface CountEntriesTable {
+  session_id: string;
+  location_id: string;
+  expected: number;
+  counted: number;
+  counted_by: string;
+  counted_at: DefaultTimestamp;
+  resolution: string | null;
+}
+
+export interface ImportsTable {
+  id: Generated<string>;
+  facility_id: string;
+  filename: string;
+  sha256: string;
+  size_bytes: number;
+  format: 'csv' | 'xlsx';
+  status: 'uploaded' | 'validated' | 'committing' | 'committed' | 'failed';
+  headers: ColumnType<string[], string, string>;
+  rows: ColumnType<unknown, string, string>;
+  row_count: number;
+  mapping: ColumnType<unknown, string | undefined, string>;
+  report: ColumnType<unknown, string | null, string | null>;
+  created_count: Generated<number>;
+  failure: string | null;
+  created_by: string | null;
+  created_by_username: string;
+  committed_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
 export interface DB {
   facilities: FacilitiesTable;
   locations: LocationsTable;
@@ -136,4 +319,17 @@ export interface DB {
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   schema_migrations: SchemaMigrationsTable;
+  prisoners: PrisonersTable;
+  prisoner_versions: PrisonerVersionsTable;
+  prisoner_photos: PrisonerPhotosTable;
+  prisoner_search_terms: PrisonerSearchTermsTable;
+  intakes: IntakesTable;
+  property_items: PropertyItemsTable;
+  alert_types: AlertTypesTable;
+  prisoner_alerts: PrisonerAlertsTable;
+  placements: PlacementsTable;
+  movements: MovementsTable;
+  count_sessions: CountSessionsTable;
+  count_entries: CountEntriesTable;
+  imports: ImportsTable;
 }

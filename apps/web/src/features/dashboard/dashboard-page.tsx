@@ -32,6 +32,8 @@ function FacilityCard({ stats }: { stats: FacilityStats }) {
   const { can } = useSession();
   const n = (value: number) => value.toLocaleString(formatLocale(i18n.language));
   const rows: [string, number][] = [
+    [t('dashboard.population'), stats.population],
+    [t('dashboard.awaitingCell'), stats.awaitingCell],
     [t('dashboard.capacity'), stats.capacity],
     [t('dashboard.cells'), stats.cells],
     [t('dashboard.baselineCapacity'), stats.baselineCapacity],

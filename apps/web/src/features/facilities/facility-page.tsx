@@ -3,6 +3,7 @@ import { Badge, Button, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { AppModal } from '../../ui/app-modal.tsx';
 import type { Facility } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
@@ -50,6 +51,11 @@ function FacilityDetails({ facility }: { facility: Facility }) {
     <Stack>
       <PageHeader title={facility.name}>
         {!facility.active && <Badge color="gray">{t('common.inactive')}</Badge>}
+        {can('prisoners.read') && (
+          <AnchorLink to="/facilities/$facilityId/roll" params={{ facilityId: facility.id }} data-testid="open-roll">
+            {t('counts.roll.link')}
+          </AnchorLink>
+        )}
         {can('facilities.manage') && (
           <Button variant="default" onClick={() => setEditing(true)} data-testid="edit-facility">
             {t('common.edit')}

@@ -2,6 +2,8 @@ import { ActionIcon, Badge, Group, Menu, Text, UnstyledButton } from '@mantine/c
 import { useTranslation } from 'react-i18next';
 import type { Location } from '@vigil/contracts';
 import type { LocationNode } from './location-tree-model.ts';
+import { useCan } from '../../app/session.tsx';
+import { AnchorLink } from '../../ui/anchor-link.tsx';
 
 export type LocationAction = 'edit' | 'add' | 'bulk' | 'deactivate' | 'reactivate';
 
@@ -26,6 +28,7 @@ export function LocationTree(props: TreeProps) {
 
 function TreeItem({ node, ...props }: TreeProps & { node: LocationNode }) {
   const { t } = useTranslation();
+  const can = useCan();
   const l = node.location;
   const expanded = props.isExpanded(node);
   const hasChildren = node.children.length > 0;
@@ -66,6 +69,12 @@ function TreeItem({ node, ...props }: TreeProps & { node: LocationNode }) {
           <Badge color="gray" variant="filled" size="sm">
             {t('common.inactive')}
           </Badge>
+        )}
+        {/* The alerts feature's bulk view of a wing or landing. */}
+        {can('alerts.read') && l.active && (l.kind === 'wing' || l.kind === 'landing') && (
+          <AnchorLink size="sm" to="/locations/$locationId/alerts" params={{ locationId: l.id }} aria-label={t('alerts.wing.linkFor', { name: label })} data-testid={`location-alerts-${l.path}`}>
+            {t('alerts.wing.link')}
+          </AnchorLink>
         )}
         {props.onAction && <Actions location={l} onAction={props.onAction} label={label} />}
       </Group>

@@ -1,0 +1,331 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { CellSpecialType, ImportField, ImportMapping, LegalStatus, SecurityLevel, Sex, SexDesignation } from '@vigil/contracts';
+import type { DB } from '../../platform/db/schema.ts';
+import { mayAccessFacility, type RequestContext } from '../../platform/access/actor.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { Problem } from '../../platform/errors.ts';
+import type { PrisonersService } from '../prisoners/prisoners.service.ts';
+import { movePlacement } from '../prisoners/placements.repository.ts';
+import { separationCategory, todayUtc } from '../prisoners/prisoners.rules.ts';
+import { allocationRepository } from '../allocation/allocation.repository.ts';
+import { checkAllocation, type Occupant } from '../allocation/allocation.rules.ts';
+import { importsRepository, type CellRow, type ImportRow } from './imports.repository.ts';
+import { parseSpreadsheet, type SheetRow } from './imports.parse.ts';
+import { resolveMapping, suggestMapping } from './imports.mapping.ts';
+import { cellIssue, cellKey, checkRow, compareWithExisting, markDuplicatesInFile, type CheckedRow } from './imports.rules.ts';
+import { presentImport, storedReport, type StoredReport } from './imports.presenter.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+const NO_PRISONER = '00000000-0000-0000-0000-000000000000';
+const ISSUE_LIMIT_IN_PROBLEM = 50;
+
+interface Checked {
+  rows: CheckedRow[];
+  /** Register row → the cell it names, for rows that name one that exists. */
+  cellIds: Map<number, string>;
+  report: StoredReport;
+}
+
+interface Job {
+  processed: number;
+  total: number;
+  /** The import as it was when the commit started, so polls need no database round trip. */
+  snapshot: ImportRow;
+  sameFileImportId: string | null;
+}
+
+/** The problem's field list for a refused commit: the first issues, as `rows.<row>.<field>`. */
+function reportErrors(report: StoredReport) {
+  return report.rows
+    .filter((r) => r.status === 'invalid')
+    .flatMap((r) => r.issues.map((i) => ({ path: `rows.${r.row}${i.field ? `.${i.field}` : ''}`, message: i.code })))
+    .slice(0, ISSUE_LIMIT_IN_PROBLEM);
+}
+
+export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersService }) {
+  const { db, prisoners } = deps;
+  const repo = importsRepository(db);
+  const allocation = allocationRepository(db);
+  /**
+   * Commits under way in this process, with their progress. The commit's transaction hides its rows
+   * until the end (that is the point), so progress lives here, in memory.
+   */
+  const jobs = new Map<string, Job>();
+
+  async function present(ctx: RequestContext, row: ImportRow, trx: Db = db) {
+    const job = jobs.get(row.id);
+    return presentImport(row, ctx.actor.language, {
+      progress: job ? { processed: job.processed, total: job.total } : null,
+      sameFileImportId: await repo.sameFile(row.facility_id, row.sha256, row.id, trx),
+      interrupted: row.status === 'committing' && !job,
+    });
+  }
+
+  async function requireImport(ctx: RequestContext, id: string) {
+    const row = await repo.find(ctx.actor, id);
+    if (!row) throw new Problem('not-found');
+    return row;
+  }
+
+  function columnsFor(headers: string[], mapping: ImportMapping) {
+    const resolved = resolveMapping(headers, mapping);
+    if ('problems' in resolved) {
+      throw new Problem('import-mapping-incomplete', undefined, resolved.problems.map((p) => {
+        const [path, ...message] = p.split(': ');
+        return { path: path!, message: message.join(': ') };
+      }));
+    }
+    return resolved.columns;
+  }
+
+  /**
+   * Every check a row must pass, in the file and against the database: the row itself, repeats
+   * within the file, prison numbers already in use, and the named cell (Mandela Rules 11–12, the
+   * same checks as allocation, counting the rows above it that go into the same cell).
+   */
+  async function checkAll(trx: Db, sheet: { rows: SheetRow[]; facilityId: string; filename: string; sha256: string }, columns: Partial<Record<ImportField, number>>): Promise<Checked> {
+    const today = todayUtc();
+    const rows = sheet.rows.map((r) => checkRow(r, columns, { today, filename: sheet.filename, sha256: sheet.sha256 }));
+    markDuplicatesInFile(rows);
+
+    const existing = await repo.prisonersByNumber(rows.flatMap((r) => (r.prisonNumber ? [r.prisonNumber] : [])), trx);
+    for (const r of rows) {
+      const found = r.prisonNumber ? existing.get(r.prisonNumber.toLowerCase()) : undefined;
+      if (!found) continue;
+      if (compareWithExisting(r, found) === 'same-person') r.alreadyImported = true;
+      else r.issues.push({ field: 'prisonNumber', code: 'prison-number-taken', detail: null });
+    }
+
+    const cellIds = new Map<number, string>();
+    const wanting = rows.filter((r) => r.cell !== null && !r.alreadyImported);
+    if (wanting.length) {
+      const cells = await repo.cells(sheet.facilityId, trx);
+      const byKey = new Map<string, CellRow>();
+      const codeCount = new Map<string, number>();
+      for (const c of cells) codeCount.set(cellKey(c.code), (codeCount.get(cellKey(c.code)) ?? 0) + 1);
+      for (const c of cells) {
+        byKey.set(cellKey(c.path), c);
+        // A bare code ("01") names a cell only when no other cell has it.
+        if (codeCount.get(cellKey(c.code)) === 1 && !byKey.has(cellKey(c.code))) byKey.set(cellKey(c.code), c);
+      }
+      const named = new Map<number, CellRow>();
+      for (const r of wanting) {
+        const c = byKey.get(cellKey(r.cell!));
+        if (c) named.set(r.line, c);
+        else r.issues.push({ field: 'cell', code: 'cell-unknown', detail: r.cell });
+      }
+      const ids = [...new Set([...named.values()].map((c) => c.id))];
+      const occupants = new Map<string, Occupant[]>(ids.map((id) => [id, []]));
+      for (const o of await allocation.occupants({ locationIds: ids }, NO_PRISONER, today, trx)) {
+        occupants.get(o.location_id)!.push({
+          id: o.id,
+          separation: separationCategory({ sex: o.sex as Sex, legalStatus: o.legal_status as LegalStatus, dateOfBirth: o.date_of_birth }, today),
+          sharingRisk: o.sharing_risk,
+        });
+      }
+      for (const r of wanting) {
+        const c = named.get(r.line);
+        if (!c || !r.file) continue;
+        const subject = {
+          id: `row-${r.line}`,
+          facilityId: sheet.facilityId,
+          currentLocationId: null,
+          separation: separationCategory({ sex: r.file.identity.sex, legalStatus: r.file.legal.status, dateOfBirth: r.file.identity.dateOfBirth }, today),
+          securityCategory: r.file.securityCategory,
+          sharingRisk: r.file.cellSharingRisk,
+          keepApartIds: new Set<string>(),
+        };
+        const target = {
+          id: c.id,
+          kind: c.kind,
+          active: c.active,
+          facilityId: sheet.facilityId,
+          sexDesignation: c.sex_designation as SexDesignation | null,
+          operationalCapacity: c.operational_capacity,
+          securityLevel: c.security_level as SecurityLevel | null,
+          specialTypes: c.special_types as CellSpecialType[],
+        };
+        const { violations } = checkAllocation(subject, target, occupants.get(c.id)!);
+        for (const v of violations) r.issues.push({ field: 'cell', code: cellIssue(v.code), detail: r.cell });
+        // A row that will be imported takes its place: the rows below it see it in the cell.
+        if (r.issues.length === 0) {
+          occupants.get(c.id)!.push({ id: subject.id, separation: subject.separation, sharingRisk: subject.sharingRisk });
+          cellIds.set(r.line, c.id);
+        }
+      }
+    }
+    return { rows, cellIds, report: storedReport(rows, new Date()) };
+  }
+
+  /**
+   * The commit itself, as a job: one transaction for every row (all or nothing), re-checked inside
+   * it because the database may have changed since the dry run. Never rejects: a failure is
+   * recorded on the import.
+   */
+  async function runCommit(ctx: RequestContext, row: ImportRow, version: number, job: Job): Promise<void> {
+    let failedReport: StoredReport | null = null;
+    try {
+      await db.transaction().execute(async (trx) => {
+        const sheetRows = await repo.rows(row.id, trx);
+        const checked = await checkAll(trx, { rows: sheetRows, facilityId: row.facility_id, filename: row.filename, sha256: row.sha256 }, columnsFor(row.headers, row.mapping as ImportMapping));
+        if (checked.report.invalid > 0) {
+          failedReport = checked.report;
+          throw new Problem('import-invalid');
+        }
+        const reason = `imported from register ${row.filename}`.slice(0, 500);
+        let created = 0;
+        for (const r of checked.rows) {
+          if (r.alreadyImported) {
+            job.processed++;
+            continue;
+          }
+          const admitted = await prisoners.admit(trx, ctx, {
+            facilityId: row.facility_id,
+            prisonNumber: r.prisonNumber!,
+            file: r.file!,
+            admittedAt: new Date(`${r.admittedOn}T00:00:00Z`),
+            reason,
+          });
+          const cellId = checked.cellIds.get(r.line);
+          if (cellId) await movePlacement(trx, { prisonerId: admitted.id, facilityId: row.facility_id, locationId: cellId, reason, movedBy: ctx.actor.username });
+          created++;
+          job.processed++;
+        }
+        const summary = { filename: row.filename, sha256: row.sha256, rows: checked.rows.length, created, alreadyImported: checked.report.alreadyImported };
+        await appendAudit(trx, ctx, { action: 'import.committed', entityType: 'import', entityId: row.id, facilityId: row.facility_id, after: summary });
+        // The rows are in the prisoner files now: the import keeps its report, not a second copy.
+        await repo.update(trx, row.id, version, {
+          status: 'committed',
+          rows: '[]',
+          report: JSON.stringify(checked.report),
+          created_count: created,
+          failure: null,
+          committed_at: new Date(),
+        });
+      });
+    } catch (e) {
+      const failure = e instanceof Problem ? e.code : 'internal';
+      try {
+        await db.transaction().execute(async (trx) => {
+          const current = await trx.selectFrom('imports').select('version').where('id', '=', row.id).forUpdate().executeTakeFirstOrThrow();
+          await repo.update(trx, row.id, current.version, { status: 'failed', failure, ...(failedReport ? { report: JSON.stringify(failedReport) } : {}) });
+          await appendAudit(trx, ctx, { action: 'import.failed', entityType: 'import', entityId: row.id, facilityId: row.facility_id, after: { failure } });
+        });
+      } catch {
+        // The database is gone (shutting down): the import stays "committing", and reads as interrupted.
+      }
+    } finally {
+      jobs.delete(row.id);
+    }
+  }
+
+  return {
+    /**
+     * Reads an uploaded register, suggests a mapping from its headers and, when every required
+     * field found a column, checks every row at once (a first dry run).
+     */
+    async upload(ctx: RequestContext, q: { facilityId: string; filename: string }, bytes: Buffer) {
+      const facility = await repo.facility(ctx.actor, q.facilityId);
+      if (!facility) throw new Problem('not-found');
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const sheet = await parseSpreadsheet(bytes);
+      const mapping = suggestMapping(sheet.headers);
+      const resolved = resolveMapping(sheet.headers, mapping);
+      const checked = 'columns' in resolved ? await checkAll(db, { rows: sheet.rows, facilityId: facility.id, filename: q.filename, sha256 }, resolved.columns) : null;
+      return db.transaction().execute(async (trx) => {
+        const { id } = await repo.insert(trx, {
+          facility_id: facility.id,
+          filename: q.filename,
+          sha256,
+          size_bytes: bytes.length,
+          format: sheet.format,
+          status: checked && checked.report.invalid === 0 ? 'validated' : 'uploaded',
+          headers: sheet.headers,
+          rows: sheet.rows,
+          mapping,
+          report: checked?.report ?? null,
+          created_by: ctx.actor.userId,
+          created_by_username: ctx.actor.username,
+        });
+        const after = { filename: q.filename, sha256, sizeBytes: bytes.length, format: sheet.format, rows: sheet.rows.length };
+        await appendAudit(trx, ctx, { action: 'import.uploaded', entityType: 'import', entityId: id, facilityId: facility.id, after });
+        return present(ctx, (await repo.find(ctx.actor, id, trx))!, trx);
+      });
+    },
+
+    /**
+     * While a commit runs, its progress is answered from memory: the commit's transaction is busy,
+     * and on the embedded database (one session) a query would wait for it to finish.
+     */
+    async get(ctx: RequestContext, id: string) {
+      const job = jobs.get(id);
+      if (job) {
+        if (!mayAccessFacility(ctx.actor, job.snapshot.facility_id)) throw new Problem('not-found');
+        return presentImport(job.snapshot, ctx.actor.language, { progress: { processed: job.processed, total: job.total }, sameFileImportId: job.sameFileImportId });
+      }
+      return present(ctx, await requireImport(ctx, id));
+    },
+
+    async list(ctx: RequestContext, q: { facilityId?: string }) {
+      const rows = await repo.list(ctx.actor, q.facilityId, 50);
+      return {
+        items: rows.map((r) => {
+          const { headers: _h, sample: _s, mapping: _m, report: _r, ...summary } = presentImport(r, ctx.actor.language, {
+            progress: jobs.has(r.id) ? { processed: jobs.get(r.id)!.processed, total: jobs.get(r.id)!.total } : null,
+            sameFileImportId: null,
+            interrupted: r.status === 'committing' && !jobs.has(r.id),
+          });
+          return summary;
+        }),
+      };
+    },
+
+    /** A dry run with this mapping: every row checked, nothing written but the report. */
+    async dryRun(ctx: RequestContext, id: string, body: { mapping: ImportMapping; version: number }) {
+      const row = await requireImport(ctx, id);
+      if (row.status === 'committed' || (row.status === 'committing' && jobs.has(id))) throw new Problem('import-closed');
+      if (row.version !== body.version) throw new Problem('edit-conflict');
+      const columns = columnsFor(row.headers, body.mapping);
+      const checked = await checkAll(db, { rows: await repo.rows(id), facilityId: row.facility_id, filename: row.filename, sha256: row.sha256 }, columns);
+      return db.transaction().execute(async (trx) => {
+        const locked = await repo.findForUpdate(ctx.actor, id, trx);
+        if (!locked || locked.version !== body.version) throw new Problem('edit-conflict');
+        const status = checked.report.invalid === 0 ? 'validated' : 'uploaded';
+        await repo.update(trx, id, body.version, { mapping: JSON.stringify(body.mapping), report: JSON.stringify(checked.report), status, failure: null });
+        const { rows: _rows, ...counts } = checked.report;
+        await appendAudit(trx, ctx, { action: 'import.dry-run', entityType: 'import', entityId: id, facilityId: row.facility_id, after: { mapping: body.mapping, ...counts } });
+        return present(ctx, (await repo.find(ctx.actor, id, trx))!, trx);
+      });
+    },
+
+    /**
+     * Starts the commit of the last mapping the user checked (the version says which): refused
+     * outright (422, nothing written) when any row is invalid now; otherwise the job runs on and
+     * GET shows its progress. `done` settles when it has finished, for the command line.
+     */
+    async commit(ctx: RequestContext, id: string, body: { version: number }) {
+      const row = await requireImport(ctx, id);
+      if (row.status === 'committed' || (row.status === 'committing' && jobs.has(id))) throw new Problem('import-closed');
+      if (row.version !== body.version) throw new Problem('edit-conflict');
+      const columns = columnsFor(row.headers, row.mapping as ImportMapping);
+      const checked = await checkAll(db, { rows: await repo.rows(id), facilityId: row.facility_id, filename: row.filename, sha256: row.sha256 }, columns);
+      if (checked.report.invalid > 0) throw new Problem('import-invalid', `${checked.report.invalid} of ${checked.report.total} rows`, reportErrors(checked.report));
+
+      const claimed = await db.transaction().execute(async (trx) => {
+        const locked = await repo.findForUpdate(ctx.actor, id, trx);
+        if (!locked || locked.version !== body.version) throw new Problem('edit-conflict');
+        if (locked.status === 'committed' || (locked.status === 'committing' && jobs.has(id))) throw new Problem('import-closed');
+        await repo.update(trx, id, body.version, { status: 'committing', failure: null });
+        return (await repo.find(ctx.actor, id, trx))!;
+      });
+      const job: Job = { processed: 0, total: checked.rows.length, snapshot: claimed, sameFileImportId: await repo.sameFile(claimed.facility_id, claimed.sha256, id) };
+      jobs.set(id, job);
+      const done = runCommit(ctx, claimed, claimed.version, job);
+      return { import: presentImport(claimed, ctx.actor.language, { progress: { processed: 0, total: job.total }, sameFileImportId: job.sameFileImportId }), done };
+    },
+
+    repo,
+  };
+}
+export type ImportsService = ReturnType<typeof importsService>;

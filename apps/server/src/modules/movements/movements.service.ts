@@ -1,0 +1,177 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { StartAbsenceBody, StartTransferBody } from '@vigil/contracts';
+import type { DB } from '../../platform/db/schema.ts';
+import { mayAccessFacility, type RequestContext } from '../../platform/access/actor.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { Problem } from '../../platform/errors.ts';
+import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
+import { endPlacement, movePlacement } from '../prisoners/placements.repository.ts';
+import { movementsRepository } from './movements.repository.ts';
+import { presentMovement, presentTransferIn } from './movements.presenter.ts';
+
+type StartAbsence = z.output<typeof StartAbsenceBody>;
+type StartTransfer = z.output<typeof StartTransferBody>;
+
+const ABSENCE_KINDS = new Set(['court', 'hospital', 'other-absence']);
+
+/**
+ * Temporary absences and transfers between facilities. Every change of where a prisoner is goes
+ * through placements.repository (location history), under the prisoner's row lock, with its audit
+ * event in the same transaction.
+ */
+export function movementsService(deps: { db: Kysely<DB> }) {
+  const { db } = deps;
+  const repo = movementsRepository(db);
+  const prisoners = prisonersRepository(db);
+
+  async function lockPrisoner(ctx: RequestContext, id: string, trx: Transaction<DB>): Promise<PrisonerRow> {
+    const row = await prisoners.findForUpdate(ctx.actor, id, trx);
+    if (!row) throw new Problem('not-found');
+    return row;
+  }
+
+  /** The prisoner's state moves on with their row version, so an open form sees the change. */
+  async function setState(trx: Transaction<DB>, p: PrisonerRow, state: string) {
+    if (!(await prisoners.update(trx, p.id, p.version, { state }))) throw new Problem('edit-conflict');
+  }
+
+  const presentLocked = async (trx: Transaction<DB>, id: string) => presentMovement(await repo.lock(trx, id));
+
+  /** A transfer concerns two facilities: each one's audit trail gets the event. */
+  async function auditBothSides(trx: Transaction<DB>, ctx: RequestContext, action: string, prisonerId: string, facilityIds: [string, string | null], before: unknown, after: unknown) {
+    for (const facilityId of new Set(facilityIds.filter((f): f is string => f !== null))) {
+      await appendAudit(trx, ctx, { action, entityType: 'prisoner', entityId: prisonerId, facilityId, before, after });
+    }
+  }
+
+  return {
+    async list(ctx: RequestContext, prisonerId: string) {
+      if (!(await prisoners.find(ctx.actor, prisonerId))) throw new Problem('not-found');
+      return { items: (await repo.forPrisoner(prisonerId)).map(presentMovement) };
+    },
+
+    /** Out to court, hospital or elsewhere: still on their cell's roll, counted as out. */
+    async startAbsence(ctx: RequestContext, prisonerId: string, body: StartAbsence) {
+      return db.transaction().execute(async (trx) => {
+        const p = await lockPrisoner(ctx, prisonerId, trx);
+        if (p.state !== 'in-custody') throw new Problem('movement-not-in-custody');
+        const { id } = await repo.insert(trx, {
+          prisoner_id: p.id,
+          kind: body.kind,
+          from_facility_id: p.facility_id,
+          destination: body.destination,
+          reason: body.reason,
+          escort: body.escort ?? null,
+          out_at: new Date(),
+          recorded_by: ctx.actor.username,
+        });
+        await setState(trx, p, 'temporarily-absent');
+        const after = await presentLocked(trx, id);
+        await appendAudit(trx, ctx, { action: 'prisoner.absence-started', entityType: 'prisoner', entityId: p.id, facilityId: p.facility_id, before: { state: p.state }, after: { state: 'temporarily-absent', movement: after } });
+        return after;
+      });
+    },
+
+    async endAbsence(ctx: RequestContext, movementId: string) {
+      const found = await repo.find(ctx.actor, movementId);
+      if (!found || !ABSENCE_KINDS.has(found.kind)) throw new Problem('not-found');
+      return db.transaction().execute(async (trx) => {
+        const p = await lockPrisoner(ctx, found.prisoner_id, trx);
+        const m = await repo.lock(trx, movementId);
+        if (m.in_at !== null) throw new Problem('movement-closed');
+        const before = presentMovement(m);
+        await repo.close(trx, m.id, new Date(), ctx.actor.username);
+        await setState(trx, p, 'in-custody');
+        const after = await presentLocked(trx, m.id);
+        await appendAudit(trx, ctx, { action: 'prisoner.absence-ended', entityType: 'prisoner', entityId: p.id, facilityId: p.facility_id, before: { state: p.state, movement: before }, after: { state: 'in-custody', movement: after } });
+        return after;
+      });
+    },
+
+    /**
+     * Sends a prisoner to another facility. The file stays with the sender until the receiving
+     * facility signs for them; meanwhile they are in transit and on nobody's cell roll.
+     */
+    async startTransfer(ctx: RequestContext, prisonerId: string, body: StartTransfer) {
+      return db.transaction().execute(async (trx) => {
+        const p = await lockPrisoner(ctx, prisonerId, trx);
+        if (p.state !== 'in-custody') throw new Problem('movement-not-in-custody');
+        // The sender need not be assigned to the destination; it must exist, be open and be elsewhere.
+        const destination = await repo.facility(body.toFacilityId, trx);
+        if (!destination?.active || destination.id === p.facility_id) throw new Problem('transfer-destination', undefined, [{ path: 'toFacilityId', message: 'transfer-destination' }]);
+        const { id } = await repo.insert(trx, {
+          prisoner_id: p.id,
+          kind: 'transfer',
+          from_facility_id: p.facility_id,
+          to_facility_id: destination.id,
+          reason: body.reason,
+          escort: body.escort,
+          out_at: new Date(),
+          recorded_by: ctx.actor.username,
+        });
+        await endPlacement(trx, p.id);
+        await setState(trx, p, 'in-transit');
+        const after = await presentLocked(trx, id);
+        await auditBothSides(trx, ctx, 'prisoner.transfer-sent', p.id, [p.facility_id, destination.id], { state: p.state, locationId: p.current_location_id }, { state: 'in-transit', movement: after });
+        return after;
+      });
+    },
+
+    async destinations() {
+      return { items: (await repo.activeFacilities()).map((f) => ({ id: f.id, code: f.code, name: f.name, nameLatin: f.name_latin })) };
+    },
+
+    /** Who is on their way here: the receiving facility sees them before the file is theirs. */
+    async transfersIn(ctx: RequestContext, facilityId: string) {
+      if (!(await repo.facilityInScope(ctx.actor, facilityId))) throw new Problem('not-found');
+      return { items: (await repo.transfersIn(facilityId)).map(presentTransferIn) };
+    },
+
+    /**
+     * The receiving facility signs for the prisoner: the file follows them (the sender no longer
+     * sees it), and they wait in reception until a cell is allocated.
+     */
+    async receive(ctx: RequestContext, movementId: string) {
+      const found = await repo.find(ctx.actor, movementId);
+      if (!found || found.kind !== 'transfer' || !found.to_facility_id || !mayAccessFacility(ctx.actor, found.to_facility_id)) throw new Problem('not-found');
+      const toFacilityId = found.to_facility_id;
+      return db.transaction().execute(async (trx) => {
+        // The file is still the sender's: lock it without the receiver's facility scope.
+        const p = await trx.selectFrom('prisoners').select(['id', 'version', 'state', 'facility_id']).where('id', '=', found.prisoner_id).forUpdate().executeTakeFirstOrThrow();
+        const m = await repo.lock(trx, movementId);
+        if (m.in_at !== null || p.state !== 'in-transit') throw new Problem('movement-closed');
+        const before = presentMovement(m);
+        await repo.close(trx, m.id, new Date(), ctx.actor.username);
+        await movePlacement(trx, { prisonerId: p.id, facilityId: toFacilityId, locationId: null, reason: `transfer from ${m.from_facility_code}: ${m.reason}`, movedBy: ctx.actor.username });
+        if (!(await prisoners.update(trx, p.id, p.version, { state: 'in-custody' }))) throw new Problem('edit-conflict');
+        const after = await presentLocked(trx, m.id);
+        await auditBothSides(trx, ctx, 'prisoner.transfer-received', p.id, [toFacilityId, m.from_facility_id], { state: p.state, facilityId: p.facility_id, movement: before }, { state: 'in-custody', facilityId: toFacilityId, movement: after });
+        return after;
+      });
+    },
+
+    /**
+     * Calls a transfer off before receipt. The prisoner is back with the sender, in reception:
+     * their old cell may have been given to someone else, so allocation (with its checks) follows.
+     */
+    async cancelTransfer(ctx: RequestContext, movementId: string, reason: string) {
+      const found = await repo.find(ctx.actor, movementId);
+      if (!found || found.kind !== 'transfer' || !mayAccessFacility(ctx.actor, found.from_facility_id)) throw new Problem('not-found');
+      return db.transaction().execute(async (trx) => {
+        const p = await lockPrisoner(ctx, found.prisoner_id, trx);
+        const m = await repo.lock(trx, movementId);
+        if (m.in_at !== null || p.state !== 'in-transit') throw new Problem('movement-closed');
+        const before = presentMovement(m);
+        // No one signs for a cancelled transfer: an in-time without a receiver marks it cancelled.
+        await repo.close(trx, m.id, new Date(), null);
+        await movePlacement(trx, { prisonerId: p.id, facilityId: m.from_facility_id, locationId: null, reason: `transfer cancelled: ${reason}`, movedBy: ctx.actor.username });
+        await setState(trx, p, 'in-custody');
+        const after = await presentLocked(trx, m.id);
+        await auditBothSides(trx, ctx, 'prisoner.transfer-cancelled', p.id, [m.from_facility_id, m.to_facility_id], { state: p.state, movement: before }, { state: 'in-custody', reason, movement: after });
+        return after;
+      });
+    },
+  };
+}
+export type MovementsService = ReturnType<typeof movementsService>;

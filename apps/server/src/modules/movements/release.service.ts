@@ -1,0 +1,111 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { Language, PrisonerState, ReleaseBody, ReleaseCheck } from '@vigil/contracts';
+import type { DB } from '../../platform/db/schema.ts';
+import { can, type Actor, type RequestContext } from '../../platform/access/actor.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { Problem } from '../../platform/errors.ts';
+import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
+import { endPlacement } from '../prisoners/placements.repository.ts';
+import { movementsRepository } from './movements.repository.ts';
+import { encodeRelease, presentMovement, presentProperty } from './movements.presenter.ts';
+import { BLOCKER_PATHS, localDay, releaseBlockers, releaseCheckBlockers, releaseDue } from './movements.rules.ts';
+
+type Release = z.output<typeof ReleaseBody>;
+
+const alertName = (r: { name_en: string; name_ru: string; name_tg: string }, lang: Language) => ({ en: r.name_en, ru: r.name_ru, tg: r.name_tg })[lang];
+
+/** Property handed back, and release with its checks (due date or order, property, alerts shown). */
+export function releaseService(deps: { db: Kysely<DB> }) {
+  const { db } = deps;
+  const repo = movementsRepository(db);
+  const prisoners = prisonersRepository(db);
+
+  async function facilityDay(facilityId: string, trx: Kysely<DB> | Transaction<DB> = db) {
+    const f = await trx.selectFrom('facilities').select('time_zone').where('id', '=', facilityId).executeTakeFirstOrThrow();
+    return localDay(new Date(), f.time_zone);
+  }
+
+  async function activeAlerts(actor: Actor, prisonerId: string, today: string) {
+    // Alerts are shown only to those who may read alerts at all; restricted codes only to their roles.
+    if (!can(actor, 'alerts.read')) return [];
+    const rows = await repo.activeAlerts(actor, prisonerId, today);
+    return rows.map((r) => ({ code: r.code, name: alertName(r, actor.language), startsOn: r.starts_on, endsOn: r.ends_on }));
+  }
+
+  return {
+    async property(ctx: RequestContext, prisonerId: string) {
+      if (!(await prisoners.find(ctx.actor, prisonerId))) throw new Problem('not-found');
+      return { items: (await repo.property(prisonerId)).map(presentProperty) };
+    },
+
+    /** Hands property back (at release, or to a visitor): each item once, and only the prisoner's own. */
+    async returnProperty(ctx: RequestContext, prisonerId: string, itemIds: readonly string[]) {
+      // Reception and landing staff (movements) or those who release (release) hand property back.
+      if (!can(ctx.actor, 'movements.manage') && !can(ctx.actor, 'release.manage')) throw new Problem('forbidden');
+      const ids = [...new Set(itemIds)];
+      return db.transaction().execute(async (trx) => {
+        const p = await prisoners.findForUpdate(ctx.actor, prisonerId, trx);
+        if (!p) throw new Problem('not-found');
+        const returned = await repo.returnProperty(trx, p.id, ids, new Date(), ctx.actor.username);
+        if (returned.length !== ids.length) throw new Problem('property-items-unknown', undefined, [{ path: 'itemIds', message: 'property-items-unknown' }]);
+        const items = (await repo.property(p.id, trx)).map(presentProperty);
+        await appendAudit(trx, ctx, { action: 'prisoner.property-returned', entityType: 'prisoner', entityId: p.id, facilityId: p.facility_id, after: { items: items.filter((i) => ids.includes(i.id)) } });
+        return { items };
+      });
+    },
+
+    async releaseCheck(ctx: RequestContext, prisonerId: string): Promise<ReleaseCheck> {
+      const p = await prisoners.find(ctx.actor, prisonerId);
+      if (!p) throw new Problem('not-found');
+      const today = await facilityDay(p.facility_id);
+      const due = releaseDue(p.latest_release_date, today);
+      const outstanding = (await repo.property(p.id)).filter((i) => i.returned_at === null).map(presentProperty);
+      return {
+        dueDate: p.latest_release_date,
+        due,
+        propertyOutstanding: outstanding,
+        activeAlerts: await activeAlerts(ctx.actor, p.id, today),
+        blockers: releaseCheckBlockers({ state: p.state as PrisonerState, due, propertyOutstanding: outstanding.length }),
+        version: p.version,
+      };
+    },
+
+    /**
+     * Releases a prisoner: refused with every blocker listed unless the due date is reached (or
+     * an order is given) and all property is back. The release closes the placement, ends any
+     * absence they are on (released from court) and leaves a 'release' movement.
+     */
+    async release(ctx: RequestContext, prisonerId: string, body: Release) {
+      return db.transaction().execute(async (trx) => {
+        const p: PrisonerRow | undefined = await prisoners.findForUpdate(ctx.actor, prisonerId, trx);
+        if (!p) throw new Problem('not-found');
+        if (p.version !== body.version) throw new Problem('edit-conflict');
+        const today = await facilityDay(p.facility_id, trx);
+        const outstanding = (await repo.property(p.id, trx)).filter((i) => i.returned_at === null).length;
+        const orderReference = body.orderReference ?? null;
+        const blockers = releaseBlockers({ state: p.state as PrisonerState, due: releaseDue(p.latest_release_date, today), basis: body.basis, orderReference, propertyOutstanding: outstanding });
+        if (blockers.length) throw new Problem('release-blocked', undefined, blockers.map((b) => ({ path: BLOCKER_PATHS[b], message: b })));
+
+        const at = new Date();
+        const absence = await repo.openAbsence(trx, p.id);
+        if (absence) await repo.close(trx, absence.id, at, ctx.actor.username);
+        const details = { basis: body.basis, orderReference, notifications: { family: body.notifications.family, police: body.notifications.police, probation: body.notifications.probation } };
+        const { id } = await repo.insert(trx, { prisoner_id: p.id, kind: 'release', from_facility_id: p.facility_id, reason: encodeRelease(details), out_at: at, recorded_by: ctx.actor.username });
+        await endPlacement(trx, p.id);
+        if (!(await prisoners.update(trx, p.id, p.version, { state: 'released', released_at: at }))) throw new Problem('edit-conflict');
+        const movement = presentMovement(await repo.lock(trx, id));
+        await appendAudit(trx, ctx, {
+          action: 'prisoner.released',
+          entityType: 'prisoner',
+          entityId: p.id,
+          facilityId: p.facility_id,
+          before: { state: p.state, locationId: p.current_location_id },
+          after: { state: 'released', releasedAt: at.toISOString(), movement },
+        });
+        return movement;
+      });
+    },
+  };
+}
+export type ReleaseService = ReturnType<typeof releaseService>;

@@ -1,0 +1,159 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Intake, IntakeData } from '@vigil/contracts';
+import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
+import { systemContext } from '../../platform/access/actor.ts';
+import { verifyAuditChain } from '../../platform/audit/audit.ts';
+
+const order = { kind: 'court-detention-order', issuedBy: 'Суди ноҳияи Сино', reference: '1-77/2026', issuedOn: '2026-01-10', validUntil: null };
+
+const fullData = (identity: Record<string, unknown>): IntakeData => ({
+  identity: { familyName: 'Муҳаммадиев', givenName: 'Ҷамшед', familyNameLatin: 'Muhammadiev', givenNameLatin: 'Jamshed', dateOfBirth: '1988-03-21', sex: 'male', aliases: [], documents: [{ kind: 'passport', number: 'A 0123456', issuedBy: null, country: 'TJ', expiresOn: null }], languages: ['tg', 'ru'], ...identity },
+  legal: { status: 'untried', charges: [{ offence: 'Participation in an extremist organisation', article: '307.3', extremismRelated: true }] },
+  admission: { visibleInjuries: 'Bruise on the left forearm', illTreatmentComplaint: null },
+  securityCategory: 'high',
+  property: [{ description: 'Wristwatch', quantity: 1, storage: 'stored', sealNumber: 'S-1' }, { description: 'Shirt', quantity: 2, storage: 'in-cell', sealNumber: null }],
+  propertySignedOff: true,
+  search: { searchedBy: 'officer on duty', findings: null },
+  familyNotification: { notified: true, whom: 'wife', how: 'telephone', declinedByPrisoner: false },
+  rights: { language: 'tg', acknowledged: true },
+});
+
+describe(`reception over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
+  let t: TestApp;
+  let officer: Client;
+  let otherOfficer: Client;
+  let facilityA: string;
+  let facilityB: string;
+  const count = async (table: 'prisoners' | 'property_items' | 'placements') => Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  async function newIntake(client: Client, facilityId: string, familyName = 'Муҳаммадиев', givenName = 'Ҷамшед'): Promise<Intake> {
+    const r = await client.post(`/api/v1/facilities/${facilityId}/intakes`, { familyName, givenName, expectedOn: '2026-11-23', arrivingFrom: 'ИВС Душанбе' });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    return r.body;
+  }
+
+  before(async () => {
+    t = await startTestApp();
+    const system = systemContext('test');
+    facilityA = (await t.services.facilities.create(system, facilityBody('REC-A') as never)).id;
+    facilityB = (await t.services.facilities.create(system, facilityBody('REC-B') as never)).id;
+    officer = await t.signedIn(['officer'], { facilityIds: [facilityA] });
+    otherOfficer = await t.signedIn(['officer'], { facilityIds: [facilityB] });
+  });
+  after(() => t.close());
+
+  test('an expected arrival is listed, and what is missing is named', async () => {
+    const intake = await newIntake(officer, facilityA);
+    assert.equal(intake.status, 'expected');
+    assert.ok(intake.missing.some((m) => m.path === 'commitmentOrder' && m.code === 'commitment-order-required'));
+    const list = await officer.get(`/api/v1/facilities/${facilityA}/intakes`);
+    assert.ok(list.body.items.some((i: Intake) => i.id === intake.id));
+    // Another facility's officer sees neither the list nor the intake.
+    assert.equal((await otherOfficer.get(`/api/v1/facilities/${facilityA}/intakes`)).status, 404);
+    assert.equal((await otherOfficer.get(`/api/v1/intakes/${intake.id}`)).status, 404);
+  });
+
+  test('completion without a commitment order is refused (Mandela Rule 7) and writes nothing', async () => {
+    const intake = await newIntake(officer, facilityA);
+    const { commitmentOrder: _none, ...withoutOrder } = fullData({});
+    const saved = await officer.put(`/api/v1/intakes/${intake.id}`, { data: withoutOrder, version: intake.version });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.deepEqual(saved.body.missing, [{ path: 'commitmentOrder', code: 'commitment-order-required' }]);
+    const before = await count('prisoners');
+    const refused = await officer.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version, prisonNumber: 'A-0001' });
+    assert.equal(refused.status, 422);
+    assert.equal(refused.body.code, 'commitment-order-required');
+    assert.match(refused.headers.get('content-type') ?? '', /problem\+json/);
+    assert.equal(await count('prisoners'), before);
+    assert.equal((await officer.get(`/api/v1/intakes/${intake.id}`)).body.status, 'in-progress');
+
+    // An expired remand order is no better.
+    const expired = await officer.put(`/api/v1/intakes/${intake.id}`, { data: { ...withoutOrder, commitmentOrder: { ...order, validUntil: '2026-02-01' } }, version: saved.body.version });
+    const again = await officer.post(`/api/v1/intakes/${intake.id}/complete`, { version: expired.body.version, prisonNumber: 'A-0001' });
+    assert.equal(again.body.code, 'commitment-order-expired');
+  });
+
+  test('a complete intake opens the file, records property and places the prisoner in reception', async () => {
+    const intake = await newIntake(officer, facilityA);
+    const saved = await officer.put(`/api/v1/intakes/${intake.id}`, { data: { ...fullData({}), commitmentOrder: order }, version: intake.version });
+    assert.deepEqual(saved.body.missing, []);
+    const [prisoners, property, placements] = [await count('prisoners'), await count('property_items'), await count('placements')];
+    const done = await officer.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version, prisonNumber: 'A-1001' });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    assert.equal(done.body.intake.status, 'completed');
+    const p = done.body.prisoner;
+    assert.equal(p.prisonNumber, 'A-1001');
+    assert.equal(p.facilityId, facilityA);
+    assert.equal(p.location, null, 'in reception, not yet in a cell');
+    assert.equal(p.extremismRelated, true);
+    assert.deepEqual(p.separation, { sex: 'male', legalStatus: 'untried', ageGroup: 'adult' });
+    assert.deepEqual(p.file.legal.commitmentOrders, [order]);
+    assert.equal(await count('prisoners'), prisoners + 1);
+    assert.equal(await count('property_items'), property + 2);
+    assert.equal(await count('placements'), placements + 1);
+    // A completed intake cannot be completed or changed again.
+    assert.equal((await officer.post(`/api/v1/intakes/${intake.id}/complete`, { version: done.body.intake.version, prisonNumber: 'A-1002' })).body.code, 'intake-closed');
+    assert.equal((await verifyAuditChain(t.db)).ok, true);
+  });
+
+  test('the same person arriving elsewhere under another spelling is found, and linked rather than duplicated', async () => {
+    const intake = await newIntake(otherOfficer, facilityB, 'Mukhammadiev', 'Dzhamshed');
+    const saved = await otherOfficer.put(`/api/v1/intakes/${intake.id}`, {
+      data: { ...fullData({ familyName: 'Мухаммадиев', givenName: 'Джамшед', familyNameLatin: 'Mukhammadiev', givenNameLatin: 'Dzhamshed', documents: [] }), commitmentOrder: order },
+      version: intake.version,
+    });
+    const matches = await otherOfficer.get(`/api/v1/intakes/${intake.id}/matches`);
+    assert.equal(matches.status, 200);
+    const known = matches.body.items.find((m: { prisonNumber: string }) => m.prisonNumber === 'A-1001');
+    assert.ok(known, `the earlier file is offered: ${JSON.stringify(matches.body.items)}`);
+    assert.ok(known.reasons.includes('same-date-of-birth'));
+
+    // Still held in facility A: re-admitting them is refused.
+    const held = await otherOfficer.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version, existingPrisonerId: known.id });
+    assert.equal(held.status, 409);
+    assert.equal(held.body.code, 'prisoner-still-held');
+
+    // Once released, the earlier file is re-opened in facility B: no second file.
+    await t.db.updateTable('prisoners').set({ state: 'released', released_at: new Date() }).where('id', '=', known.id).execute();
+    const before = await count('prisoners');
+    const linked = await otherOfficer.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version, existingPrisonerId: known.id });
+    assert.equal(linked.status, 200, JSON.stringify(linked.body));
+    assert.equal(linked.body.prisoner.id, known.id);
+    assert.equal(linked.body.prisoner.facilityId, facilityB);
+    assert.equal(linked.body.intake.linkedExisting, true);
+    assert.equal(await count('prisoners'), before);
+    const versions = await otherOfficer.get(`/api/v1/prisoners/${known.id}/versions`);
+    assert.deepEqual(versions.body.items.map((v: { version: number }) => v.version), [2, 1]);
+  });
+
+  test('impossible dates and a taken prison number are refused with a clear code', async () => {
+    const future = await newIntake(officer, facilityA, 'Саидов', 'Умед');
+    const saved = await officer.put(`/api/v1/intakes/${future.id}`, { data: { ...fullData({ familyName: 'Саидов', givenName: 'Умед', dateOfBirth: '2090-01-01', documents: [] }), commitmentOrder: order }, version: future.version });
+    const r = await officer.post(`/api/v1/intakes/${future.id}/complete`, { version: saved.body.version, prisonNumber: 'A-2001' });
+    assert.equal(r.status, 422);
+    assert.equal(r.body.code, 'birth-in-future');
+
+    const fixed = await officer.put(`/api/v1/intakes/${future.id}`, { data: { ...saved.body.data, identity: { ...saved.body.data.identity, dateOfBirth: '1990-01-01' } }, version: saved.body.version });
+    const taken = await officer.post(`/api/v1/intakes/${future.id}/complete`, { version: fixed.body.version, prisonNumber: 'a-1001' });
+    assert.equal(taken.status, 409);
+    assert.equal(taken.body.code, 'duplicate-prison-number');
+
+    const badDate = await officer.put(`/api/v1/intakes/${future.id}`, { data: { identity: { dateOfBirth: '1990-02-31' } }, version: fixed.body.version });
+    assert.equal(badDate.status, 400);
+  });
+
+  test('an intake is cancelled with a reason; stale versions conflict', async () => {
+    const intake = await newIntake(officer, facilityA, 'Қодиров', 'Суҳроб');
+    assert.equal((await officer.post(`/api/v1/intakes/${intake.id}/cancel`, { reason: 'sent to another facility', version: intake.version + 1 })).status, 409);
+    const r = await officer.post(`/api/v1/intakes/${intake.id}/cancel`, { reason: 'sent to another facility', version: intake.version });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.status, 'cancelled');
+    assert.equal((await officer.get(`/api/v1/facilities/${facilityA}/intakes?status=cancelled`)).body.items.length, 1);
+  });
+
+  test('people without reception duties cannot receive', async () => {
+    const psychologist = await t.signedIn(['psychologist'], { facilityIds: [facilityA] });
+    assert.equal((await psychologist.post(`/api/v1/facilities/${facilityA}/intakes`, { familyName: 'X', givenName: 'Y' })).status, 403);
+  });
+});

@@ -1,0 +1,67 @@
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { DB, IntakesTable } from '../../platform/db/schema.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { facilityScope } from '../../platform/access/facility-scope.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+export type IntakeRow = Selectable<IntakesTable>;
+
+export function receptionRepository(db: Kysely<DB>) {
+  return {
+    list(actor: Actor, facilityId: string, status: string | undefined, trx: Db = db) {
+      let q = trx
+        .selectFrom('intakes')
+        .selectAll()
+        .where('facility_id', '=', facilityId)
+        .where(facilityScope(actor, 'intakes.facility_id'))
+        .orderBy('expected_on', 'asc')
+        .orderBy('created_at', 'asc')
+        .limit(500);
+      // By default, the work still to do: expected arrivals and intakes in progress.
+      q = status ? q.where('status', '=', status) : q.where('status', 'in', ['expected', 'in-progress']);
+      return q.execute();
+    },
+
+    find(actor: Actor, id: string, trx: Db = db) {
+      return trx.selectFrom('intakes').selectAll().where('id', '=', id).where(facilityScope(actor, 'intakes.facility_id')).executeTakeFirst();
+    },
+
+    findForUpdate(actor: Actor, id: string, trx: Transaction<DB>) {
+      return trx.selectFrom('intakes').selectAll().where('id', '=', id).where(facilityScope(actor, 'intakes.facility_id')).forUpdate().executeTakeFirst();
+    },
+
+    insert(trx: Transaction<DB>, row: Insertable<IntakesTable>) {
+      return trx.insertInto('intakes').values(row).returningAll().executeTakeFirstOrThrow();
+    },
+
+    update(trx: Transaction<DB>, id: string, version: number, changes: Updateable<IntakesTable>) {
+      return trx
+        .updateTable('intakes')
+        .set({ ...changes, version: version + 1, updated_at: new Date() })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    insertProperty(trx: Transaction<DB>, rows: { prisoner_id: string; description: string; quantity: number; storage: string; seal_number: string | null; received_by: string }[]) {
+      return rows.length ? trx.insertInto('property_items').values(rows).execute() : Promise.resolve([]);
+    },
+
+    facilityActive(actor: Actor, facilityId: string, trx: Db = db) {
+      return trx.selectFrom('facilities').select(['id', 'active']).where('id', '=', facilityId).where(facilityScope(actor, 'facilities.id')).executeTakeFirst();
+    },
+
+    /** Document numbers and birth dates of candidate matches, across every facility. */
+    candidates(ids: readonly string[], trx: Db = db) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return trx
+        .selectFrom('prisoners as p')
+        .innerJoin('facilities as f', 'f.id', 'p.facility_id')
+        .selectAll('p')
+        .select(['f.code as facility_code', sql<string | null>`location_path(p.current_location_id)`.as('location_path')])
+        .where('p.id', 'in', ids)
+        .execute();
+    },
+  };
+}

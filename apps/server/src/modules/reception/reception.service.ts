@@ -1,0 +1,166 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { CreateIntakeBody, IntakeData, PrisonerFile } from '@vigil/contracts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { RequestContext } from '../../platform/access/actor.ts';
+import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
+import { Problem } from '../../platform/errors.ts';
+import type { PrisonersService } from '../prisoners/prisoners.service.ts';
+import { presentPrisonerSummary } from '../prisoners/prisoners.presenter.ts';
+import { todayUtc } from '../prisoners/prisoners.rules.ts';
+import { searchPrisonerIds } from '../prisoners/name-search.ts';
+import { receptionRepository } from './reception.repository.ts';
+import { presentIntake } from './reception.presenter.ts';
+import { fileFromIntake, intakeMissing, matchReasons } from './reception.rules.ts';
+
+type CreateIntake = z.infer<typeof CreateIntakeBody>;
+const OPEN = new Set(['expected', 'in-progress']);
+const MAX_MATCHES = 10;
+
+/** The first missing item decides the problem code: the commitment order has its own (Rule 7). */
+function incompleteProblem(missing: { path: string; code: string }[]) {
+  const order = missing.find((m) => m.path === 'commitmentOrder');
+  const code = order ? (order.code as 'commitment-order-required' | 'commitment-order-expired') : 'intake-incomplete';
+  return new Problem(code, undefined, missing.map((m) => ({ path: m.path, message: m.code })));
+}
+
+export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersService }) {
+  const { db, prisoners } = deps;
+  const repo = receptionRepository(db);
+
+  return {
+    async list(ctx: RequestContext, facilityId: string, status?: string) {
+      if (!(await repo.facilityActive(ctx.actor, facilityId))) throw new Problem('not-found');
+      const today = todayUtc();
+      return { items: (await repo.list(ctx.actor, facilityId, status)).map((r) => presentIntake(r, today)) };
+    },
+
+    async get(ctx: RequestContext, id: string) {
+      const row = await repo.find(ctx.actor, id);
+      if (!row) throw new Problem('not-found');
+      return presentIntake(row, todayUtc());
+    },
+
+    /** An expected arrival: what the escort or the court told reception is coming. */
+    async create(ctx: RequestContext, facilityId: string, body: CreateIntake) {
+      const facility = await repo.facilityActive(ctx.actor, facilityId);
+      if (!facility) throw new Problem('not-found');
+      const data: IntakeData = { identity: { familyName: body.familyName, givenName: body.givenName, ...(body.dateOfBirth ? { dateOfBirth: body.dateOfBirth } : {}) } };
+      return db.transaction().execute(async (trx) => {
+        const row = await repo.insert(trx, {
+          facility_id: facilityId,
+          status: 'expected',
+          expected_on: body.expectedOn,
+          arriving_from: body.arrivingFrom ?? null,
+          data: JSON.stringify(data),
+          created_by: ctx.actor.userId,
+        });
+        const after = presentIntake(row, todayUtc());
+        await appendAudit(trx, ctx, { action: 'intake.created', entityType: 'intake', entityId: row.id, facilityId, after });
+        return after;
+      });
+    },
+
+    /** Saves a step (save and resume): the whole draft is replaced by what the wizard sends. */
+    async save(ctx: RequestContext, id: string, body: { data: IntakeData; version: number }) {
+      return db.transaction().execute(async (trx) => {
+        const current = await repo.findForUpdate(ctx.actor, id, trx);
+        if (!current) throw new Problem('not-found');
+        if (!OPEN.has(current.status)) throw new Problem('intake-closed');
+        if (current.version !== body.version) throw new Problem('edit-conflict');
+        const row = await repo.update(trx, id, body.version, { data: JSON.stringify(body.data), status: 'in-progress' });
+        if (!row) throw new Problem('edit-conflict');
+        const today = todayUtc();
+        const after = presentIntake(row, today);
+        await appendAudit(trx, ctx, { action: 'intake.saved', entityType: 'intake', entityId: id, facilityId: row.facility_id, before: presentIntake(current, today), after });
+        return after;
+      });
+    },
+
+    /**
+     * "This person may already be known": earlier files in ANY facility whose names match in any
+     * script and whose date of birth or an identity document matches too. Reception sees only a
+     * summary, and the look-up is audited, since it reaches beyond the officer's own facility.
+     */
+    async matches(ctx: RequestContext, id: string) {
+      const intake = await repo.find(ctx.actor, id);
+      if (!intake) throw new Problem('not-found');
+      const identity = ((intake.data ?? {}) as IntakeData).identity ?? {};
+      const documentNumbers = (identity.documents ?? []).map((d) => d.number);
+      const queries = [
+        [identity.familyName, identity.givenName, identity.patronymic].filter(Boolean).join(' '),
+        [identity.familyNameLatin, identity.givenNameLatin].filter(Boolean).join(' '),
+        ...(identity.aliases ?? []),
+        ...documentNumbers,
+      ].filter((q) => q.trim().length > 0);
+      const scores = new Map<string, number>();
+      for (const query of queries) {
+        for (const hit of await searchPrisonerIds(db, { query, facilityIds: 'all', limit: 50, includeReleased: true })) {
+          scores.set(hit.prisonerId, Math.max(scores.get(hit.prisonerId) ?? 0, hit.score));
+        }
+      }
+      const candidates = await repo.candidates([...scores.keys()]);
+      const items = candidates
+        .map((row) => {
+          const file = row.file as PrisonerFile;
+          const reasons = matchReasons({ dateOfBirth: row.date_of_birth, documentNumbers: file.identity.documents.map((d) => d.number) }, { dateOfBirth: identity.dateOfBirth, documentNumbers });
+          return { ...presentPrisonerSummary(row), score: scores.get(row.id)!, reasons: reasons.length ? ['similar-name', ...reasons] : [] };
+        })
+        .filter((m) => m.reasons.length > 0)
+        .sort((a, b) => b.reasons.length - a.reasons.length || b.score - a.score)
+        .slice(0, MAX_MATCHES);
+      await auditRead(db, ctx, { action: 'intake.matches-checked', entityType: 'intake', entityId: id, facilityId: intake.facility_id, after: { matches: items.map((m) => m.id) } });
+      return { items };
+    },
+
+    /**
+     * Completes reception: refused while anything is missing, above all a valid commitment order
+     * (Mandela Rule 7). Opens the file (or re-admits the earlier one), records the property and
+     * closes the intake, all in one transaction.
+     */
+    async complete(ctx: RequestContext, id: string, body: { version: number; prisonNumber?: string; existingPrisonerId: string | null }) {
+      return db.transaction().execute(async (trx) => {
+        const intake = await repo.findForUpdate(ctx.actor, id, trx);
+        if (!intake) throw new Problem('not-found');
+        if (!OPEN.has(intake.status)) throw new Problem('intake-closed');
+        if (intake.version !== body.version) throw new Problem('edit-conflict');
+        const data = (intake.data ?? {}) as IntakeData;
+        const today = todayUtc();
+        const missing = intakeMissing(data, today);
+        if (!body.existingPrisonerId && !body.prisonNumber) missing.push({ path: 'prisonNumber', code: 'required' });
+        if (missing.length) throw incompleteProblem(missing);
+
+        const file = fileFromIntake(data);
+        const admission = { facilityId: intake.facility_id, file, admittedAt: new Date(), reason: 'reception' };
+        const prisoner = body.existingPrisonerId
+          ? await prisoners.readmit(trx, ctx, body.existingPrisonerId, admission)
+          : await prisoners.admit(trx, ctx, { ...admission, prisonNumber: body.prisonNumber! });
+        await repo.insertProperty(
+          trx,
+          (data.property ?? []).map((p) => ({ prisoner_id: prisoner.id, description: p.description, quantity: p.quantity, storage: p.storage, seal_number: p.sealNumber ?? null, received_by: ctx.actor.username })),
+        );
+        const row = await repo.update(trx, id, body.version, { status: 'completed', prisoner_id: prisoner.id, linked_existing: body.existingPrisonerId !== null });
+        if (!row) throw new Problem('edit-conflict');
+        const after = presentIntake(row, today);
+        await appendAudit(trx, ctx, { action: 'intake.completed', entityType: 'intake', entityId: id, facilityId: intake.facility_id, before: presentIntake(intake, today), after });
+        return { intake: after, prisoner };
+      });
+    },
+
+    async cancel(ctx: RequestContext, id: string, body: { reason: string; version: number }) {
+      return db.transaction().execute(async (trx) => {
+        const intake = await repo.findForUpdate(ctx.actor, id, trx);
+        if (!intake) throw new Problem('not-found');
+        if (!OPEN.has(intake.status)) throw new Problem('intake-closed');
+        if (intake.version !== body.version) throw new Problem('edit-conflict');
+        const row = await repo.update(trx, id, body.version, { status: 'cancelled', cancel_reason: body.reason });
+        if (!row) throw new Problem('edit-conflict');
+        const today = todayUtc();
+        const after = presentIntake(row, today);
+        await appendAudit(trx, ctx, { action: 'intake.cancelled', entityType: 'intake', entityId: id, facilityId: intake.facility_id, before: presentIntake(intake, today), after });
+        return after;
+      });
+    },
+  };
+}
+export type ReceptionService = ReturnType<typeof receptionService>;

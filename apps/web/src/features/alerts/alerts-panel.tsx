@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Prisoner, PrisonerAlert } from '@vigil/contracts';
+import { useCan } from '../../app/session.tsx';
+import { AnchorLink } from '../../ui/anchor-link.tsx';
+import { AppModal } from '../../ui/app-modal.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
+import { formatDate } from '../prisoners/prisoner-format.ts';
+import { AlertBadge } from './alert-badge.tsx';
+import { alertKeys, alertsApi, useAlertTypes } from './alerts-api.ts';
+import { EndAlertDialog } from './end-alert-dialog.tsx';
+import { RaiseAlertForm } from './raise-alert-form.tsx';
+
+const STATUS_COLOURS = { active: '#2b6e2b', upcoming: 'blue.9', ended: 'gray.7', expired: 'gray.7' } as const;
+
+/** A prisoner's alerts: those in force as coloured badges, then every alert with its history; raise and end. */
+export function AlertsPanel({ prisoner }: { prisoner: Prisoner }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const types = useAlertTypes();
+  const alerts = useQuery({ queryKey: alertKeys.ofPrisoner(prisoner.id), queryFn: () => alertsApi.ofPrisoner(prisoner.id) });
+  const [raising, setRaising] = useState(false);
+  const [ending, setEnding] = useState<PrisonerAlert | null>(null);
+  const items = alerts.data?.items ?? [];
+  const inForce = items.filter((a) => a.status === 'active');
+  const mayManage = can('alerts.manage') && prisoner.state !== 'released';
+
+  return (
+    <Stack data-testid="alerts-panel">
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          {t('alerts.inForce')}
+        </Title>
+        {mayManage && (
+          <Button onClick={() => setRaising(true)} data-testid="raise-alert">
+            {t('alerts.raise')}
+          </Button>
+        )}
+      </Group>
+      <QueryState isPending={alerts.isPending} error={alerts.error} />
+      {alerts.data && (
+        <Group gap="xs" data-testid="active-alerts">
+          {inForce.length === 0 ? <Text>{t('alerts.noneInForce')}</Text> : inForce.map((a) => <AlertBadge key={a.id} code={a.code} type={types.byCode.get(a.code)} />)}
+        </Group>
+      )}
+      {items.length > 0 && (
+        <>
+          <Title order={3} size="h5">
+            {t('alerts.allAlerts')}
+          </Title>
+          <AlertsTable items={items} onEnd={mayManage ? setEnding : null} />
+        </>
+      )}
+
+      <AppModal opened={raising} onClose={() => setRaising(false)} title={t('alerts.raiseFor', { name: `${prisoner.familyName} ${prisoner.givenName}` })} size="lg">
+        {raising && <RaiseAlertForm prisoner={prisoner} onCancel={() => setRaising(false)} onDone={() => setRaising(false)} />}
+      </AppModal>
+      {ending && <EndAlertDialog alert={ending} onClose={() => setEnding(null)} />}
+    </Stack>
+  );
+}
+
+function AlertsTable({ items, onEnd }: { items: PrisonerAlert[]; onEnd: ((a: PrisonerAlert) => void) | null }) {
+  const { t, i18n } = useTranslation();
+  const types = useAlertTypes();
+  const date = (d: string | null) => formatDate(d, i18n.language);
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped data-testid="alerts-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('alerts.columns.alert')}</Table.Th>
+            <Table.Th>{t('alerts.columns.status')}</Table.Th>
+            <Table.Th>{t('alerts.columns.dates')}</Table.Th>
+            <Table.Th>{t('alerts.columns.details')}</Table.Th>
+            <Table.Th>{t('alerts.columns.who')}</Table.Th>
+            {onEnd && <Table.Th>{t('alerts.columns.actions')}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((a) => {
+            const current = a.status === 'active' || a.status === 'upcoming';
+            return (
+              <Table.Tr key={a.id} data-testid="alert-row" data-code={a.code} data-status={a.status}>
+                <Table.Td>
+                  <AlertBadge code={a.code} type={types.byCode.get(a.code)} muted={!current} />
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLOURS[a.status]} variant="filled" styles={{ label: { overflow: 'visible' } }}>
+                    {t(`alerts.status.${a.status}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('alerts.fromTo', { from: date(a.startsOn), to: a.endsOn ? date(a.endsOn) : t('alerts.noEnd') })}</Table.Td>
+                <Table.Td>
+                  {a.relatedPrisoner && <RelatedPrisoner related={a.relatedPrisoner} />}
+                  {a.comment && <Text size="sm">{a.comment}</Text>}
+                  {a.endReason && <Text size="sm">{t('alerts.endReason', { reason: a.endReason })}</Text>}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{t('alerts.raisedBy', { name: a.raisedBy })}</Text>
+                  {a.endedBy && <Text size="sm">{t('alerts.endedBy', { name: a.endedBy })}</Text>}
+                </Table.Td>
+                {onEnd && (
+                  <Table.Td>
+                    {current && (
+                      <Button size="xs" variant="outline" color="red.9" onClick={() => onEnd(a)} data-testid={`end-alert-${a.code}`}>
+                        {t('alerts.end')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function RelatedPrisoner({ related }: { related: NonNullable<PrisonerAlert['relatedPrisoner']> }) {
+  const { t } = useTranslation();
+  if (!related.visible) return <Text size="sm">{t('alerts.relatedHidden')}</Text>;
+  return (
+    <Text size="sm">
+      {t('alerts.relatedLabel')}{' '}
+      <AnchorLink to="/prisoners/$prisonerId" params={{ prisonerId: related.id }} data-testid="related-prisoner-link">
+        {`${related.familyName} ${related.givenName} (${related.prisonNumber})`}
+      </AnchorLink>
+    </Text>
+  );
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { PrisonerSummary } from '@vigil/contracts';
+import { api, withQuery } from '../../api/client.ts';
+import type { Items } from '../../api/types.ts';
+
+const label = (p: PrisonerSummary) => `${p.familyName} ${p.givenName}${p.patronymic ? ` ${p.patronymic}` : ''} · ${p.prisonNumber}`;
+
+/**
+ * Picks another prisoner by the same search as the prisoners screen (any script or spelling,
+ * prison number, document number). The server filters and ranks; the list shows what it found.
+ */
+export function PrisonerPicker(props: { value: string | null; onChange: (id: string | null) => void; excludeId: string; error?: string; label: string }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<PrisonerSummary | null>(null);
+  const [q] = useDebouncedValue(search.trim(), 300);
+  // Once someone is chosen the box shows their label; searching for that label would find nothing new.
+  const query = chosen && q === label(chosen) ? '' : q;
+  const hits = useQuery({
+    queryKey: ['prisoners', 'picker', query],
+    queryFn: () => api.get<Items<PrisonerSummary>>(withQuery('/api/v1/prisoners', { q: query, limit: 20 })),
+    enabled: query.length >= 2,
+    placeholderData: keepPreviousData,
+  });
+  const found = (query.length >= 2 ? (hits.data?.items ?? []) : []).filter((p) => p.id !== props.excludeId);
+  const options = chosen && !found.some((p) => p.id === chosen.id) ? [chosen, ...found] : found;
+
+  return (
+    <Select
+      label={props.label}
+      placeholder={t('alerts.form.relatedSearch')}
+      searchable
+      clearable
+      searchValue={search}
+      onSearchChange={setSearch}
+      value={props.value}
+      onChange={(id) => {
+        setChosen(options.find((p) => p.id === id) ?? null);
+        props.onChange(id);
+      }}
+      data={options.map((p) => ({ value: p.id, label: label(p) }))}
+      filter={({ options: all }) => all}
+      nothingFoundMessage={query.length >= 2 ? t('alerts.form.relatedNone') : t('alerts.form.relatedTypeMore')}
+      error={props.error}
+      required
+      data-testid="related-prisoner"
+    />
+  );
+}

@@ -1,0 +1,88 @@
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { CountSessionSummary } from '@vigil/contracts';
+import { useCan } from '../../app/session.tsx';
+import { ProblemAlert } from '../../ui/problem-alert.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
+import { formatTimestamp } from '../prisoners/prisoner-format.ts';
+import { useFacilityTimeZone } from '../prisoners/use-facility-time-zone.ts';
+import { countKeys, countsApi } from './counts-api.ts';
+import { CountSessionView } from './count-session-view.tsx';
+import { STATUS_COLOURS } from './count-status.ts';
+
+/** The count under way (or a button to start one), and the recent counts. */
+export function CountPanel({ facilityId }: { facilityId: string }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const sessions = useQuery({ queryKey: countKeys.list(facilityId), queryFn: () => countsApi.list(facilityId) });
+  const items = sessions.data?.items ?? [];
+  const current = items.find((s) => s.status !== 'closed');
+  const start = useMutation({
+    mutationFn: () => countsApi.start(facilityId),
+    onSuccess: (s) => {
+      queryClient.setQueryData(countKeys.one(s.id), s);
+      void queryClient.invalidateQueries({ queryKey: countKeys.list(facilityId) });
+    },
+  });
+  return (
+    <Stack data-testid="count-panel">
+      <QueryState isPending={sessions.isPending} error={sessions.error} />
+      {sessions.data && !current && (
+        <Group justify="space-between">
+          <Text>{t('counts.session.none')}</Text>
+          {can('counts.manage') && (
+            <Button onClick={() => start.mutate()} loading={start.isPending} data-testid="start-count">
+              {t('counts.session.start')}
+            </Button>
+          )}
+        </Group>
+      )}
+      <ProblemAlert error={start.error} />
+      {current && <CountSessionView sessionId={current.id} facilityId={facilityId} />}
+      {items.some((s) => s.status === 'closed') && <RecentCounts facilityId={facilityId} items={items.filter((s) => s.status === 'closed')} />}
+    </Stack>
+  );
+}
+
+function RecentCounts({ facilityId, items }: { facilityId: string; items: CountSessionSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const timeZone = useFacilityTimeZone(facilityId);
+  const when = (at: string | null) => formatTimestamp(at, i18n.language, timeZone);
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        {t('counts.session.recent')}
+      </Title>
+      <Table.ScrollContainer minWidth={600}>
+        <Table striped data-testid="recent-counts">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('counts.session.started')}</Table.Th>
+              <Table.Th>{t('counts.session.closed')}</Table.Th>
+              <Table.Th>{t('counts.session.by')}</Table.Th>
+              <Table.Th>{t('counts.session.expected')}</Table.Th>
+              <Table.Th>{t('counts.session.counted')}</Table.Th>
+              <Table.Th>{t('counts.session.statusLabel')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((s) => (
+              <Table.Tr key={s.id} data-testid="recent-count">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(s.startedAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(s.closedAt)}</Table.Td>
+                <Table.Td>{s.startedBy}</Table.Td>
+                <Table.Td>{s.expectedTotal}</Table.Td>
+                <Table.Td>{s.countedTotal}</Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLOURS[s.status]}>{t(`counts.status.${s.status}`)}</Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}

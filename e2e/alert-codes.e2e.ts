@@ -1,0 +1,83 @@
+// Journey: alert codes are configuration data. The security manager (on a tablet) opens Alert
+// codes, is told what is missing when saving an empty form, adds "gang-affiliation" with its names
+// in English, Russian and Tajik and restricted to the intelligence roles, sees it listed, cannot add
+// the same code twice, then retires it by editing it to inactive.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { journey, skipReason } from './support.ts';
+
+const j = await journey();
+
+test('the security manager adds a restricted alert code and then retires it', { skip: skipReason, timeout: 120_000 }, async () => {
+  const page = await j.newPage({ width: 1024, height: 1366 });
+  await j.signIn(page, 'security');
+  await page.locator('[data-testid="nav-alert-types"]').click();
+  await page.locator('[data-testid="alert-types-page"]').waitFor();
+  // The seeded codes are there, the restricted one with the roles that may see it.
+  const seeded = page.locator('[data-testid="alert-type-row"][data-code="intelligence-interest"]');
+  await seeded.waitFor();
+  assert.match(await seeded.locator('[data-testid="alert-type-seen-by"]').innerText(), /Intelligence analyst/);
+  await j.checkA11y(page, 'alert codes');
+
+  // An empty form is refused before anything is sent, with a message beside each field.
+  await page.locator('[data-testid="alert-type-add"]').click();
+  const form = page.locator('[data-testid="alert-type-form"]');
+  await form.waitFor();
+  await form.locator('[data-testid="alert-type-save"]').click();
+  for (const field of ['code', 'name-en', 'name-ru', 'name-tg']) {
+    assert.equal(await form.locator(`input[name="${field}"]`).getAttribute('aria-invalid'), 'true', `${field} is marked invalid`);
+  }
+  await form.locator('input[name="code"]').fill('gang affiliation');
+  await form.locator('[data-testid="alert-type-save"]').click();
+  await form.getByText('Lower-case Latin letters and digits, words joined by single hyphens').waitFor();
+
+  await form.locator('input[name="code"]').fill('gang-affiliation');
+  await form.locator('input[name="name-en"]').fill('Gang affiliation');
+  await form.locator('input[name="name-ru"]').fill('Принадлежность к группировке');
+  await form.locator('input[name="name-tg"]').fill('Мансубият ба гурӯҳи ҷиноӣ');
+  await form.locator('input[name="blocksCellSharing"]').check();
+  await form.locator('[data-testid="alert-type-roles"]').click();
+  await page.getByRole('option', { name: 'Intelligence analyst', exact: true }).click();
+  await page.getByRole('option', { name: 'Intelligence manager', exact: true }).click();
+  await form.locator('[data-testid="alert-type-roles"]').evaluate((el) => (el as HTMLInputElement).blur());
+  await j.checkA11y(page, 'add alert code form');
+  await form.locator('[data-testid="alert-type-save"]').click();
+  await form.waitFor({ state: 'detached' });
+
+  const row = page.locator('[data-testid="alert-type-row"][data-code="gang-affiliation"]');
+  await row.waitFor();
+  assert.equal(await row.locator('[data-lang="en"]').innerText(), 'EN Gang affiliation');
+  assert.equal(await row.locator('[data-lang="ru"]').innerText(), 'RU Принадлежность к группировке');
+  assert.equal(await row.locator('[data-lang="tg"]').innerText(), 'TG Мансубият ба гурӯҳи ҷиноӣ');
+  assert.equal(await row.locator('[data-testid="alert-type-seen-by"]').innerText(), 'Intelligence analyst, Intelligence manager');
+  assert.equal(await row.locator('[data-testid="alert-type-blocks-sharing"]').count(), 1);
+  assert.equal(await row.getAttribute('data-active'), 'true');
+
+  // The same code again: the server's 409 is shown in the form, and beside the code.
+  await page.locator('[data-testid="alert-type-add"]').click();
+  await form.waitFor();
+  await form.locator('input[name="code"]').fill('gang-affiliation');
+  await form.locator('input[name="name-en"]').fill('Gang');
+  await form.locator('input[name="name-ru"]').fill('Банда');
+  await form.locator('input[name="name-tg"]').fill('Гурӯҳ');
+  await form.locator('[data-testid="alert-type-save"]').click();
+  await form.locator('[data-testid="problem"]').waitFor();
+  await form.getByText('This code already exists').waitFor();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await form.waitFor({ state: 'detached' });
+
+  // Retire it: the edit form keeps everything else as it was.
+  await row.locator('[data-testid="alert-type-edit-gang-affiliation"]').click();
+  await form.waitFor();
+  assert.equal(await form.locator('[data-testid="alert-type-form-code"]').innerText(), 'gang-affiliation');
+  assert.equal(await form.locator('input[name="name-ru"]').inputValue(), 'Принадлежность к группировке');
+  assert.equal(await form.locator('input[name="blocksCellSharing"]').isChecked(), true);
+  assert.equal(await form.locator('input[name="active"]').isChecked(), true);
+  await j.checkA11y(page, 'edit alert code form');
+  await form.locator('input[name="active"]').uncheck();
+  await form.locator('[data-testid="alert-type-save"]').click();
+  await form.waitFor({ state: 'detached' });
+  await page.locator('[data-testid="alert-type-row"][data-code="gang-affiliation"][data-active="false"]').waitFor();
+  assert.equal(await row.locator('[data-testid="alert-type-status"]').innerText(), 'Inactive');
+  assert.equal(await row.locator('[data-testid="alert-type-seen-by"]').innerText(), 'Intelligence analyst, Intelligence manager', 'the roles are kept');
+});

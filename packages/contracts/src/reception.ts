@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { Id, Timestamp, Version, optionalText, text } from './common.ts';
+import { Admission, CalendarDate, CommitmentOrder, Family, Identity, Legal, Prisoner, PrisonerSummary } from './prisoners.ts';
+import { SecurityLevel } from './locations.ts';
+
+export const INTAKE_STATUSES = ['expected', 'in-progress', 'completed', 'cancelled'] as const;
+export const IntakeStatus = z.enum(INTAKE_STATUSES);
+
+
+export const PropertyEntry = z
+  .object({
+    description: text(200),
+    quantity: z.number().int().min(1).max(1000),
+    storage: z.enum(['in-cell', 'stored']),
+    sealNumber: optionalText(40),
+  })
+  .strict();
+
+export const ReceptionSearch = z
+  .object({ searchedBy: text(100), findings: optionalText(1000) })
+  .strict();
+
+/** Mandela Rule 68: the prisoner's family (or someone they name) is told where they are. */
+export const FamilyNotification = z
+  .object({
+    notified: z.boolean(),
+    whom: optionalText(200),
+    how: optionalText(100),
+    declinedByPrisoner: z.boolean().default(false),
+  })
+  .strict();
+
+/** Mandela Rules 54–55: written information on rules and rights, in a language they understand. */
+export const RightsInformation = z
+  .object({ language: z.enum(['ru', 'tg', 'uz', 'en', 'other']), acknowledged: z.boolean() })
+  .strict();
+
+/**
+ * What reception has gathered so far. Every part is optional while the intake is in progress;
+ * completing it checks that everything the law requires is there.
+ */
+export const IntakeData = z
+  .object({
+    identity: Identity.partial().optional(),
+    legal: Legal.partial().optional(),
+    family: Family.partial().optional(),
+    admission: Admission.partial().optional(),
+    securityCategory: SecurityLevel.optional(),
+    cellSharingRisk: z.boolean().optional(),
+    commitmentOrder: CommitmentOrder.optional(),
+    property: z.array(PropertyEntry).max(100).optional(),
+    propertySignedOff: z.boolean().optional(),
+    search: ReceptionSearch.optional(),
+    familyNotification: FamilyNotification.optional(),
+    rights: RightsInformation.optional(),
+  })
+  .strict();
+export type IntakeData = z.infer<typeof IntakeData>;
+
+export const Intake = z.object({
+  id: Id,
+  facilityId: Id,
+  status: IntakeStatus,
+  expectedOn: CalendarDate.nullable(),
+  arrivingFrom: z.string().nullable(),
+  data: IntakeData,
+  prisonerId: Id.nullable(),
+  linkedExisting: z.boolean(),
+  cancelReason: z.string().nullable(),
+  /** What still stops completion, as problem codes with the field they concern. */
+  missing: z.array(z.object({ path: z.string(), code: z.string() })),
+  version: Version,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Intake = z.infer<typeof Intake>;
+export const IntakeList = z.object({ items: z.array(Intake) });
+
+export const IntakeListQuery = z.object({ status: IntakeStatus.optional() }).strict();
+
+export const CreateIntakeBody = z
+  .object({
+    expectedOn: CalendarDate.nullable().default(null),
+    arrivingFrom: optionalText(200),
+    familyName: text(100),
+    givenName: text(100),
+    dateOfBirth: CalendarDate.optional(),
+  })
+  .strict();
+
+export const SaveIntakeBody = z.object({ data: IntakeData, version: Version }).strict();
+
+export const CompleteIntakeBody = z
+  .object({
+    version: Version,
+    /** Required for a new file; a person re-admitted keeps the number they had. */
+    prisonNumber: z.string().trim().min(1).max(30).regex(/^[\p{L}\p{N}\-/.]+$/u, 'code-format').optional(),
+    /** Re-admit a person already known (from the duplicate check) instead of creating a new file. */
+    existingPrisonerId: Id.nullable().default(null),
+  })
+  .strict();
+
+export const CancelIntakeBody = z.object({ reason: text(500), version: Version }).strict();
+
+export const PossibleMatch = PrisonerSummary.extend({ score: z.number(), reasons: z.array(z.string()) });
+export const PossibleMatchList = z.object({ items: z.array(PossibleMatch) });
+
+export const CompletedIntake = z.object({ intake: Intake, prisoner: Prisoner });
