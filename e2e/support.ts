@@ -125,6 +125,14 @@ export async function journey(): Promise<Journey> {
       throw new Error(`signing in as ${username} did not reach the application`);
     },
     async checkA11y(page, screen) {
+      // Judge the screen at rest: a menu or dialog still fading out is half transparent, and axe
+      // would report its contrast (or a menu losing its items) as if the user saw it that way.
+      // (Endless animations, such as a loader's spinner, are not waited for.)
+      const settled = () =>
+        page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 5_000 });
+      await settled();
+      await page.waitForTimeout(50);
+      await settled();
       const results = await new AxeBuilder({ page }).analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       if (bad.length) {
