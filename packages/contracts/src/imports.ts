@@ -324,7 +324,3 @@ export const CommitImportBody = z.object({ version: Version }).strict();
 
 /** The content types an upload may have (the file itself is the body). */
 export const IMPORT_CONTENT_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'] as const;
-
-export function importIssueMessage(code: ImportIssueCode, language: Language): string {
-  return IMPORT_ISSUES[code][language];
-}

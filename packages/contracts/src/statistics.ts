@@ -103,6 +103,5 @@ export const OccupancyStatistics = z.object({
 });
 export type OccupancyStatistics = z.infer<typeof OccupancyStatistics>;
 
-export const STATISTICS_REPORTS = ['population', 'occupancy'] as const;
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -31,13 +31,13 @@ export function alertsService(deps: { db: Kysely<DB> }) {
   const prisoners = prisonersRepository(db);
   const locations = locationsRepository(db);
 
+  const isVisible = (type: AlertTypeRow, actor: Actor) => typeVisibleTo({ restrictedTo: type.restricted_to }, actor.roles);
+
   /** The codes this actor may see, and which of them are restricted (their reads are audited). */
   async function visibleTypes(actor: Actor) {
-    const types = (await repo.types()).filter((t) => typeVisibleTo({ restrictedTo: t.restricted_to }, actor.roles));
+    const types = (await repo.types()).filter((t) => isVisible(t, actor));
     return { codes: types.map((t) => t.code), restricted: new Set(types.filter((t) => t.restricted_to.length > 0).map((t) => t.code)) };
   }
-
-  const isVisible = (type: AlertTypeRow, actor: Actor) => typeVisibleTo({ restrictedTo: type.restricted_to }, actor.roles);
 
   return {
     /** The codes a reader may see, inactive ones included (the history still names them). */

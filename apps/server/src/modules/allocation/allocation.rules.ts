@@ -1,3 +1,4 @@
+import { SECURITY_LEVELS } from '@vigil/contracts';
 import type {
   AllocationViolation,
   AllocationViolationCode,
@@ -56,8 +57,8 @@ export interface AllocationCheck {
   warnings: AllocationWarningCode[];
 }
 
-export const SECURITY_ORDER: readonly SecurityLevel[] = ['low', 'medium', 'high', 'maximum'];
-export const securityRank = (level: SecurityLevel) => SECURITY_ORDER.indexOf(level);
+/** SECURITY_LEVELS runs from the lowest to the highest. */
+const securityRank = (level: SecurityLevel) => SECURITY_LEVELS.indexOf(level);
 
 /** The violations no one may override (see the decision above). */
 const NEVER_OVERRIDABLE: ReadonlySet<AllocationViolationCode> = new Set([

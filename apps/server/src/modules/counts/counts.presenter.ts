@@ -35,7 +35,7 @@ export function presentRoll(facilityId: string, rows: readonly RollRow[], totals
 
 /** Resolutions are kept as JSON in count_entries.resolution (kind, reason, first count, who, when). */
 export const encodeResolution = (r: CountResolution) => JSON.stringify(r);
-export function decodeResolution(text: string | null): CountResolution | null {
+function decodeResolution(text: string | null): CountResolution | null {
   if (text === null) return null;
   try {
     return JSON.parse(text) as CountResolution;

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { ABSENCE_KINDS } from '@vigil/contracts';
 import type { CountEntriesTable, CountSessionsTable, DB } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
@@ -24,8 +25,6 @@ export interface RollRow extends PlaceRow {
   holds_cells: boolean;
 }
 
-const ABSENCES = sql`('court', 'hospital', 'other-absence')`;
-
 /** Every place of a facility with its path, built top-down (so it is right after any move). */
 const treeCte = (facilityId: string) => sql`
   tree (id, parent_id, kind, code, name, active, operational_capacity, path) as (
@@ -38,15 +37,6 @@ const treeCte = (facilityId: string) => sql`
 
 export function countsRepository(db: Kysely<DB>) {
   return {
-    /** The facility, if the actor may see it (locked when a transaction is given for a write). */
-    facility(actor: Actor, facilityId: string, trx: Db = db) {
-      return trx.selectFrom('facilities').select(['id', 'active']).where('id', '=', facilityId).where(facilityScope(actor, 'facilities.id')).executeTakeFirst();
-    },
-
-    lockFacility(actor: Actor, facilityId: string, trx: Transaction<DB>) {
-      return trx.selectFrom('facilities').select(['id', 'active']).where('id', '=', facilityId).where(facilityScope(actor, 'facilities.id')).forUpdate().executeTakeFirst();
-    },
-
     /**
      * The live roll: for every place, the prisoners placed there or anywhere below it (open
      * placements; a recursive CTE sums cells up to landings, wings and blocks), and how many of
@@ -110,7 +100,7 @@ export function countsRepository(db: Kysely<DB>) {
           and pl.from_at <= ${at} and (pl.to_at is null or pl.to_at > ${at})
           and not exists (
             select 1 from movements m
-            where m.prisoner_id = pl.prisoner_id and m.kind in ${ABSENCES}
+            where m.prisoner_id = pl.prisoner_id and m.kind in (${sql.join(ABSENCE_KINDS)})
               and m.out_at <= ${at} and (m.in_at is null or m.in_at > ${at})
           )
         group by pl.location_id`.execute(trx);
@@ -151,7 +141,7 @@ export function countsRepository(db: Kysely<DB>) {
     },
 
     updateSession(trx: Transaction<DB>, s: CountSessionRow, changes: { status: string; closed_at?: Date }) {
-      return trx.updateTable('count_sessions').set({ ...changes, version: s.version + 1 }).where('id', '=', s.id).execute();
+      return trx.updateTable('count_sessions').set({ ...changes, version: s.version + 1 }).where('id', '=', s.id).returningAll().executeTakeFirstOrThrow();
     },
   };
 }

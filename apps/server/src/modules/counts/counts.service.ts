@@ -4,6 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
+import { facilitiesRepository } from '../facilities/facilities.repository.ts';
 import { countsRepository, type CountSessionRow } from './counts.repository.ts';
 import { encodeResolution, entryState, presentRoll, presentSession, presentSessionSummary } from './counts.presenter.ts';
 import { expectedByUnit, isDiscrepancy, mayClose, resolveEntry, sessionStatus } from './counts.rules.ts';
@@ -14,6 +15,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 export function countsService(deps: { db: Kysely<DB> }) {
   const { db } = deps;
   const repo = countsRepository(db);
+  const facilities = facilitiesRepository(db);
 
   /** The units of a session and their expected numbers, as the roll stood when it started. */
   async function units(s: CountSessionRow, trx: Db = db) {
@@ -26,8 +28,11 @@ export function countsService(deps: { db: Kysely<DB> }) {
     return { places, expected };
   }
 
-  async function present(s: CountSessionRow, trx: Db = db) {
-    const { places, expected } = await units(s, trx);
+  type Units = Awaited<ReturnType<typeof units>>;
+
+  /** The session as the API shows it; `known` are its units when the caller has them already. */
+  async function present(s: CountSessionRow, trx: Db = db, known?: Units) {
+    const { places, expected } = known ?? (await units(s, trx));
     return presentSession(s, places, expected, await repo.entries([s.id], trx));
   }
 
@@ -40,21 +45,20 @@ export function countsService(deps: { db: Kysely<DB> }) {
   }
 
   /** Writes the session's status from its entries, and returns it as it now stands. */
-  async function settle(ctx: RequestContext, trx: Transaction<DB>, s: CountSessionRow) {
+  async function settle(trx: Transaction<DB>, s: CountSessionRow, known?: Units) {
     const entries = await repo.entries([s.id], trx);
-    await repo.updateSession(trx, s, { status: sessionStatus(entries.map(entryState)) });
-    return present((await repo.find(ctx.actor, s.id, trx))!, trx);
+    return present(await repo.updateSession(trx, s, { status: sessionStatus(entries.map(entryState)) }), trx, known);
   }
 
   return {
     async roll(ctx: RequestContext, facilityId: string) {
-      if (!(await repo.facility(ctx.actor, facilityId))) throw new Problem('not-found');
+      if (!(await facilities.find(ctx.actor, facilityId))) throw new Problem('not-found');
       const [rows, totals] = await Promise.all([repo.roll(facilityId), repo.rollTotals(facilityId)]);
       return presentRoll(facilityId, rows, totals);
     },
 
     async list(ctx: RequestContext, facilityId: string) {
-      if (!(await repo.facility(ctx.actor, facilityId))) throw new Problem('not-found');
+      if (!(await facilities.find(ctx.actor, facilityId))) throw new Problem('not-found');
       const sessions = await repo.recent(facilityId, 20);
       const entries = await repo.entries(sessions.map((s) => s.id));
       return { items: sessions.map((s) => presentSessionSummary(s, entries.filter((e) => e.session_id === s.id))) };
@@ -69,7 +73,7 @@ export function countsService(deps: { db: Kysely<DB> }) {
     /** Starts a count. One at a time per facility: the facility row lock makes the check safe. */
     async start(ctx: RequestContext, facilityId: string) {
       return db.transaction().execute(async (trx) => {
-        if (!(await repo.lockFacility(ctx.actor, facilityId, trx))) throw new Problem('not-found');
+        if (!(await facilities.findForUpdate(ctx.actor, facilityId, trx))) throw new Problem('not-found');
         if (await repo.openSession(facilityId, trx)) throw new Problem('count-already-open');
         const s = await repo.insertSession(trx, { facility_id: facilityId, started_by: ctx.actor.username, started_at: new Date() });
         const after = await present(s, trx);
@@ -82,12 +86,13 @@ export function countsService(deps: { db: Kysely<DB> }) {
     async record(ctx: RequestContext, id: string, locationId: string, counted: number) {
       return db.transaction().execute(async (trx) => {
         const s = await lockOpen(ctx, id, trx);
-        const { expected } = await units(s, trx);
+        const known = await units(s, trx);
+        const { expected } = known;
         if (!expected.has(locationId)) throw new Problem('count-unit-unknown');
         if ((await repo.entries([s.id], trx)).some((e) => e.location_id === locationId)) throw new Problem('count-already-recorded');
         const entry = { session_id: s.id, location_id: locationId, expected: expected.get(locationId)!, counted, counted_by: ctx.actor.username, counted_at: new Date() };
         await repo.insertEntry(trx, entry);
-        const after = await settle(ctx, trx, s);
+        const after = await settle(trx, s, known);
         await appendAudit(trx, ctx, {
           action: 'count.recorded',
           entityType: 'count-session',
@@ -109,7 +114,7 @@ export function countsService(deps: { db: Kysely<DB> }) {
         if (!isDiscrepancy(before)) throw new Problem('count-no-discrepancy');
         const next = resolveEntry(before, body, ctx.actor.username, new Date());
         await repo.updateEntry(trx, s.id, locationId, { counted: next.counted, resolution: encodeResolution(next.resolution!) });
-        const after = await settle(ctx, trx, s);
+        const after = await settle(trx, s);
         await appendAudit(trx, ctx, {
           action: 'count.resolved',
           entityType: 'count-session',
@@ -126,11 +131,11 @@ export function countsService(deps: { db: Kysely<DB> }) {
     async close(ctx: RequestContext, id: string) {
       return db.transaction().execute(async (trx) => {
         const s = await lockOpen(ctx, id, trx);
-        const { expected } = await units(s, trx);
+        const known = await units(s, trx);
+        const { expected } = known;
         const entries = await repo.entries([s.id], trx);
         if (!mayClose([...expected.keys()], new Map(entries.map((e) => [e.location_id, entryState(e)])))) throw new Problem('count-incomplete');
-        await repo.updateSession(trx, s, { status: 'closed', closed_at: new Date() });
-        const after = await present((await repo.find(ctx.actor, s.id, trx))!, trx);
+        const after = await present(await repo.updateSession(trx, s, { status: 'closed', closed_at: new Date() }), trx, known);
         await appendAudit(trx, ctx, { action: 'count.closed', entityType: 'count-session', entityId: s.id, facilityId: s.facility_id, after: { status: after.status, expectedTotal: after.expectedTotal, countedTotal: after.countedTotal } });
         return after;
       });

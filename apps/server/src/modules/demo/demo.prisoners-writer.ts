@@ -2,9 +2,8 @@ import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import { isExtremismRelated } from '../prisoners/prisoners.rules.ts';
-import { searchTermsFor } from '../prisoners/name-search.ts';
-import { plannedReleaseDates, type PlannedPrisoner } from './demo.prisoners.ts';
+import { fileColumns, searchTermsOfFile } from '../prisoners/prisoner-columns.ts';
+import type { PlannedPrisoner } from './demo.prisoners.ts';
 
 const CHUNK = 400;
 
@@ -28,32 +27,15 @@ export async function writeDemoPrisoners(trx: Transaction<DB>, ctx: RequestConte
       .insertInto('prisoners')
       .values(
         chunk.map((p) => {
-          const i = p.file.identity;
-          const dates = plannedReleaseDates(p);
           const last = p.stays[p.stays.length - 1]!;
           return {
+            ...fileColumns(p.file),
             prison_number: p.prisonNumber,
             facility_id: facilityIds.get(p.facilityCode)!,
             state: p.state,
-            family_name: i.familyName,
-            given_name: i.givenName,
-            patronymic: i.patronymic ?? null,
-            family_name_latin: i.familyNameLatin ?? null,
-            given_name_latin: i.givenNameLatin ?? null,
-            patronymic_latin: null,
-            date_of_birth: i.dateOfBirth,
-            sex: i.sex,
-            legal_status: p.file.legal.status,
-            security_category: p.file.securityCategory,
-            cell_sharing_risk: p.file.cellSharingRisk,
-            extremism_related: isExtremismRelated(p.file),
-            nationality: i.nationality ?? null,
             admitted_at: p.admittedAt,
             released_at: p.releasedAt,
-            earliest_release_date: dates.earliest,
-            latest_release_date: dates.latest,
             current_location_id: p.state === 'released' ? null : locate(last.facilityCode, last.path),
-            file: JSON.stringify(p.file),
           };
         }),
       )
@@ -70,20 +52,7 @@ export async function writeDemoPrisoners(trx: Transaction<DB>, ctx: RequestConte
       .execute(),
   );
 
-  const terms = planned.flatMap((p) => {
-    const i = p.file.identity;
-    return searchTermsFor({
-      prisonNumber: p.prisonNumber,
-      familyName: i.familyName,
-      givenName: i.givenName,
-      patronymic: i.patronymic ?? null,
-      familyNameLatin: i.familyNameLatin ?? null,
-      givenNameLatin: i.givenNameLatin ?? null,
-      patronymicLatin: null,
-      aliases: i.aliases,
-      documentNumbers: i.documents.map((d) => d.number),
-    }).map((t) => ({ ...t, prisoner_id: idOf(p) }));
-  });
+  const terms = planned.flatMap((p) => searchTermsOfFile(p.prisonNumber, p.file).map((t) => ({ ...t, prisoner_id: idOf(p) })));
   await inChunks(terms, (chunk) => trx.insertInto('prisoner_search_terms').values(chunk).execute());
 
   const stays = planned.flatMap((p) =>

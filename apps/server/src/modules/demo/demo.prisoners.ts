@@ -1,5 +1,5 @@
 import { PrisonerFile, type CalendarDate, type LegalStatus, type SecurityLevel, type Sex } from '@vigil/contracts';
-import { addDays, addTerm, releaseDates } from '../prisoners/prisoners.rules.ts';
+import { addDays, addTerm } from '../prisoners/prisoners.rules.ts';
 import { seededRandom, type Random } from './random.ts';
 import { randomPerson } from './names.ts';
 import type { PlannedFacility, PlannedPlace } from './demo.plan.ts';
@@ -272,6 +272,3 @@ export function planDemoPrisoners(seed: number, facilities: readonly PlannedFaci
   }
   return out;
 }
-
-/** The release dates a planned file gives (the writer stores them beside the file). */
-export const plannedReleaseDates = (p: PlannedPrisoner) => releaseDates(p.file.legal.sentences);

@@ -49,6 +49,9 @@ export interface RowContext {
 /** Same rule as reception's prison number (contracts/reception.ts). */
 const PRISON_NUMBER = /^[\p{L}\p{N}\-/.]{1,30}$/u;
 
+/** Who issued an order the register names without saying who: the register itself. */
+const registerIssuer = (ctx: RowContext) => `imported register ${ctx.filename}`.slice(0, 200);
+
 /**
  * What the register itself is, as a commitment order, when it names none (Mandela Rule 7: no one
  * is held without a recorded order). An imported prisoner was already held under orders kept in
@@ -58,7 +61,7 @@ const PRISON_NUMBER = /^[\p{L}\p{N}\-/.]{1,30}$/u;
 export function registerOrder(ctx: RowContext, line: number, admittedOn: CalendarDate): CommitmentOrder {
   return {
     kind: 'transfer-order',
-    issuedBy: `imported register ${ctx.filename}`.slice(0, 200),
+    issuedBy: registerIssuer(ctx),
     reference: `register ${ctx.sha256.slice(0, 12)} row ${line}`,
     issuedOn: admittedOn,
     validUntil: null,
@@ -188,7 +191,7 @@ export function checkRow(row: SheetRow, columns: Partial<Record<ImportField, num
   const order: CommitmentOrder = orderReference
     ? {
         kind: legalStatus === 'convicted' ? 'court-sentence' : 'court-detention-order',
-        issuedBy: orderIssuedBy ?? `imported register ${ctx.filename}`.slice(0, 200),
+        issuedBy: orderIssuedBy ?? registerIssuer(ctx),
         reference: orderReference,
         issuedOn: orderIssuedOn ?? admittedOn,
         validUntil: null,

@@ -53,13 +53,14 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
    */
   const jobs = new Map<string, Job>();
 
-  async function present(ctx: RequestContext, row: ImportRow, trx: Db = db) {
+  /** Progress from the running job, if any; a "committing" import with no job died with its process. */
+  function jobState(row: ImportRow) {
     const job = jobs.get(row.id);
-    return presentImport(row, ctx.actor.language, {
-      progress: job ? { processed: job.processed, total: job.total } : null,
-      sameFileImportId: await repo.sameFile(row.facility_id, row.sha256, row.id, trx),
-      interrupted: row.status === 'committing' && !job,
-    });
+    return { progress: job ? { processed: job.processed, total: job.total } : null, interrupted: row.status === 'committing' && !job };
+  }
+
+  async function present(ctx: RequestContext, row: ImportRow, trx: Db = db) {
+    return presentImport(row, ctx.actor.language, { ...jobState(row), sameFileImportId: await repo.sameFile(row.facility_id, row.sha256, row.id, trx) });
   }
 
   async function requireImport(ctx: RequestContext, id: string) {
@@ -271,11 +272,7 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
       const rows = await repo.list(ctx.actor, q.facilityId, 50);
       return {
         items: rows.map((r) => {
-          const { headers: _h, sample: _s, mapping: _m, report: _r, ...summary } = presentImport(r, ctx.actor.language, {
-            progress: jobs.has(r.id) ? { processed: jobs.get(r.id)!.processed, total: jobs.get(r.id)!.total } : null,
-            sameFileImportId: null,
-            interrupted: r.status === 'committing' && !jobs.has(r.id),
-          });
+          const { headers: _h, sample: _s, mapping: _m, report: _r, ...summary } = presentImport(r, ctx.actor.language, { ...jobState(r), sameFileImportId: null });
           return summary;
         }),
       };

@@ -1,12 +1,12 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { ABSENCE_KINDS } from '@vigil/contracts';
 import type { DB, MovementsTable } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
+import { alertInForce } from '../alerts/alerts.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type MovementRow = Selectable<MovementsTable> & { from_facility_code: string; to_facility_code: string | null };
-
-const ABSENCES = ['court', 'hospital', 'other-absence'];
 
 function selectMovement(db: Db) {
   return db
@@ -40,7 +40,7 @@ export function movementsRepository(db: Kysely<DB>) {
 
     /** The absence a prisoner is on now, if any. */
     openAbsence(trx: Db, prisonerId: string) {
-      return trx.selectFrom('movements').selectAll().where('prisoner_id', '=', prisonerId).where('kind', 'in', ABSENCES).where('in_at', 'is', null).executeTakeFirst();
+      return trx.selectFrom('movements').selectAll().where('prisoner_id', '=', prisonerId).where('kind', 'in', ABSENCE_KINDS).where('in_at', 'is', null).executeTakeFirst();
     },
 
     insert(trx: Transaction<DB>, row: Insertable<MovementsTable>) {
@@ -86,11 +86,6 @@ export function movementsRepository(db: Kysely<DB>) {
         .execute();
     },
 
-    /** The facility, if the actor may see it. */
-    facilityInScope(actor: Actor, facilityId: string, trx: Db = db) {
-      return trx.selectFrom('facilities').select(['id', 'active', 'code']).where('id', '=', facilityId).where(facilityScope(actor, 'facilities.id')).executeTakeFirst();
-    },
-
     /** Any facility (a transfer may go where the sender has no access), active or not. */
     facility(facilityId: string, trx: Db = db) {
       return trx.selectFrom('facilities').select(['id', 'active', 'code']).where('id', '=', facilityId).executeTakeFirst();
@@ -125,8 +120,8 @@ export function movementsRepository(db: Kysely<DB>) {
         .innerJoin('alert_types as t', 't.code', 'a.code')
         .select(['a.code', 'a.starts_on', 'a.ends_on', 't.name_en', 't.name_ru', 't.name_tg'])
         .where('a.prisoner_id', '=', prisonerId)
-        .where('a.starts_on', '<=', today)
-        .where((eb) => eb.or([eb('a.ends_on', 'is', null), eb('a.ends_on', '>=', today)]))
+        // The one definition of "in force": an alert ended today no longer counts.
+        .where(alertInForce('a', today))
         .where((eb) => eb.or([sql<boolean>`cardinality(t.restricted_to) = 0`, sql<boolean>`t.restricted_to && ${sql.val([...actor.roles])}::text[]`]))
         .orderBy('a.starts_on')
         .execute();

@@ -12,7 +12,7 @@ export function releaseDue(latestReleaseDate: CalendarDate | null, today: Calend
 }
 
 /** Only someone held here may be released: in custody, or out at court or hospital (released from there). */
-export const mayBeReleased = (state: PrisonerState) => state === 'in-custody' || state === 'temporarily-absent';
+const mayBeReleased = (state: PrisonerState) => state === 'in-custody' || state === 'temporarily-absent';
 
 /**
  * What stands in the way of a release, before the basis is known (the release check screen):

@@ -1,19 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { StartAbsenceBody, StartTransferBody } from '@vigil/contracts';
+import { ABSENCE_KINDS, type AbsenceKind, type StartAbsenceBody, type StartTransferBody } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import { mayAccessFacility, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
 import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
 import { endPlacement, movePlacement } from '../prisoners/placements.repository.ts';
+import { facilitiesRepository } from '../facilities/facilities.repository.ts';
 import { movementsRepository } from './movements.repository.ts';
 import { presentMovement, presentTransferIn } from './movements.presenter.ts';
 
 type StartAbsence = z.output<typeof StartAbsenceBody>;
 type StartTransfer = z.output<typeof StartTransferBody>;
-
-const ABSENCE_KINDS = new Set(['court', 'hospital', 'other-absence']);
 
 /**
  * Temporary absences and transfers between facilities. Every change of where a prisoner is goes
@@ -24,6 +23,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
   const { db } = deps;
   const repo = movementsRepository(db);
   const prisoners = prisonersRepository(db);
+  const facilities = facilitiesRepository(db);
 
   async function lockPrisoner(ctx: RequestContext, id: string, trx: Transaction<DB>): Promise<PrisonerRow> {
     const row = await prisoners.findForUpdate(ctx.actor, id, trx);
@@ -75,7 +75,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
 
     async endAbsence(ctx: RequestContext, movementId: string) {
       const found = await repo.find(ctx.actor, movementId);
-      if (!found || !ABSENCE_KINDS.has(found.kind)) throw new Problem('not-found');
+      if (!found || !ABSENCE_KINDS.includes(found.kind as AbsenceKind)) throw new Problem('not-found');
       return db.transaction().execute(async (trx) => {
         const p = await lockPrisoner(ctx, found.prisoner_id, trx);
         const m = await repo.lock(trx, movementId);
@@ -99,7 +99,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
         if (p.state !== 'in-custody') throw new Problem('movement-not-in-custody');
         // The sender need not be assigned to the destination; it must exist, be open and be elsewhere.
         const destination = await repo.facility(body.toFacilityId, trx);
-        if (!destination?.active || destination.id === p.facility_id) throw new Problem('transfer-destination', undefined, [{ path: 'toFacilityId', message: 'transfer-destination' }]);
+        if (!destination?.active || destination.id === p.facility_id) throw Problem.at('transfer-destination', 'toFacilityId');
         const { id } = await repo.insert(trx, {
           prisoner_id: p.id,
           kind: 'transfer',
@@ -124,7 +124,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
 
     /** Who is on their way here: the receiving facility sees them before the file is theirs. */
     async transfersIn(ctx: RequestContext, facilityId: string) {
-      if (!(await repo.facilityInScope(ctx.actor, facilityId))) throw new Problem('not-found');
+      if (!(await facilities.find(ctx.actor, facilityId))) throw new Problem('not-found');
       return { items: (await repo.transfersIn(facilityId)).map(presentTransferIn) };
     },
 

@@ -48,7 +48,7 @@ export function releaseService(deps: { db: Kysely<DB> }) {
         const p = await prisoners.findForUpdate(ctx.actor, prisonerId, trx);
         if (!p) throw new Problem('not-found');
         const returned = await repo.returnProperty(trx, p.id, ids, new Date(), ctx.actor.username);
-        if (returned.length !== ids.length) throw new Problem('property-items-unknown', undefined, [{ path: 'itemIds', message: 'property-items-unknown' }]);
+        if (returned.length !== ids.length) throw Problem.at('property-items-unknown', 'itemIds');
         const items = (await repo.property(p.id, trx)).map(presentProperty);
         await appendAudit(trx, ctx, { action: 'prisoner.property-returned', entityType: 'prisoner', entityId: p.id, facilityId: p.facility_id, after: { items: items.filter((i) => ids.includes(i.id)) } });
         return { items };

@@ -26,6 +26,14 @@ export function prisonersRepository(db: Kysely<DB>) {
       return selectPrisoner(trx).where('p.id', 'in', ids).where(facilityScope(actor, 'p.facility_id')).execute();
     },
 
+    /** The newest admissions among the given facilities (already within the actor's scope). */
+    newest(actor: Actor, opts: { facilityIds: 'all' | readonly string[]; includeReleased: boolean; limit: number }, trx: Db = db): Promise<PrisonerRow[]> {
+      let q = selectPrisoner(trx).where(facilityScope(actor, 'p.facility_id')).orderBy('p.admitted_at', 'desc').orderBy('p.id').limit(opts.limit);
+      if (opts.facilityIds !== 'all') q = q.where('p.facility_id', 'in', opts.facilityIds);
+      if (!opts.includeReleased) q = q.where('p.state', '!=', 'released');
+      return q.execute();
+    },
+
     /** Locks the file for the rest of the transaction, so version checks and updates cannot interleave. */
     async findForUpdate(actor: Actor, id: string, trx: Transaction<DB>): Promise<PrisonerRow | undefined> {
       const locked = await trx.selectFrom('prisoners').select('id').where('id', '=', id).where(facilityScope(actor, 'prisoners.facility_id')).forUpdate().executeTakeFirst();

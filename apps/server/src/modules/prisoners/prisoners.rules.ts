@@ -1,4 +1,4 @@
-import type { AgeGroup, CalendarDate, LegalStatus, PrisonerFile, Sentence, SeparationCategory, Sex } from '@vigil/contracts';
+import type { AgeGroup, CalendarDate, LegalStatus, PrisonerFile, ProblemCode, Sentence, SeparationCategory, Sex } from '@vigil/contracts';
 
 /** Whole years between a birth date and a day, as a birthday counts them. */
 export function ageOn(dateOfBirth: CalendarDate, day: CalendarDate): number {
@@ -63,8 +63,8 @@ export function releaseDates(sentences: readonly Sentence[]): { earliest: Calend
  * Date problems a file may have, as [path, problem code] pairs: a birth in the future, a sentence
  * starting before birth, a release before admission.
  */
-export function fileDateProblems(file: PrisonerFile, today: CalendarDate, admittedOn: CalendarDate): [string, string][] {
-  const problems: [string, string][] = [];
+export function fileDateProblems(file: PrisonerFile, today: CalendarDate, admittedOn: CalendarDate): [string, ProblemCode][] {
+  const problems: [string, ProblemCode][] = [];
   const dob = file.identity.dateOfBirth;
   if (dob > today) problems.push(['file.identity.dateOfBirth', 'birth-in-future']);
   if (dob > admittedOn) problems.push(['file.identity.dateOfBirth', 'birth-after-admission']);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { CalendarDate, PrisonerFile, ProblemCode } from '@vigil/contracts';
+import type { CalendarDate, PrisonerFile } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
@@ -8,8 +8,9 @@ import { Problem } from '../../platform/errors.ts';
 import { prisonersRepository } from './prisoners.repository.ts';
 import { placementHistory, movePlacement } from './placements.repository.ts';
 import { presentPrisoner, presentPrisonerSummary } from './prisoners.presenter.ts';
-import { fileDateProblems, isExtremismRelated, releaseDates, todayUtc } from './prisoners.rules.ts';
-import { searchPrisonerIds, searchTermsFor } from './name-search.ts';
+import { fileDateProblems, todayUtc } from './prisoners.rules.ts';
+import { searchPrisonerIds } from './name-search.ts';
+import { fileColumns, searchTermsOfFile } from './prisoner-columns.ts';
 
 export interface Admission {
   facilityId: string;
@@ -19,50 +20,11 @@ export interface Admission {
   reason: string;
 }
 
-/** The columns kept beside the file document: what rules, scope and search read. */
-function fileColumns(file: PrisonerFile) {
-  const { identity, legal } = file;
-  const dates = releaseDates(legal.sentences);
-  return {
-    family_name: identity.familyName,
-    given_name: identity.givenName,
-    patronymic: identity.patronymic ?? null,
-    family_name_latin: identity.familyNameLatin ?? null,
-    given_name_latin: identity.givenNameLatin ?? null,
-    patronymic_latin: identity.patronymicLatin ?? null,
-    date_of_birth: identity.dateOfBirth,
-    sex: identity.sex,
-    legal_status: legal.status,
-    security_category: file.securityCategory,
-    cell_sharing_risk: file.cellSharingRisk,
-    extremism_related: isExtremismRelated(file),
-    nationality: identity.nationality ?? null,
-    earliest_release_date: dates.earliest,
-    latest_release_date: dates.latest,
-    file: JSON.stringify(file),
-  };
-}
-
-function termsOf(prisonNumber: string, file: PrisonerFile) {
-  const i = file.identity;
-  return searchTermsFor({
-    prisonNumber,
-    familyName: i.familyName,
-    givenName: i.givenName,
-    patronymic: i.patronymic ?? null,
-    familyNameLatin: i.familyNameLatin ?? null,
-    givenNameLatin: i.givenNameLatin ?? null,
-    patronymicLatin: i.patronymicLatin ?? null,
-    aliases: i.aliases,
-    documentNumbers: i.documents.map((d) => d.number),
-  });
-}
-
 function assertDates(file: PrisonerFile, admittedOn: CalendarDate) {
   const problems = fileDateProblems(file, todayUtc(), admittedOn);
   if (problems.length) {
     const [path, code] = problems[0]!;
-    throw Problem.at(code as ProblemCode, path);
+    throw Problem.at(code, path);
   }
 }
 
@@ -101,7 +63,7 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
         ...fileColumns(a.file),
       });
       await repo.insertVersion(trx, { prisoner_id: id, version: 1, snapshot: a.file, reason: a.reason, author_user_id: ctx.actor.userId, author_username: ctx.actor.username });
-      await repo.replaceSearchTerms(trx, id, termsOf(a.prisonNumber, a.file));
+      await repo.replaceSearchTerms(trx, id, searchTermsOfFile(a.prisonNumber, a.file));
       await movePlacement(trx, { prisonerId: id, facilityId: a.facilityId, locationId: null, reason: a.reason, movedBy: ctx.actor.username });
       const after = await current(ctx, id, trx);
       await appendAudit(trx, ctx, { action: 'prisoner.admitted', entityType: 'prisoner', entityId: id, facilityId: a.facilityId, after });
@@ -125,7 +87,7 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
         .where('id', '=', id)
         .execute();
       await repo.insertVersion(trx, { prisoner_id: id, version, snapshot: a.file, reason: a.reason, author_user_id: ctx.actor.userId, author_username: ctx.actor.username });
-      await repo.replaceSearchTerms(trx, id, termsOf(row.prison_number, a.file));
+      await repo.replaceSearchTerms(trx, id, searchTermsOfFile(row.prison_number, a.file));
       await movePlacement(trx, { prisonerId: id, facilityId: a.facilityId, locationId: null, reason: a.reason, movedBy: ctx.actor.username });
       const after = await current(ctx, id, trx);
       await appendAudit(trx, ctx, { action: 'prisoner.readmitted', entityType: 'prisoner', entityId: id, facilityId: a.facilityId, after });
@@ -147,12 +109,8 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
       if (facilityIds !== 'all' && facilityIds.length === 0) return { items: [] };
       if (!q.q) {
         // No query: the newest admissions in scope, for the list screen.
-        let list = db.selectFrom('prisoners').select('id').orderBy('admitted_at', 'desc').orderBy('id').limit(q.limit);
-        if (facilityIds !== 'all') list = list.where('facility_id', 'in', facilityIds);
-        if (!q.includeReleased) list = list.where('state', '!=', 'released');
-        const ids = (await list.execute()).map((r) => r.id);
-        const rows = new Map((await repo.findMany(ctx.actor, ids)).map((r) => [r.id, r]));
-        return { items: ids.flatMap((id) => (rows.has(id) ? [{ ...presentPrisonerSummary(rows.get(id)!), score: 1, matched: null }] : [])) };
+        const rows = await repo.newest(ctx.actor, { facilityIds, includeReleased: !!q.includeReleased, limit: q.limit });
+        return { items: rows.map((r) => ({ ...presentPrisonerSummary(r), score: 1, matched: null })) };
       }
       const hits = await searchPrisonerIds(db, { query: q.q, facilityIds, limit: q.limit, includeReleased: q.includeReleased });
       const rows = new Map((await repo.findMany(ctx.actor, hits.map((h) => h.prisonerId))).map((r) => [r.id, r]));
@@ -172,7 +130,7 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
         const before = presentPrisoner(row, todayUtc());
         if (!(await repo.update(trx, id, body.version, fileColumns(body.file)))) throw new Problem('edit-conflict');
         await repo.insertVersion(trx, { prisoner_id: id, version: body.version + 1, snapshot: body.file, reason: body.reason, author_user_id: ctx.actor.userId, author_username: ctx.actor.username });
-        await repo.replaceSearchTerms(trx, id, termsOf(row.prison_number, body.file));
+        await repo.replaceSearchTerms(trx, id, searchTermsOfFile(row.prison_number, body.file));
         const after = await current(ctx, id, trx);
         await appendAudit(trx, ctx, { action: 'prisoner.corrected', entityType: 'prisoner', entityId: id, facilityId: row.facility_id, before, after });
         return after;

@@ -87,9 +87,8 @@ export async function toXlsx(table: Table): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Vigil';
   const sheet = workbook.addWorksheet(safeSheetName(table.sheet), { views: [{ state: 'frozen', ySplit: 1 }] });
-  const text = (s: string) => neutraliseFormula(s);
-  sheet.addRow(table.headers.map(text)).font = { bold: true };
-  for (const r of table.rows) sheet.addRow(r.map((v) => (typeof v === 'string' ? text(v) : v)));
+  sheet.addRow(table.headers.map(neutraliseFormula)).font = { bold: true };
+  for (const r of table.rows) sheet.addRow(r.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
   sheet.columns.forEach((col, i) => {
     const longest = Math.max(table.headers[i]!.length, ...table.rows.map((r) => String(r[i] ?? '').length));
     col.width = Math.min(Math.max(longest + 2, 8), 50);

@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { PrisonerSummary } from '@vigil/contracts';
 import { api, withQuery } from '../../api/client.ts';
 import type { Items } from '../../api/types.ts';
+import { nameOwnScript } from '../prisoners/prisoner-format.ts';
 
-const label = (p: PrisonerSummary) => `${p.familyName} ${p.givenName}${p.patronymic ? ` ${p.patronymic}` : ''} · ${p.prisonNumber}`;
+const label = (p: PrisonerSummary) => `${nameOwnScript(p)} · ${p.prisonNumber}`;
 
 /**
  * Picks another prisoner by the same search as the prisoners screen (any script or spelling,

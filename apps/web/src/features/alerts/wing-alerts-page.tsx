@@ -7,7 +7,7 @@ import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { locationsApi } from '../facilities/facilities-api.ts';
-import { formatDate } from '../prisoners/prisoner-format.ts';
+import { formatDate, nameOwnScript } from '../prisoners/prisoner-format.ts';
 import { AlertBadge } from './alert-badge.tsx';
 import { alertKeys, alertsApi, useAlertTypes } from './alerts-api.ts';
 
@@ -64,7 +64,7 @@ function WingAlertsTable({ items }: { items: LocationAlert[] }) {
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.prisoner.locationPath ?? '—'}</Table.Td>
               <Table.Td>
                 <AnchorLink to="/prisoners/$prisonerId" params={{ prisonerId: a.prisoner.id }}>
-                  {`${a.prisoner.familyName} ${a.prisoner.givenName}${a.prisoner.patronymic ? ` ${a.prisoner.patronymic}` : ''}`}
+                  {nameOwnScript(a.prisoner)}
                 </AnchorLink>
                 <Text size="xs">{a.prisoner.prisonNumber}</Text>
               </Table.Td>

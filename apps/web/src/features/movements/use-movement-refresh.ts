@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { countKeys } from '../counts/counts-api.ts';
 import { prisonerKeys } from '../prisoners/prisoners-api.ts';
 import { movementKeys } from './movements-api.ts';
 
@@ -20,6 +21,6 @@ export function useMovementRefresh(prisonerId?: string) {
       void queryClient.invalidateQueries({ queryKey: prisonerKeys.all });
       void queryClient.invalidateQueries({ queryKey: movementKeys.all });
     }
-    void queryClient.invalidateQueries({ queryKey: ['counts'] });
+    void queryClient.invalidateQueries({ queryKey: countKeys.all });
   };
 }
