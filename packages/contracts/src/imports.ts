@@ -307,6 +307,18 @@ export const Import = z.object({
 });
 export type Import = z.infer<typeof Import>;
 
+/**
+ * One event of `GET /imports/:id/progress` (server-sent events; the event name is `type`):
+ * `waiting` until a commit starts, `progress` as rows are done, `finished` once with the outcome
+ * (`committing` there means the commit was interrupted), after which the stream ends.
+ */
+export const ImportProgressEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('waiting') }),
+  z.object({ type: z.literal('progress'), processed: z.number().int(), total: z.number().int() }),
+  z.object({ type: z.literal('finished'), status: ImportStatus }),
+]);
+export type ImportProgressEvent = z.infer<typeof ImportProgressEvent>;
+
 export const ImportSummary = Import.omit({ headers: true, sample: true, mapping: true, report: true });
 export const ImportList = z.object({ items: z.array(ImportSummary) });
 

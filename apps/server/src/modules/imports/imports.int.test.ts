@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import type { Import } from '@vigil/contracts';
+import type { Import, ImportProgressEvent } from '@vigil/contracts';
 import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { systemContext } from '../../platform/access/actor.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
@@ -48,6 +48,33 @@ describe(`register import over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, ()
       await new Promise((res) => setTimeout(res, 50));
     }
     throw new Error('the commit did not finish');
+  }
+
+  /** Opens the progress stream and collects its events until it ends; `ready` settles at the first. */
+  async function follow(client: Client, id: string) {
+    const res = await fetch(`${client.base}/api/v1/imports/${id}/progress`, { headers: { cookie: client.cookie } });
+    const events: (ImportProgressEvent & { at: number })[] = [];
+    if (res.status !== 200) return { status: res.status, problem: (await res.json()) as { code: string }, events, ready: Promise.resolve(), ended: Promise.resolve() };
+    assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
+    let ready!: () => void;
+    const readyP = new Promise<void>((r) => (ready = r));
+    const ended = (async () => {
+      let buffer = '';
+      for await (const chunk of res.body!.pipeThrough(new TextDecoderStream())) {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split('\n').find((l) => l.startsWith('data: '));
+          if (!data) continue;
+          events.push({ ...(JSON.parse(data.slice(6)) as ImportProgressEvent), at: Date.now() });
+          ready();
+        }
+      }
+    })();
+    await readyP;
+    return { status: res.status, problem: null, events, ready: readyP, ended };
   }
 
   const count = async (table: 'prisoners' | 'placements' | 'prisoner_versions' | 'imports') =>
@@ -204,6 +231,44 @@ describe(`register import over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, ()
     assert.ok(seen.some((n) => n > 0 && n < 60), `progress seen: ${seen.join(',')}`);
     assert.ok(!partialRowsVisible, 'the transaction hides rows until the commit ends');
     assert.equal((await admin.get(`/api/v1/imports/${up.body.id}`)).body.createdCount, 60);
+  });
+
+  test('progress stream: opened before the commit, it tells each stage over HTTP while the commit holds the database, on either store', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) => line(`S-${i}`, { family: 'Шарипов', given: `Фирӯз${i}`, status: 'подследственный' }));
+    const up = await upload(admin, csv(...lines));
+    const stream = await follow(admin, up.body.id);
+    assert.deepEqual(stream.events.map((e) => e.type), ['waiting']);
+
+    const started = await admin.post(`/api/v1/imports/${up.body.id}/commit`, { version: up.body.version });
+    assert.equal(started.status, 202);
+    const postedAt = Date.now();
+    await stream.ended;
+    const finishedAt = stream.events.at(-1)!.at;
+    const counts = stream.events.flatMap((e) => (e.type === 'progress' ? [e.processed] : []));
+    assert.deepEqual(stream.events.at(-1), { type: 'finished', status: 'committed', at: finishedAt });
+    assert.ok(counts.every((n, i) => i === 0 || n >= counts[i - 1]!), `progress only goes forward: ${counts.join(',')}`);
+    assert.equal(counts.at(-1), 60);
+    // Rows part-way through arrived while the commit was still running, not all at its end.
+    const partWay = stream.events.filter((e) => e.type === 'progress' && e.processed > 0 && e.processed < 60);
+    assert.ok(partWay.length > 0, `part-way progress: ${counts.join(',')}`);
+    assert.ok(partWay[0]!.at < finishedAt && partWay[0]!.at >= postedAt - 1000);
+    assert.equal((await admin.get(`/api/v1/imports/${up.body.id}`)).body.status, 'committed');
+
+    // Opened after the end, it says so at once and ends.
+    const late = await follow(admin, up.body.id);
+    await late.ended;
+    assert.deepEqual(late.events.map(({ at: _at, ...e }) => e), [{ type: 'finished', status: 'committed' }]);
+  });
+
+  test('progress stream: 401 without a session, 403 without prisoners.import, 404 out of scope', async () => {
+    const up = await upload(admin, csv(line('S-X', { family: 'Шарипов', given: 'Далер' })));
+    assert.equal((await follow(t.client(), up.body.id)).status, 401);
+    const officer = await t.signedIn(['officer'], { facilityIds: [facility] });
+    assert.equal((await follow(officer, up.body.id)).status, 403);
+    const elsewhere = await t.signedIn(['sysadmin'], { facilityIds: [other] });
+    const hidden = await follow(elsewhere, up.body.id);
+    assert.equal(hidden.status, 404);
+    assert.equal(hidden.problem!.code, 'not-found');
   });
 
   test('a prison number that belongs to someone else is an error, not a skip', async () => {

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { CommitImportBody, DryRunBody, IdParams, Import, IMPORT_CONTENT_TYPES, ImportList, ImportListQuery, UploadImportQuery } from '@vigil/contracts';
 import type { App } from '../../app.ts';
+import { eventStreams } from '../../platform/http/event-stream.ts';
 import { IMPORT_LIMITS } from './imports.parse.ts';
 import type { ImportsService } from './imports.service.ts';
 
 export function importsRoutes(app: App, imports: ImportsService) {
+  const streams = eventStreams(app);
+
   // In a scope of their own: the raw-file content types (and their larger limit) apply to the
   // upload only, not to every other route of the API.
   app.register(async (scope: App) => {
@@ -38,6 +41,28 @@ export function importsRoutes(app: App, imports: ImportsService) {
       config: { access: { permission: 'prisoners.import' } },
       schema: { tags: ['imports'], summary: 'An import: mapping, last report, and progress while it commits', params: IdParams, response: { 200: Import } },
       handler: async (request) => imports.get(request.ctx, request.params.id),
+    });
+
+    scope.get('/api/v1/imports/:id/progress', {
+      config: { access: { permission: 'prisoners.import' } },
+      schema: {
+        tags: ['imports'],
+        summary:
+          'The commit as it runs, as server-sent events (ImportProgressEvent: waiting, progress, finished), ending after finished. Open it before POST …/commit: it answers even while the commit holds the embedded database.',
+        params: IdParams,
+        produces: ['text/event-stream'],
+        response: { 200: z.string().describe('text/event-stream') },
+      },
+      handler: async (request, reply) => {
+        const subscribe = await imports.follow(request.ctx, request.params.id);
+        const stream = streams.open(reply);
+        const unsubscribe = subscribe((event) => {
+          stream.send(event.type, event);
+          if (event.type === 'finished') stream.end();
+        });
+        void stream.closed.then(unsubscribe);
+        return reply;
+      },
     });
 
     scope.post('/api/v1/imports/:id/dry-run', {

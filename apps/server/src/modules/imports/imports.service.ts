@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { Kysely, Transaction } from 'kysely';
-import type { CellSpecialType, ImportField, ImportMapping, LegalStatus, SecurityLevel, Sex, SexDesignation } from '@vigil/contracts';
+import type { CellSpecialType, ImportField, ImportMapping, ImportProgressEvent, ImportStatus, LegalStatus, SecurityLevel, Sex, SexDesignation } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import { mayAccessFacility, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
@@ -19,6 +20,8 @@ import { presentImport, storedReport, type StoredReport } from './imports.presen
 type Db = Kysely<DB> | Transaction<DB>;
 const NO_PRISONER = '00000000-0000-0000-0000-000000000000';
 const ISSUE_LIMIT_IN_PROBLEM = 50;
+/** Progress goes to watchers at most this often (and always at the last row). */
+const PROGRESS_EVERY_MS = 100;
 
 interface Checked {
   rows: CheckedRow[];
@@ -33,6 +36,8 @@ interface Job {
   /** The import as it was when the commit started, so polls need no database round trip. */
   snapshot: ImportRow;
   sameFileImportId: string | null;
+  /** When watchers last heard of it (ms since the epoch). */
+  publishedAt: number;
 }
 
 /** The problem's field list for a refused commit: the first issues, as `rows.<row>.<field>`. */
@@ -52,6 +57,20 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
    * until the end (that is the point), so progress lives here, in memory.
    */
   const jobs = new Map<string, Job>();
+  /** Watchers of each import's commit, by import id (the progress stream). */
+  const watchers = new EventEmitter().setMaxListeners(0);
+
+  function publishProgress(id: string, job: Job, force = false) {
+    const now = Date.now();
+    if (!force && job.processed < job.total && now - job.publishedAt < PROGRESS_EVERY_MS) return;
+    job.publishedAt = now;
+    watchers.emit(id, { type: 'progress', processed: job.processed, total: job.total } satisfies ImportProgressEvent);
+  }
+
+  function rowDone(id: string, job: Job) {
+    job.processed++;
+    publishProgress(id, job);
+  }
 
   /** Progress from the running job, if any; a "committing" import with no job died with its process. */
   function jobState(row: ImportRow) {
@@ -166,6 +185,8 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
    */
   async function runCommit(ctx: RequestContext, row: ImportRow, version: number, job: Job): Promise<void> {
     let failedReport: StoredReport | null = null;
+    // 'committing' at the end means the outcome could not be recorded (the database went away).
+    let outcome: ImportStatus = 'committing';
     try {
       await db.transaction().execute(async (trx) => {
         const sheetRows = await repo.rows(row.id, trx);
@@ -178,7 +199,7 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
         let created = 0;
         for (const r of checked.rows) {
           if (r.alreadyImported) {
-            job.processed++;
+            rowDone(row.id, job);
             continue;
           }
           const admitted = await prisoners.admit(trx, ctx, {
@@ -191,7 +212,7 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
           const cellId = checked.cellIds.get(r.line);
           if (cellId) await movePlacement(trx, { prisonerId: admitted.id, facilityId: row.facility_id, locationId: cellId, reason, movedBy: ctx.actor.username });
           created++;
-          job.processed++;
+          rowDone(row.id, job);
         }
         const summary = { filename: row.filename, sha256: row.sha256, rows: checked.rows.length, created, alreadyImported: checked.report.alreadyImported };
         await appendAudit(trx, ctx, { action: 'import.committed', entityType: 'import', entityId: row.id, facilityId: row.facility_id, after: summary });
@@ -205,6 +226,7 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
           committed_at: new Date(),
         });
       });
+      outcome = 'committed';
     } catch (e) {
       const failure = e instanceof Problem ? e.code : 'internal';
       try {
@@ -213,11 +235,13 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
           await repo.update(trx, row.id, current.version, { status: 'failed', failure, ...(failedReport ? { report: JSON.stringify(failedReport) } : {}) });
           await appendAudit(trx, ctx, { action: 'import.failed', entityType: 'import', entityId: row.id, facilityId: row.facility_id, after: { failure } });
         });
+        outcome = 'failed';
       } catch {
         // The database is gone (shutting down): the import stays "committing", and reads as interrupted.
       }
     } finally {
       jobs.delete(row.id);
+      watchers.emit(row.id, { type: 'finished', status: outcome } satisfies ImportProgressEvent);
     }
   }
 
@@ -268,6 +292,27 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
       return present(ctx, await requireImport(ctx, id));
     },
 
+    /**
+     * Follows an import's commit. Access is checked now, before any commit starts: on the embedded
+     * database a commit holds the only session, so nothing that needs the database (a session
+     * lookup, a poll) can answer until it ends, but a follower can. The function returned
+     * subscribes: its listener hears at once where the commit stands, then each change, until
+     * `finished`; it returns the unsubscribe.
+     */
+    async follow(ctx: RequestContext, id: string) {
+      const running = jobs.get(id);
+      if (running && !mayAccessFacility(ctx.actor, running.snapshot.facility_id)) throw new Problem('not-found');
+      const status = running ? null : (await requireImport(ctx, id)).status;
+      return (listener: (event: ImportProgressEvent) => void): (() => void) => {
+        watchers.on(id, listener);
+        const job = jobs.get(id);
+        if (job) listener({ type: 'progress', processed: job.processed, total: job.total });
+        else if (status === 'committing' || status === 'committed') listener({ type: 'finished', status });
+        else listener({ type: 'waiting' });
+        return () => void watchers.off(id, listener);
+      };
+    },
+
     async list(ctx: RequestContext, q: { facilityId?: string }) {
       const rows = await repo.list(ctx.actor, q.facilityId, 50);
       return {
@@ -316,8 +361,9 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
         await repo.update(trx, id, body.version, { status: 'committing', failure: null });
         return (await repo.find(ctx.actor, id, trx))!;
       });
-      const job: Job = { processed: 0, total: checked.rows.length, snapshot: claimed, sameFileImportId: await repo.sameFile(claimed.facility_id, claimed.sha256, id) };
+      const job: Job = { processed: 0, total: checked.rows.length, snapshot: claimed, sameFileImportId: await repo.sameFile(claimed.facility_id, claimed.sha256, id), publishedAt: 0 };
       jobs.set(id, job);
+      publishProgress(id, job, true);
       const done = runCommit(ctx, claimed, claimed.version, job);
       return { import: presentImport(claimed, ctx.actor.language, { progress: { processed: 0, total: job.total }, sameFileImportId: job.sameFileImportId }), done };
     },

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -12,41 +12,55 @@ import { importKeys, importsApi } from './imports-api.ts';
 import { MappingEditor, sameMapping } from './mapping-editor.tsx';
 import { ImportReportView, SampleRows } from './import-report.tsx';
 import { StatusBadge } from './status-badge.tsx';
+import { useCommitProgress } from './use-commit-progress.ts';
 
-/** How often the screen asks for progress while the commit runs. */
-const POLL_MS = 500;
+type CommitProgress = ReturnType<typeof useCommitProgress>;
 
 export function ImportPage() {
   const { importId } = useParams({ from: '/imports/$importId' });
-  const imp = useQuery({
-    queryKey: importKeys.one(importId),
-    queryFn: () => importsApi.get(importId),
-    refetchInterval: (q) => (q.state.data?.status === 'committing' ? POLL_MS : false),
-  });
+  const imp = useQuery({ queryKey: importKeys.one(importId), queryFn: () => importsApi.get(importId) });
+  const progress = useCommitProgress(importId);
+  // Opened while a commit runs (another tab, a reload): follow it, once.
+  const followedOnOpen = useRef(false);
+  const committing = imp.data?.status === 'committing';
+  useEffect(() => {
+    if (!committing || followedOnOpen.current || progress.following()) return;
+    followedOnOpen.current = true;
+    void progress.follow();
+  }, [committing, progress]);
+
   return (
     <div data-testid="import-page">
       <QueryState isPending={imp.isPending} error={imp.error} />
       {/* A new version from the server (a dry run, another tab) starts the mapping afresh from it. */}
-      {imp.data && <ImportView key={imp.data.version} imp={imp.data} />}
+      {imp.data && <ImportView key={imp.data.version} imp={imp.data} progress={progress} />}
     </div>
   );
 }
 
-function ImportView({ imp }: { imp: Import }) {
+function ImportView({ imp, progress }: { imp: Import; progress: CommitProgress }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [mapping, setMapping] = useState<ImportMapping>(imp.mapping);
+  // A reply never replaces a newer version (the commit's stream may have finished first).
   const store = (next: Import) => {
-    queryClient.setQueryData(importKeys.one(next.id), next);
+    queryClient.setQueryData<Import>(importKeys.one(next.id), (old) => (old && old.version > next.version ? old : next));
     void queryClient.invalidateQueries({ queryKey: importKeys.list(null) });
   };
 
   const dryRun = useMutation({ mutationFn: () => importsApi.dryRun(imp.id, mapping, imp.version), onSuccess: store });
   const commit = useMutation({
-    mutationFn: () => importsApi.commit(imp.id, imp.version),
+    // The stream first, so that it is listening before the commit takes the database.
+    mutationFn: async () => {
+      await progress.follow();
+      return importsApi.commit(imp.id, imp.version);
+    },
     onSuccess: store,
     // A refusal (rows invalid now, someone else's change) is shown; the import is read again.
-    onError: () => void queryClient.invalidateQueries({ queryKey: importKeys.one(imp.id) }),
+    onError: () => {
+      progress.stop();
+      void queryClient.invalidateQueries({ queryKey: importKeys.one(imp.id) });
+    },
   });
 
   const open = imp.status === 'uploaded' || imp.status === 'validated' || imp.status === 'failed';
