@@ -1,7 +1,8 @@
 // Journey: alert codes are configuration data. The security manager (on a tablet) opens Alert
 // codes, is told what is missing when saving an empty form, adds "gang-affiliation" with its names
 // in English, Russian and Tajik and restricted to the intelligence roles, sees it listed, cannot add
-// the same code twice, then retires it by editing it to inactive.
+// the same code twice, then retires it by editing it to inactive; an edit made from an old copy
+// (someone else saved in between) gets the conflict message instead of overwriting theirs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { journey, skipReason } from './support.ts';
@@ -80,4 +81,23 @@ test('the security manager adds a restricted alert code and then retires it', { 
   await page.locator('[data-testid="alert-type-row"][data-code="gang-affiliation"][data-active="false"]').waitFor();
   assert.equal(await row.locator('[data-testid="alert-type-status"]').innerText(), 'Inactive');
   assert.equal(await row.locator('[data-testid="alert-type-seen-by"]').innerText(), 'Intelligence analyst, Intelligence manager', 'the roles are kept');
+
+  // Two edits at once: while the form is open, the code is renamed elsewhere (another tab, through
+  // the API). Saving the old copy is refused with the conflict message; reloading shows the rename.
+  await row.locator('[data-testid="alert-type-edit-gang-affiliation"]').click();
+  await form.waitFor();
+  const { csrfToken } = (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
+  const { items } = (await (await page.request.get('/api/v1/alert-types/configuration')).json()) as { items: { code: string; names: Record<string, string> }[] };
+  const { code: _code, ...saved } = items.find((a) => a.code === 'gang-affiliation')!;
+  const elsewhere = await page.request.put('/api/v1/alert-types/gang-affiliation', { headers: { 'x-csrf-token': csrfToken }, data: { ...saved, names: { ...saved.names, en: 'Gang affiliation (renamed)' } } });
+  assert.equal(elsewhere.status(), 200);
+  await form.locator('input[name="name-en"]').fill('Gangs (mine)');
+  await form.locator('[data-testid="alert-type-save"]').click();
+  const conflict = form.locator('[data-testid="edit-conflict"]');
+  await conflict.waitFor();
+  assert.match(await conflict.innerText(), /Someone else changed this record while you were editing it/);
+  await conflict.getByRole('button').click();
+  await page.waitForFunction(() => (document.querySelector('input[name="name-en"]') as HTMLInputElement | null)?.value === 'Gang affiliation (renamed)');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await row.locator('[data-lang="en"]').innerText(), 'EN Gang affiliation (renamed)');
 });

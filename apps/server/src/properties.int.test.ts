@@ -228,7 +228,7 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/intakes/:id/cancel', url: `/api/v1/intakes/${doomedIntake.id}/cancel`, valid: { reason: 'wrong person', version: 1 } },
       { method: 'POST', route: '/api/v1/prisoners/:id/allocate', url: `/api/v1/prisoners/${toHouse.id}/allocate`, valid: { locationId: cell.id, reason: 'arrival', version: 1 } },
       { method: 'POST', route: '/api/v1/alert-types', url: '/api/v1/alert-types', valid: { code: 'prop-code', names: { en: 'Property', ru: 'Свойство', tg: 'Хосият' } } },
-      { method: 'PUT', route: '/api/v1/alert-types/:code', url: '/api/v1/alert-types/medical', valid: { names: { en: 'Medical', ru: 'Медицинское', tg: 'Тиббӣ' }, needsRelatedPrisoner: false, blocksCellSharing: false, restrictedTo: [], active: true } },
+      { method: 'PUT', route: '/api/v1/alert-types/:code', url: '/api/v1/alert-types/medical', valid: { names: { en: 'Medical', ru: 'Медицинское', tg: 'Тиббӣ' }, needsRelatedPrisoner: false, blocksCellSharing: false, restrictedTo: [], active: true, version: 1 } },
       { method: 'POST', route: '/api/v1/prisoners/:id/alerts', url: `/api/v1/prisoners/${toHouse.id}/alerts`, valid: { code: 'escape-risk', startsOn: '2026-01-01', comment: 'на этапе' } },
       { method: 'POST', route: '/api/v1/alerts/:id/end', url: `/api/v1/alerts/${alert.id}/end`, valid: { reason: 'reviewed', version: 1 } },
       { method: 'POST', route: '/api/v1/prisoners/:id/absences', url: `/api/v1/prisoners/${walker.id}/absences`, valid: { kind: 'court', destination: 'Суди ноҳияи Сино', reason: 'hearing', escort: 'конвой 3' } },

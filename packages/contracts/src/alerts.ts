@@ -18,6 +18,7 @@ export const AlertType = z.object({
   /** Roles that may see and raise it; empty: everyone with alerts.read. */
   restrictedTo: z.array(z.enum(ROLES)),
   active: z.boolean(),
+  version: Version,
 });
 export type AlertType = z.infer<typeof AlertType>;
 export const AlertTypeList = z.object({ items: z.array(AlertType) });
@@ -40,7 +41,7 @@ export const CreateAlertTypeBody = z
   })
   .strict();
 /** The whole definition, every field sent (nothing falls back to a default behind the sender's back). */
-export const UpdateAlertTypeBody = z.object(alertTypeFields).strict();
+export const UpdateAlertTypeBody = z.object({ ...alertTypeFields, version: Version }).strict();
 export const AlertTypeParams = z.object({ code: AlertCode }).strict();
 
 export const ALERT_STATUSES = ['active', 'upcoming', 'ended', 'expired'] as const;

@@ -70,37 +70,43 @@ describe(`alerts over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.ok(forIntel.some((a) => a.code === 'intelligence-interest'));
   });
 
-  test('configuring codes needs alerts.configure: add, rename, restrict, deactivate (audited)', async () => {
+  test('configuring codes needs alerts.configure: add, rename, restrict, deactivate (audited); an edit from an old copy is a conflict', async () => {
     const body = { code: 'hunger-strike', names: { en: 'Hunger strike', ru: 'Голодовка', tg: 'Гуруснанишинӣ' } };
     const flags = { needsRelatedPrisoner: false, blocksCellSharing: false, restrictedTo: [], active: true };
     const keepApartNames = { en: 'Keep apart', ru: 'Раздельно', tg: 'Ҷудо' };
     assert.equal((await officer.post('/api/v1/alert-types', body)).status, 403);
     const created = await securityManager.post('/api/v1/alert-types', body);
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    assert.deepEqual(created.body, { ...body, needsRelatedPrisoner: false, blocksCellSharing: false, restrictedTo: [], active: true });
+    assert.deepEqual(created.body, { ...body, needsRelatedPrisoner: false, blocksCellSharing: false, restrictedTo: [], active: true, version: 1 });
     assert.equal((await securityManager.post('/api/v1/alert-types', body)).body.code, 'duplicate-code');
     assert.equal((await securityManager.post('/api/v1/alert-types', { ...body, code: 'Bad Code' })).status, 400);
 
     const p = await admitPrisoner(t, facilityA);
     assert.equal((await raise(officer, p, { code: 'hunger-strike' })).status, 201);
 
-    const restricted = await securityManager.put('/api/v1/alert-types/hunger-strike', { ...flags, names: { ...body.names, en: 'Hunger strike (medical)' }, restrictedTo: ['governor', 'security_manager'] });
+    const restricted = await securityManager.put('/api/v1/alert-types/hunger-strike', { ...flags, names: { ...body.names, en: 'Hunger strike (medical)' }, restrictedTo: ['governor', 'security_manager'], version: 1 });
     assert.equal(restricted.status, 200, JSON.stringify(restricted.body));
     assert.equal(restricted.body.names.en, 'Hunger strike (medical)');
+    assert.equal(restricted.body.version, 2);
+    // A second manager saving from the copy they opened before: refused, the first change stands.
+    const stale = await securityManager.put('/api/v1/alert-types/hunger-strike', { ...flags, names: body.names, version: 1 });
+    assert.equal(stale.status, 409);
+    assert.equal(stale.body.code, 'edit-conflict');
+    assert.deepEqual((await t.db.selectFrom('alert_types').select(['name_en', 'restricted_to', 'version']).where('code', '=', 'hunger-strike').executeTakeFirstOrThrow()), { name_en: 'Hunger strike (medical)', restricted_to: ['governor', 'security_manager'], version: 2 });
     // The officer no longer sees the code, nor the alert already raised with it, nor may raise it.
     assert.ok(!(await officer.get('/api/v1/alert-types')).body.items.some((a: AlertType) => a.code === 'hunger-strike'));
     assert.ok(!(await alertsOf(officer, p)).some((a) => a.code === 'hunger-strike'));
     assert.equal((await raise(officer, p, { code: 'hunger-strike' })).status, 403);
     assert.ok((await alertsOf(securityManager, p)).some((a) => a.code === 'hunger-strike'));
 
-    const off = await securityManager.put('/api/v1/alert-types/hunger-strike', { ...flags, names: body.names, active: false });
+    const off = await securityManager.put('/api/v1/alert-types/hunger-strike', { ...flags, names: body.names, active: false, version: 2 });
     assert.equal(off.status, 200);
     const refused = await raise(officer, p, { code: 'hunger-strike' });
     assert.equal(refused.status, 422);
     assert.equal(refused.body.code, 'alert-type-unknown');
     // Inactive codes still name the history.
     assert.equal((await officer.get('/api/v1/alert-types')).body.items.find((a: AlertType) => a.code === 'hunger-strike').active, false);
-    assert.equal((await securityManager.put('/api/v1/alert-types/no-such-code', { ...flags, names: body.names })).status, 404);
+    assert.equal((await securityManager.put('/api/v1/alert-types/no-such-code', { ...flags, names: body.names, version: 1 })).status, 404);
     // Every field is sent: a partial definition is refused rather than reset to defaults.
     assert.equal((await securityManager.put('/api/v1/alert-types/keep-apart', { names: keepApartNames })).status, 400);
     const config = await securityManager.get('/api/v1/alert-types/configuration');

@@ -10,6 +10,7 @@ export function presentAlertType(r: AlertTypeRow): AlertType {
     blocksCellSharing: r.blocks_cell_sharing,
     restrictedTo: r.restricted_to as Role[],
     active: r.active,
+    version: r.version,
   };
 }
 

@@ -15,7 +15,7 @@ import { alertStatus, compareAlerts, endedOn, raiseProblem, typeVisibleTo } from
 type CreateType = z.output<typeof CreateAlertTypeBody>;
 type UpdateType = z.output<typeof UpdateAlertTypeBody>;
 
-const typeColumns = (b: UpdateType) => ({
+const typeColumns = (b: Omit<UpdateType, 'version'>) => ({
   name_en: b.names.en,
   name_ru: b.names.ru,
   name_tg: b.names.tg,
@@ -66,8 +66,9 @@ export function alertsService(deps: { db: Kysely<DB> }) {
       return db.transaction().execute(async (trx) => {
         const current = await repo.typeForUpdate(code, trx);
         if (!current) throw new Problem('not-found');
+        if (current.version !== body.version) throw new Problem('edit-conflict');
         const before = presentAlertType(current);
-        const after = presentAlertType(await repo.updateType(trx, code, typeColumns(body)));
+        const after = presentAlertType(await repo.updateType(trx, code, { ...typeColumns(body), version: current.version + 1 }));
         await appendAudit(trx, ctx, { action: 'alert-type.updated', entityType: 'alert-type', entityId: code, before, after });
         return after;
       });

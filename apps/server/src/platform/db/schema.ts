@@ -222,6 +222,7 @@ export interface AlertTypesTable {
   blocks_cell_sharing: Generated<boolean>;
   restricted_to: ColumnType<string[], string[] | undefined, string[]>;
   active: Generated<boolean>;
+  version: Generated<number>;
 }
 
 export interface PrisonerAlertsTable {

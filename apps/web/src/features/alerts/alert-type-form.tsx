@@ -39,7 +39,7 @@ export function AlertTypeForm({ type, onDone, onCancel }: { type?: AlertType; on
         active: v.active,
       };
       if (type) {
-        const body = form.check(UpdateAlertTypeBody, fields, t);
+        const body = form.check(UpdateAlertTypeBody, { ...fields, version: type.version }, t);
         return body ? alertsApi.updateType(type.code, body) : null;
       }
       const body = form.check(CreateAlertTypeBody, { code: v.code, ...fields }, t);
@@ -141,7 +141,7 @@ export function AlertTypeForm({ type, onDone, onCancel }: { type?: AlertType; on
             data-testid="alert-type-active"
           />
         )}
-        <ProblemAlert error={save.error} />
+        <ProblemAlert error={save.error} onReload={() => void queryClient.invalidateQueries({ queryKey: alertKeys.types })} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}

@@ -16,8 +16,11 @@ import { AlertTypeForm } from './alert-type-form.tsx';
 export function AlertTypesPage() {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<AlertType | null>(null);
+  const [editingCode, setEditingCode] = useState<string | null>(null);
   const list = useQuery({ queryKey: alertKeys.configuration, queryFn: alertsApi.allTypes });
+  // The code's latest definition: after a conflict, reloading the list gives the form the newer version.
+  const editing = list.data?.items.find((a) => a.code === editingCode) ?? null;
+  const stopEditing = () => setEditingCode(null);
 
   return (
     <div data-testid="alert-types-page">
@@ -30,13 +33,13 @@ export function AlertTypesPage() {
         {t('alertTypes.intro')}
       </Text>
       <QueryState isPending={list.isPending} error={list.error} />
-      {list.data && <AlertTypesTable items={list.data.items} onEdit={setEditing} />}
+      {list.data && <AlertTypesTable items={list.data.items} onEdit={(a) => setEditingCode(a.code)} />}
 
       <AppModal opened={creating} onClose={() => setCreating(false)} title={t('alertTypes.add')} size="lg">
         <AlertTypeForm onCancel={() => setCreating(false)} onDone={() => setCreating(false)} />
       </AppModal>
-      <AppModal opened={editing !== null} onClose={() => setEditing(null)} title={t('alertTypes.editTitle', { code: editing?.code ?? '' })} size="lg">
-        {editing && <AlertTypeForm type={editing} onCancel={() => setEditing(null)} onDone={() => setEditing(null)} />}
+      <AppModal opened={editing !== null} onClose={stopEditing} title={t('alertTypes.editTitle', { code: editing?.code ?? '' })} size="lg">
+        {editing && <AlertTypeForm key={editing.version} type={editing} onCancel={stopEditing} onDone={stopEditing} />}
       </AppModal>
     </div>
   );
