@@ -87,8 +87,7 @@ export function movementsRoutes(app: App, movements: MovementsService, release: 
   });
 
   app.post('/api/v1/prisoners/:id/property/return', {
-    // Either movements.manage or release.manage: the service checks for one of the two.
-    config: { access: { permission: 'prisoners.read' } },
+    config: { access: { anyPermission: ['movements.manage', 'release.manage'] } },
     schema: {
       tags: ['movements'],
       summary: 'Hand property back (needs movements.manage or release.manage)',

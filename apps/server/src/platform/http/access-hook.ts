@@ -8,13 +8,16 @@ import { Problem } from '../errors.ts';
  * - `public`: anyone (health checks, the sign-in form, static files);
  * - `partialSession`: a session that has passed the password but not yet MFA or a password change;
  * - `signedIn`: any fully signed-in user (their own session and preferences);
- * - `permission`: a fully signed-in user whose roles grant it.
+ * - `permission`: a fully signed-in user whose roles grant it;
+ * - `anyPermission`: a fully signed-in user whose roles grant at least one of them (a task two
+ *   kinds of staff do, such as handing property back at a move or at release).
  */
 export type Access =
   | { public: true }
   | { partialSession: true }
   | { signedIn: true }
-  | { permission: Permission };
+  | { permission: Permission }
+  | { anyPermission: readonly [Permission, ...Permission[]] };
 
 export interface ResolvedSession {
   id: string;
@@ -42,14 +45,6 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 // Routes registered by plugins we do not write (the API docs) are public by construction.
 const PLUGIN_PUBLIC_PREFIXES = ['/api/docs'];
-
-export function describeAccess(access: Access | undefined): string {
-  if (!access) return 'none';
-  if ('permission' in access) return access.permission;
-  if ('public' in access) return 'public';
-  if ('partialSession' in access) return 'partial-session';
-  return 'signed-in';
-}
 
 /** Refuses, at start-up, any route that does not say who may call it. */
 export function requireAccessDeclarations(app: FastifyInstance): void {
@@ -88,6 +83,7 @@ export function installAccessHook(app: FastifyInstance, resolve: SessionResolver
     if ('partialSession' in access) return;
     if (session.step !== 'done') throw new Problem('sign-in-incomplete');
     if ('signedIn' in access) return;
-    if (!session.actor.permissions.has(access.permission)) throw new Problem('forbidden');
+    const granted = 'permission' in access ? session.actor.permissions.has(access.permission) : access.anyPermission.some((p) => session.actor.permissions.has(p));
+    if (!granted) throw new Problem('forbidden');
   });
 }
