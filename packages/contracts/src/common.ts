@@ -3,6 +3,9 @@ import { z } from 'zod';
 // Control characters other than tab/newline never belong in a record; NUL also breaks jsonb.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Half of a surrogate pair is no character at all (JSON can spell one, "\ud800"); jsonb refuses it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const printable = (s: string) => !CONTROL_CHARS.test(s) && !LONE_SURROGATE.test(s);
 
 /** A trimmed, bounded, printable text field. Stored exactly as entered otherwise (any script). */
 export function text(max = 200) {
@@ -11,7 +14,7 @@ export function text(max = 200) {
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => !CONTROL_CHARS.test(s), { message: 'control-characters' });
+    .refine(printable, { message: 'control-characters' });
 }
 
 /**
@@ -25,7 +28,7 @@ export function optionalText(max = 200) {
         .string()
         .trim()
         .max(max)
-        .refine((s) => !CONTROL_CHARS.test(s), { message: 'control-characters' }),
+        .refine(printable, { message: 'control-characters' }),
       z.string().nullable(),
       { decode: (s) => (s === '' ? null : s), encode: (s) => s ?? '' },
     )
