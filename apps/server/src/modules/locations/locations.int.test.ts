@@ -263,6 +263,50 @@ describe(`locations over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.equal((await manager.get(`/api/v1/locations/${made.id}`)).body.name, name);
   });
 
+  test('the tree is kept in memory between writes: every change shows on the next read, and the copy is never shown out of scope', async () => {
+    const top = await place(facilityB, null, 'building', 'K');
+    const before = await tree(facilityB);
+    assert.deepEqual(await tree(facilityB), before, 'the same tree twice');
+    const wing = await place(facilityB, top.id, 'wing', '7');
+    assert.ok((await tree(facilityB)).some((l) => l.id === wing.id), 'a new place shows at once');
+    const renamed = await manager.put(`/api/v1/locations/${wing.id}`, { ...editable(wing), name: 'Блок 7' });
+    assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
+    assert.equal((await tree(facilityB)).find((l) => l.id === wing.id)!.name, 'Блок 7', 'a rename shows at once');
+    // A write straight to the table (not through the service) is seen as well.
+    await t.db.updateTable('locations').set({ name: 'Блок семь' }).where('id', '=', wing.id).execute();
+    assert.equal((await tree(facilityB)).find((l) => l.id === wing.id)!.name, 'Блок семь');
+    // The officer is not assigned to B: the manager's copy is not theirs to read.
+    const hidden = await officer.get(`/api/v1/facilities/${facilityB}/locations`);
+    assert.equal(hidden.status, 404);
+    assert.equal(hidden.body.code, 'not-found');
+  });
+
+  test('the tree comes gzipped to clients that accept it, and as 304 Not Modified to a client that holds the same version', async () => {
+    const url = `${manager.base}/api/v1/facilities/${facilityB}/locations`;
+    const get = (headers: Record<string, string>) => fetch(url, { headers: { cookie: manager.cookie, ...headers } });
+    const plain = await get({ 'accept-encoding': 'identity' });
+    assert.equal(plain.headers.get('content-encoding'), null);
+    const items = ((await plain.json()) as { items: Location[] }).items;
+    assert.ok(items.length > 0);
+    const zipped = await get({ 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+    assert.deepEqual(((await zipped.json()) as { items: Location[] }).items, items, 'the same tree, decompressed');
+    const etag = plain.headers.get('etag')!;
+    assert.match(etag, /^"[\w-]+"$/);
+    assert.equal(plain.headers.get('cache-control'), 'private, no-cache');
+
+    const unchanged = await get({ 'if-none-match': etag });
+    assert.equal(unchanged.status, 304);
+    assert.equal(await unchanged.text(), '');
+    await place(facilityB, null, 'building', 'N');
+    const changed = await get({ 'if-none-match': etag });
+    assert.equal(changed.status, 200, 'a changed tree is sent in full');
+    assert.notEqual(changed.headers.get('etag'), etag);
+    // Out of scope, a tag learnt elsewhere reveals nothing: 404, not 304.
+    const probe = await fetch(url, { headers: { cookie: officer.cookie, 'if-none-match': changed.headers.get('etag')! } });
+    assert.equal(probe.status, 404);
+  });
+
   test('every write above left a verifiable audit chain', async () => {
     const result = await verifyAuditChain(t.db);
     assert.ok(result.ok, JSON.stringify(result.firstBroken));

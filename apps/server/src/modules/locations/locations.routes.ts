@@ -11,6 +11,7 @@ import {
   UpdateLocationBody,
 } from '@vigil/contracts';
 import type { App } from '../../app.ts';
+import { sendPrepared } from '../../platform/http/prepared-json.ts';
 import type { LocationsService } from './locations.service.ts';
 
 export function locationsRoutes(app: App, locations: LocationsService) {
@@ -18,14 +19,13 @@ export function locationsRoutes(app: App, locations: LocationsService) {
     config: { access: { permission: 'locations.read' } },
     schema: {
       tags: ['locations'],
-      summary: "A facility's places, flat and ordered by path (build the tree from parentId)",
+      summary: "A facility's places, flat and ordered by path (build the tree from parentId). Gzipped when accepted; send the ETag back in If-None-Match for 304 when nothing changed",
       params: FacilityIdParams,
       querystring: LocationTreeQuery,
       response: { 200: LocationList },
     },
-    handler: async (request) => ({
-      items: await locations.tree(request.ctx, request.params.facilityId, request.query.includeInactive === 'true'),
-    }),
+    // Prepared once per version of the tree (checked against LocationList then): sent as it is.
+    handler: async (request, reply) => sendPrepared(request, reply, await locations.tree(request.ctx, request.params.facilityId, request.query.includeInactive === 'true')),
   });
 
   app.get('/api/v1/locations/:id', {

@@ -1,8 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { BulkCellsBody, CreateLocationBody, LocationKind, UpdateLocationBody } from '@vigil/contracts';
+import { LocationList, type BulkCellsBody, type CreateLocationBody, type LocationKind, type UpdateLocationBody } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { Actor, RequestContext } from '../../platform/access/actor.ts';
+import { mayAccessFacility, type Actor, type RequestContext } from '../../platform/access/actor.ts';
+import type { Database } from '../../platform/db/connect.ts';
+import { ReadCache } from '../../platform/db/read-cache.ts';
+import { prepareJson, type PreparedJson } from '../../platform/http/prepared-json.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
 import { locationsRepository, type LocationRow } from './locations.repository.ts';
@@ -30,9 +33,15 @@ const toColumns = (b: CreateLocation) => ({
   special_types: normaliseSpecialTypes(b.specialTypes),
 });
 
-export function locationsService(deps: { db: Kysely<DB> }) {
+export function locationsService(deps: { db: Kysely<DB>; database: Pick<Database, 'writes'> }) {
   const { db } = deps;
   const repo = locationsRepository(db);
+  /**
+   * Each facility's places as the API sends them, kept between writes to places or facilities:
+   * every officer's screen reads the tree, and it changes a few times a day. The lifetime bounds
+   * only changes made by another process (the command line against the same PostgreSQL).
+   */
+  const trees = new ReadCache<string, PreparedJson>(deps.database.writes, { tables: ['locations', 'facilities'], ttlMs: 60_000, max: 2_000 });
 
   /** Present a row as it now stands inside the transaction, path included. */
   async function presentCurrent(actor: Actor, id: string, trx: Transaction<DB>) {
@@ -65,11 +74,20 @@ export function locationsService(deps: { db: Kysely<DB> }) {
   }
 
   return {
-    async tree(ctx: RequestContext, facilityId: string, includeInactive: boolean) {
-      const rows = await repo.tree(ctx.actor, facilityId, { includeInactive });
-      // An empty tree may be a facility the actor cannot see: only then is the second query paid.
-      if (rows.length === 0) await requireFacility(ctx.actor, facilityId);
-      return rows.map(presentLocation);
+    /**
+     * A facility's places, flat and ordered by path, as a prepared LocationList. The facility
+     * scope is checked against the session first: the copy is shared by everyone who may see it.
+     */
+    async tree(ctx: RequestContext, facilityId: string, includeInactive: boolean): Promise<PreparedJson> {
+      if (!mayAccessFacility(ctx.actor, facilityId)) throw new Problem('not-found');
+      const json = await trees.read(`${facilityId}/${includeInactive}`, async () => {
+        const rows = await repo.tree(ctx.actor, facilityId, { includeInactive });
+        // An empty tree may be a facility that does not exist: only then is the second query paid.
+        if (rows.length === 0) await requireFacility(ctx.actor, facilityId);
+        // Checked against the contract once per copy, as the route's serializer would on each request.
+        return prepareJson(LocationList.parse({ items: rows.map(presentLocation) }));
+      });
+      return json!;
     },
 
     async get(ctx: RequestContext, id: string) {

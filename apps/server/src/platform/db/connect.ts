@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { startPglite } from './pglite-process.ts';
+import { TableWrites } from './table-writes.ts';
 
 // int8 (counts, audit sequence numbers) stays a string as pg returns it; numeric likewise.
 // timestamptz arrives as JS Date. A calendar `date` (birth, sentence, release dates) stays the
@@ -18,6 +19,8 @@ export interface Database {
   db: Kysely<DB>;
   pool: pg.Pool;
   kind: StoreKind;
+  /** The writes this process makes, per table, for caches of what was read (`ReadCache`). */
+  writes: TableWrites;
   /** Human-readable target, without credentials. */
   describe: string;
   close(): Promise<void>;
@@ -36,15 +39,18 @@ function logIdleClientError(err: Error) {
 }
 
 export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
+  const writes = new TableWrites();
+  const dialect = (pool: pg.Pool) => new PostgresDialect({ pool, onCreateConnection: async (connection) => writes.watch(connection) });
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types });
     pool.on('error', logIdleClientError);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: dialect(pool) });
     const url = new URL(opts.databaseUrl);
     return {
       db,
       pool,
       kind: 'postgres',
+      writes,
       describe: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
       close: () => db.destroy(),
     };
@@ -62,11 +68,12 @@ export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
     types,
   });
   pool.on('error', logIdleClientError);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: dialect(pool) });
   return {
     db,
     pool,
     kind: 'pglite',
+    writes,
     describe: opts.dataDir === 'memory://' ? 'embedded (in memory)' : `embedded (${opts.dataDir})`,
     async close() {
       await db.destroy();
