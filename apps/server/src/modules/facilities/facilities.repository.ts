@@ -20,6 +20,10 @@ export function facilitiesRepository(db: Kysely<DB>) {
     findForUpdate(actor: Actor, id: string, trx: Transaction<DB>) {
       return trx.selectFrom('facilities').selectAll().where('id', '=', id).where(facilityScope(actor, 'facilities.id')).forUpdate().executeTakeFirst();
     },
+    /** Gives a user access to a facility (its creator, who must see what they made). */
+    grantAccess(trx: Db, userId: string, facilityId: string) {
+      return trx.insertInto('user_facilities').values({ user_id: userId, facility_id: facilityId }).execute();
+    },
     insert(trx: Db, row: Insertable<FacilitiesTable>) {
       return trx.insertInto('facilities').values(row).returningAll().executeTakeFirstOrThrow();
     },

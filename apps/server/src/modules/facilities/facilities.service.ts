@@ -44,7 +44,7 @@ export function facilitiesService(deps: { db: Kysely<DB> }) {
         const row = await repo.insert(trx, toColumns(body));
         // The creator must be able to see what they made, even when not HQ-wide.
         if (ctx.actor.facilities !== 'all') {
-          await trx.insertInto('user_facilities').values({ user_id: ctx.actor.userId, facility_id: row.id }).execute();
+          await repo.grantAccess(trx, ctx.actor.userId, row.id);
         }
         const after = presentFacility(row);
         await appendAudit(trx, ctx, { action: 'facility.created', entityType: 'facility', entityId: row.id, facilityId: row.id, after });

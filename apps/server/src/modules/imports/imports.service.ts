@@ -231,7 +231,8 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
       const failure = e instanceof Problem ? e.code : 'internal';
       try {
         await db.transaction().execute(async (trx) => {
-          const current = await trx.selectFrom('imports').select('version').where('id', '=', row.id).forUpdate().executeTakeFirstOrThrow();
+          const current = await repo.findForUpdate(ctx.actor, row.id, trx);
+          if (!current) return;
           await repo.update(trx, row.id, current.version, { status: 'failed', failure, ...(failedReport ? { report: JSON.stringify(failedReport) } : {}) });
           await appendAudit(trx, ctx, { action: 'import.failed', entityType: 'import', entityId: row.id, facilityId: row.facility_id, after: { failure } });
         });

@@ -138,7 +138,8 @@ export function movementsService(deps: { db: Kysely<DB> }) {
       const toFacilityId = found.to_facility_id;
       return db.transaction().execute(async (trx) => {
         // The file is still the sender's: lock it without the receiver's facility scope.
-        const p = await trx.selectFrom('prisoners').select(['id', 'version', 'state', 'facility_id']).where('id', '=', found.prisoner_id).forUpdate().executeTakeFirstOrThrow();
+        const p = await prisoners.lockAnywhere(found.prisoner_id, trx);
+        if (!p) throw new Problem('not-found');
         const m = await repo.lock(trx, movementId);
         if (m.in_at !== null || p.state !== 'in-transit') throw new Problem('movement-closed');
         const before = presentMovement(m);

@@ -7,6 +7,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
 import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
 import { endPlacement } from '../prisoners/placements.repository.ts';
+import { facilitiesRepository } from '../facilities/facilities.repository.ts';
 import { movementsRepository } from './movements.repository.ts';
 import { encodeRelease, presentMovement, presentProperty } from './movements.presenter.ts';
 import { BLOCKER_PATHS, localDay, releaseBlockers, releaseCheckBlockers, releaseDue } from './movements.rules.ts';
@@ -20,9 +21,12 @@ export function releaseService(deps: { db: Kysely<DB> }) {
   const { db } = deps;
   const repo = movementsRepository(db);
   const prisoners = prisonersRepository(db);
+  const facilities = facilitiesRepository(db);
 
-  async function facilityDay(facilityId: string, trx: Kysely<DB> | Transaction<DB> = db) {
-    const f = await trx.selectFrom('facilities').select('time_zone').where('id', '=', facilityId).executeTakeFirstOrThrow();
+  /** Today where the prisoner is held: a release date is due by the facility's calendar, not UTC. */
+  async function facilityDay(actor: Actor, facilityId: string, trx: Kysely<DB> | Transaction<DB> = db) {
+    const f = await facilities.find(actor, facilityId, trx);
+    if (!f) throw new Problem('not-found');
     return localDay(new Date(), f.time_zone);
   }
 
@@ -58,7 +62,7 @@ export function releaseService(deps: { db: Kysely<DB> }) {
     async releaseCheck(ctx: RequestContext, prisonerId: string): Promise<ReleaseCheck> {
       const p = await prisoners.find(ctx.actor, prisonerId);
       if (!p) throw new Problem('not-found');
-      const today = await facilityDay(p.facility_id);
+      const today = await facilityDay(ctx.actor, p.facility_id);
       const due = releaseDue(p.latest_release_date, today);
       const outstanding = (await repo.property(p.id)).filter((i) => i.returned_at === null).map(presentProperty);
       return {
@@ -81,7 +85,7 @@ export function releaseService(deps: { db: Kysely<DB> }) {
         const p: PrisonerRow | undefined = await prisoners.findForUpdate(ctx.actor, prisonerId, trx);
         if (!p) throw new Problem('not-found');
         if (p.version !== body.version) throw new Problem('edit-conflict');
-        const today = await facilityDay(p.facility_id, trx);
+        const today = await facilityDay(ctx.actor, p.facility_id, trx);
         const outstanding = (await repo.property(p.id, trx)).filter((i) => i.returned_at === null).length;
         const orderReference = body.orderReference ?? null;
         const blockers = releaseBlockers({ state: p.state as PrisonerState, due: releaseDue(p.latest_release_date, today), basis: body.basis, orderReference, propertyOutstanding: outstanding });

@@ -6,6 +6,8 @@ import { Problem } from '../../platform/errors.ts';
 import { alertsRepository } from '../alerts/alerts.repository.ts';
 import { presentAlert } from '../alerts/alerts.presenter.ts';
 import { typeVisibleTo } from '../alerts/alerts.rules.ts';
+import { authRepository } from '../auth/auth.repository.ts';
+import { facilitiesRepository } from '../facilities/facilities.repository.ts';
 import { prisonersRepository } from './prisoners.repository.ts';
 import { placementHistory } from './placements.repository.ts';
 import { presentPrisoner } from './prisoners.presenter.ts';
@@ -16,6 +18,8 @@ import { renderRecordPdf, type RecordAlert } from './prisoner-record.pdf.ts';
 export function prisonerRecordService(deps: { db: Kysely<DB> }) {
   const { db } = deps;
   const prisoners = prisonersRepository(db);
+  const facilities = facilitiesRepository(db);
+  const users = authRepository(db);
   const alerts = alertsRepository(db);
 
   /**
@@ -52,12 +56,13 @@ export function prisonerRecordService(deps: { db: Kysely<DB> }) {
       if (!row) throw new Problem('not-found');
       const today = todayUtc();
       const [facility, placements, photo, printer, alertList] = await Promise.all([
-        db.selectFrom('facilities').select(['code', 'name', 'time_zone']).where('id', '=', row.facility_id).executeTakeFirstOrThrow(),
+        facilities.find(ctx.actor, row.facility_id),
         placementHistory(db, id),
         row.photo_sha256 ? prisoners.photo(row.photo_sha256) : Promise.resolve(undefined),
-        db.selectFrom('users').select(['family_name', 'given_name']).where('id', '=', ctx.actor.userId).executeTakeFirst(),
+        users.findUser(ctx.actor.userId),
         alertsFor(ctx, id, today),
       ]);
+      if (!facility) throw new Problem('not-found');
       const printedAt = new Date();
       await auditRead(db, ctx, {
         action: 'prisoner.printed',

@@ -40,6 +40,15 @@ export function prisonersRepository(db: Kysely<DB>) {
       return locked ? selectPrisoner(trx).where('p.id', '=', id).executeTakeFirst() : undefined;
     },
 
+    /**
+     * Locks a file whatever facility holds it, for the steps that must reach past the reader's
+     * scope: re-admitting someone released elsewhere, receiving a transfer. Callers decide what
+     * the reader may do with it.
+     */
+    lockAnywhere(id: string, trx: Transaction<DB>) {
+      return trx.selectFrom('prisoners').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    },
+
     numberTaken(prisonNumber: string, trx: Db = db) {
       return trx.selectFrom('prisoners').select('id').where(sql`lower(prison_number)`, '=', prisonNumber.toLowerCase()).executeTakeFirst();
     },

@@ -76,16 +76,12 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
      */
     async readmit(trx: Transaction<DB>, ctx: RequestContext, id: string, a: Omit<Admission, 'prisonNumber'>) {
       // The earlier file may be held by another facility the receiving officer cannot see.
-      const row = await trx.selectFrom('prisoners').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      const row = await repo.lockAnywhere(id, trx);
       if (!row) throw Problem.at('not-found', 'existingPrisonerId');
       if (row.state !== 'released') throw Problem.at('prisoner-still-held', 'existingPrisonerId');
       assertDates(a.file, a.admittedAt.toISOString().slice(0, 10));
       const version = row.version + 1;
-      await trx
-        .updateTable('prisoners')
-        .set({ ...fileColumns(a.file), facility_id: a.facilityId, state: 'in-custody', admitted_at: a.admittedAt, released_at: null, version, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
+      await repo.update(trx, id, row.version, { ...fileColumns(a.file), facility_id: a.facilityId, state: 'in-custody', admitted_at: a.admittedAt, released_at: null });
       await repo.insertVersion(trx, { prisoner_id: id, version, snapshot: a.file, reason: a.reason, author_user_id: ctx.actor.userId, author_username: ctx.actor.username });
       await repo.replaceSearchTerms(trx, id, searchTermsOfFile(row.prison_number, a.file));
       await movePlacement(trx, { prisonerId: id, facilityId: a.facilityId, locationId: null, reason: a.reason, movedBy: ctx.actor.username });
