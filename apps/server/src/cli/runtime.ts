@@ -51,7 +51,7 @@ export async function withDatabase<T>(opts: { migrate?: boolean; existing?: bool
   if (opts.existing && !config.databaseUrl && !existsSync(join(config.dataDir, 'PG_VERSION'))) {
     throw new CliFailure(`there is no database in ${config.dataDir}; set VIGIL_DATA_DIR to the folder the server uses, or DATABASE_URL`);
   }
-  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, listen: false });
   try {
     if (opts.migrate) await migrate(database.db);
     return await fn(database, config);

@@ -40,8 +40,9 @@ export function actorOf(user: UserRow, facilityIds: string[], sessionId: string)
 /**
  * How long a session looked up is used from memory. Every write this process makes to sessions,
  * users or their facilities (sign-out, revocation, deactivation, role or facility changes, a
- * password or MFA reset) ends it at once; this bounds only writes by another process, such as the
- * command line against the same PostgreSQL.
+ * password or MFA reset) ends it at once, and so does such a write by another process on the same
+ * PostgreSQL, announced at its commit (write-listener.ts). The lifetime bounds only a notice lost
+ * while the listener was down.
  */
 const SESSION_CACHE_MS = 5_000;
 const SESSION_CACHE_MAX = 10_000;

@@ -38,8 +38,8 @@ export function locationsService(deps: { db: Kysely<DB>; database: Pick<Database
   const repo = locationsRepository(db);
   /**
    * Each facility's places as the API sends them, kept between writes to places or facilities:
-   * every officer's screen reads the tree, and it changes a few times a day. The lifetime bounds
-   * only changes made by another process (the command line against the same PostgreSQL).
+   * every officer's screen reads the tree, and it changes a few times a day. Writes by other
+   * processes arrive as notices (write-listener.ts); the lifetime bounds a notice that was lost.
    */
   const trees = new ReadCache<string, PreparedJson>(deps.database.writes, { tables: ['locations', 'facilities'], ttlMs: 60_000, max: 2_000 });
 

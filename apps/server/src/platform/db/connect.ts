@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 import { startPglite } from './pglite-process.ts';
 import { TableWrites } from './table-writes.ts';
+import { listenForWrites } from './write-listener.ts';
 
 // int8 (counts, audit sequence numbers) stays a string as pg returns it; numeric likewise.
 // timestamptz arrives as JS Date. A calendar `date` (birth, sentence, release dates) stays the
@@ -30,6 +31,11 @@ export interface ConnectOptions {
   databaseUrl?: string;
   dataDir: string;
   poolSize?: number;
+  /**
+   * PostgreSQL: hear what other processes write, so this one's caches stay exact (a server).
+   * Off for short commands, which keep no caches worth it; they still announce their writes.
+   */
+  listen?: boolean;
 }
 
 // An idle pooled connection that drops (server restart, shutdown) must not crash the process:
@@ -40,11 +46,14 @@ function logIdleClientError(err: Error) {
 
 export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
   const writes = new TableWrites();
-  const dialect = (pool: pg.Pool) => new PostgresDialect({ pool, onCreateConnection: async (connection) => writes.watch(connection) });
+  // PGlite is one process (its data folder is locked): nobody else writes, nothing to announce.
+  const announce = Boolean(opts.databaseUrl);
+  const dialect = (pool: pg.Pool) => new PostgresDialect({ pool, onCreateConnection: async (connection) => writes.watch(connection, { announce }) });
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types });
     pool.on('error', logIdleClientError);
     const db = new Kysely<DB>({ dialect: dialect(pool) });
+    const listener = opts.listen === false ? null : await listenForWrites(opts.databaseUrl, writes, (m) => console.error(m));
     const url = new URL(opts.databaseUrl);
     return {
       db,
@@ -52,7 +61,10 @@ export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
       kind: 'postgres',
       writes,
       describe: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
-      close: () => db.destroy(),
+      async close() {
+        await listener?.close();
+        await db.destroy();
+      },
     };
   }
   const child = await startPglite(opts.dataDir);

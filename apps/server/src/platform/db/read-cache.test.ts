@@ -34,7 +34,7 @@ function fakeConnection() {
 test('a write moves the stamp of its table only, once when it runs and once when its transaction ends', async () => {
   const writes = new TableWrites();
   const { connection, sql } = fakeConnection();
-  writes.watch(connection);
+  writes.watch(connection, { announce: false });
   const sessions = writes.stamp(['sessions']);
   const locations = writes.stamp(['locations']);
 
@@ -54,7 +54,7 @@ test('a write moves the stamp of its table only, once when it runs and once when
 test('writes run unobserved do not move any stamp', async () => {
   const writes = new TableWrites();
   const { connection, sql } = fakeConnection();
-  writes.watch(connection);
+  writes.watch(connection, { announce: false });
   const before = writes.stamp(['sessions']);
   await writes.unobserved(() => sql('update "sessions" set "last_seen_at" = $1 where "id" = $2'));
   assert.equal(writes.stamp(['sessions']), before);
@@ -102,4 +102,26 @@ test('with caching off, every read goes to the database', async () => {
   let loads = 0;
   await cache.read('a', async () => ++loads);
   assert.equal(await cache.read('a', async () => ++loads), 2);
+});
+
+test('announcing: written tables go out once, just before a commit or right after a write outside a transaction, never on rollback', async () => {
+  const writes = new TableWrites();
+  const { connection, sql, ran } = fakeConnection();
+  writes.watch(connection, { announce: true });
+  await sql('begin');
+  await sql('update "users" set "language" = $1');
+  await sql('insert into "sessions" ("id") values ($1)');
+  await sql('update "users" set "roles" = $1');
+  await sql('commit');
+  assert.deepEqual(ran.splice(0), ['begin', 'update "users" set "language" = $1', 'insert into "sessions" ("id") values ($1)', 'update "users" set "roles" = $1', "select pg_notify('vigil_writes', $1)", 'commit']);
+
+  await sql('begin');
+  await sql('delete from "locations"');
+  await sql('rollback');
+  assert.ok(!ran.splice(0).some((s) => s.includes('pg_notify')), 'nothing announced for a rollback');
+
+  await sql('update "facilities" set "name" = $1');
+  assert.deepEqual(ran.splice(0), ['update "facilities" set "name" = $1', "select pg_notify('vigil_writes', $1)"]);
+  await sql('select * from "users"');
+  assert.deepEqual(ran.splice(0), ['select * from "users"'], 'reads announce nothing');
 });

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { CompiledQuery, DatabaseConnection, QueryResult } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type QueryResult } from 'kysely';
 
 /** Statements that write a table, and the table (Kysely quotes names; raw SQL may not). */
 const WRITE = /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?)\s+"?([a-z_][a-z0-9_]*)"?/gi;
@@ -7,7 +7,14 @@ const WRITE = /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?)\s+
 const WRITES_EVERYTHING = /^\s*(?:alter|drop|create|copy)\b/i;
 const BEGIN = /^\s*(?:begin|start\s+transaction)\b/i;
 const END = /^\s*(?:commit|rollback)\b/i;
+const COMMIT = /^\s*commit\b/i;
 const EVERYTHING = '*';
+
+/** The PostgreSQL channel on which processes sharing a database tell each other what they wrote. */
+export const WRITES_CHANNEL = 'vigil_writes';
+
+/** Tells every process listening on the database which tables were written (write-listener.ts). */
+const announcement = (tables: readonly string[]) => CompiledQuery.raw(`select pg_notify('${WRITES_CHANNEL}', $1)`, [[...new Set(tables)].join(',')]);
 
 /** The tables one SQL statement writes; `*` when it may change any of them. */
 export function tablesWritten(sql: string): string[] {
@@ -22,8 +29,12 @@ export function tablesWritten(sql: string): string[] {
  *
  * A write is counted twice: when its statement runs, and again when its transaction ends. A read
  * that starts between the two sees the old rows (the transaction has not committed), so the
- * second count is what makes the copy it took stale. Writes by other processes (the command line
- * against the same PostgreSQL) are not seen: caches bound that with a short lifetime.
+ * second count is what makes the copy it took stale.
+ *
+ * With `announce` (PostgreSQL), the tables are also announced to the other processes on the
+ * database: inside the transaction, just before its commit, so PostgreSQL delivers the notice
+ * when (and only if) the write is committed. Those processes count them on arrival
+ * (`listenForWrites`). Caches keep a short lifetime as the bound for a notice that never came.
  */
 export class TableWrites {
   /** Off: every cache reads through to the database (the API benchmark measures both ways). */
@@ -49,7 +60,7 @@ export class TableWrites {
   }
 
   /** Watches every statement a database connection runs (Kysely's `onCreateConnection`). */
-  watch(connection: DatabaseConnection): void {
+  watch(connection: DatabaseConnection, opts: { announce: boolean }): void {
     const run = connection.executeQuery.bind(connection);
     // Tables written in the connection's open transaction, counted again when it ends.
     let inTransaction = false;
@@ -58,8 +69,11 @@ export class TableWrites {
       const sql = query.sql;
       const written = this.quiet.getStore() ? [] : tablesWritten(sql);
       this.count(written);
+      if (opts.announce && pending.size && COMMIT.test(sql)) await run(announcement([...pending]));
       try {
-        return await run<R>(query);
+        const result = await run<R>(query);
+        if (opts.announce && written.length && !inTransaction) await run(announcement(written));
+        return result;
       } finally {
         if (BEGIN.test(sql)) inTransaction = true;
         else if (END.test(sql)) {
