@@ -1,8 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CalendarDate } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { Actor } from '../../platform/access/actor.ts';
-import { facilityScope } from '../../platform/access/facility-scope.ts';
 import { alertInForce } from '../alerts/alerts.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -23,14 +21,6 @@ const sharingRisk = (today: CalendarDate) => sql<boolean>`(p.cell_sharing_risk o
 
 export function allocationRepository(db: Kysely<DB>) {
   return {
-    /**
-     * Locks the target place for the rest of the transaction: two officers filling the last place
-     * of one cell queue here, and the second then counts the first one's prisoner.
-     */
-    lockLocation(actor: Actor, id: string, trx: Transaction<DB>) {
-      return trx.selectFrom('locations').selectAll().where('id', '=', id).where(facilityScope(actor, 'locations.facility_id')).forUpdate().executeTakeFirst();
-    },
-
     /**
      * Who is in the given places now (anyone not released whose current place it is), with what
      * the separation rules need, leaving out the prisoner being allocated.

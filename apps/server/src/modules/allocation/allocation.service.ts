@@ -123,7 +123,8 @@ export function allocationService(deps: { db: Kysely<DB> }) {
           facilityId = prisoner.facility_id;
           if (prisoner.version !== body.version) throw new Problem('edit-conflict');
           if (prisoner.state !== 'in-custody') throw new Problem('allocation-not-in-custody');
-          const cell = await repo.lockLocation(ctx.actor, body.locationId, trx);
+          // Locked: two officers filling the last place of one cell queue here, and the second then counts the first one's prisoner.
+          const cell = await locations.findForUpdate(ctx.actor, body.locationId, trx);
           if (!cell) throw new Problem('not-found');
 
           const today = todayUtc();

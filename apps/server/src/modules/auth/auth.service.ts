@@ -16,7 +16,13 @@ import { recordFailedAttempt } from './failed-attempts.ts';
 import { mfaService } from './mfa.service.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof authRepository>['findUser']>>>;
-type SessionWithUser = NonNullable<Awaited<ReturnType<ReturnType<typeof authRepository>['findSessionWithUser']>>>;
+
+/** A session as kept in memory: resolved once per read from the database, checked on every use. */
+interface CachedSession {
+  session: ResolvedSession;
+  userActive: boolean;
+  times: { createdAt: Date; lastSeenAt: Date; expiresAt: Date };
+}
 
 export interface ClientMeta {
   requestId: string;
@@ -51,7 +57,7 @@ export function authService(deps: { db: Kysely<DB>; config: Config; database: Pi
   const { db, config } = deps;
   // The session lookup runs on every request: from memory, it stops being the floor under every
   // endpoint's latency (bench/README.md).
-  const sessions = new ReadCache<string, SessionWithUser>(deps.database.writes, {
+  const sessions = new ReadCache<string, CachedSession>(deps.database.writes, {
     tables: ['sessions', 'users', 'user_facilities'],
     ttlMs: SESSION_CACHE_MS,
     max: SESSION_CACHE_MAX,
@@ -116,27 +122,31 @@ export function authService(deps: { db: Kysely<DB>; config: Config; database: Pi
     /** Looks up the session behind a cookie token; null when unknown, revoked, expired or the user is inactive. */
     async resolveSession(token: string): Promise<ResolvedSession | null> {
       const id = sha256(token);
-      const row = await sessions.read(id, async () => (await repo.findSessionWithUser(id)) ?? null);
-      if (!row || !row.active) return null;
+      const cached = await sessions.read(id, async () => {
+        const row = await repo.findSessionWithUser(id);
+        if (!row) return null;
+        return {
+          userActive: row.active,
+          times: { createdAt: row.session_created_at, lastSeenAt: row.session_last_seen_at, expiresAt: row.session_expires_at },
+          session: {
+            id,
+            step: row.session_step,
+            csrfToken: row.session_csrf_token,
+            activeFacilityId: row.session_active_facility_id,
+            actor: actorOf(row, row.all_facilities ? [] : row.facility_ids, id),
+          },
+        };
+      });
+      if (!cached || !cached.userActive) return null;
       const now = new Date();
-      const times = { createdAt: row.session_created_at, lastSeenAt: row.session_last_seen_at, expiresAt: row.session_expires_at };
-      if (sessionExpired(times, now, config.sessionIdleMinutes)) {
-        sessions.forget(id);
-        return null;
-      }
+      if (sessionExpired(cached.times, now, config.sessionIdleMinutes)) return null;
       // Touch at most once a minute: enough for the idle timeout, cheap on every request. The
       // touch changes nothing a cached session holds but this time, so it leaves the cache be.
-      if (now.getTime() - times.lastSeenAt.getTime() > 60_000) {
+      if (now.getTime() - cached.times.lastSeenAt.getTime() > 60_000) {
         await deps.database.writes.unobserved(() => repo.touchSession(id, now));
-        row.session_last_seen_at = now;
+        cached.times.lastSeenAt = now;
       }
-      return {
-        id,
-        step: row.session_step,
-        csrfToken: row.session_csrf_token,
-        activeFacilityId: row.session_active_facility_id,
-        actor: actorOf(row, row.all_facilities ? [] : row.facility_ids, id),
-      };
+      return cached.session;
     },
 
     async sessionInfo(session: ResolvedSession): Promise<SessionInfo> {

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
 import { facilitiesRepository } from '../facilities/facilities.repository.ts';
-import { countsRepository, type CountSessionRow } from './counts.repository.ts';
+import { countsRepository, type CountEntryRow, type CountSessionRow } from './counts.repository.ts';
 import { encodeResolution, entryState, presentRoll, presentSession, presentSessionSummary } from './counts.presenter.ts';
 import { expectedByUnit, isDiscrepancy, mayClose, resolveEntry, sessionStatus } from './counts.rules.ts';
 
@@ -31,9 +31,10 @@ export function countsService(deps: { db: Kysely<DB> }) {
   type Units = Awaited<ReturnType<typeof units>>;
 
   /** The session as the API shows it; `known` are its units when the caller has them already. */
-  async function present(s: CountSessionRow, trx: Db = db, known?: Units) {
+  /** `entries`, when the caller has just read them in this transaction, saves reading them again. */
+  async function present(s: CountSessionRow, trx: Db = db, known?: Units, entries?: CountEntryRow[]) {
     const { places, expected } = known ?? (await units(s, trx));
-    return presentSession(s, places, expected, await repo.entries([s.id], trx));
+    return presentSession(s, places, expected, entries ?? (await repo.entries([s.id], trx)));
   }
 
   /** Locks an open session for a write; closed sessions are read-only. */
@@ -47,7 +48,7 @@ export function countsService(deps: { db: Kysely<DB> }) {
   /** Writes the session's status from its entries, and returns it as it now stands. */
   async function settle(trx: Transaction<DB>, s: CountSessionRow, known?: Units) {
     const entries = await repo.entries([s.id], trx);
-    return present(await repo.updateSession(trx, s, { status: sessionStatus(entries.map(entryState)) }), trx, known);
+    return present(await repo.updateSession(trx, s, { status: sessionStatus(entries.map(entryState)) }), trx, known, entries);
   }
 
   return {
@@ -135,7 +136,7 @@ export function countsService(deps: { db: Kysely<DB> }) {
         const { expected } = known;
         const entries = await repo.entries([s.id], trx);
         if (!mayClose([...expected.keys()], new Map(entries.map((e) => [e.location_id, entryState(e)])))) throw new Problem('count-incomplete');
-        const after = await present(await repo.updateSession(trx, s, { status: 'closed', closed_at: new Date() }), trx, known);
+        const after = await present(await repo.updateSession(trx, s, { status: 'closed', closed_at: new Date() }), trx, known, entries);
         await appendAudit(trx, ctx, { action: 'count.closed', entityType: 'count-session', entityId: s.id, facilityId: s.facility_id, after: { status: after.status, expectedTotal: after.expectedTotal, countedTotal: after.countedTotal } });
         return after;
       });

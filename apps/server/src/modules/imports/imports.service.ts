@@ -368,8 +368,6 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
       const done = runCommit(ctx, claimed, claimed.version, job);
       return { import: presentImport(claimed, ctx.actor.language, { progress: { processed: 0, total: job.total }, sameFileImportId: job.sameFileImportId }), done };
     },
-
-    repo,
   };
 }
 export type ImportsService = ReturnType<typeof importsService>;

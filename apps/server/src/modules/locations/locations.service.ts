@@ -5,7 +5,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { mayAccessFacility, type Actor, type RequestContext } from '../../platform/access/actor.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { ReadCache } from '../../platform/db/read-cache.ts';
-import { prepareJson, type PreparedJson } from '../../platform/http/prepared-json.ts';
+import { PreparedJson } from '../../platform/http/prepared-json.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
 import { locationsRepository, type LocationRow } from './locations.repository.ts';
@@ -85,7 +85,7 @@ export function locationsService(deps: { db: Kysely<DB>; database: Pick<Database
         // An empty tree may be a facility that does not exist: only then is the second query paid.
         if (rows.length === 0) await requireFacility(ctx.actor, facilityId);
         // Checked against the contract once per copy, as the route's serializer would on each request.
-        return prepareJson(LocationList.parse({ items: rows.map(presentLocation) }));
+        return new PreparedJson(LocationList.parse({ items: rows.map(presentLocation) }));
       });
       return json!;
     },

@@ -32,7 +32,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
   }
 
   /** The prisoner's state moves on with their row version, so an open form sees the change. */
-  async function setState(trx: Transaction<DB>, p: PrisonerRow, state: string) {
+  async function setState(trx: Transaction<DB>, p: Pick<PrisonerRow, 'id' | 'version'>, state: string) {
     if (!(await prisoners.update(trx, p.id, p.version, { state }))) throw new Problem('edit-conflict');
   }
 
@@ -145,7 +145,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
         const before = presentMovement(m);
         await repo.close(trx, m.id, new Date(), ctx.actor.username);
         await movePlacement(trx, { prisonerId: p.id, facilityId: toFacilityId, locationId: null, reason: `transfer from ${m.from_facility_code}: ${m.reason}`, movedBy: ctx.actor.username });
-        if (!(await prisoners.update(trx, p.id, p.version, { state: 'in-custody' }))) throw new Problem('edit-conflict');
+        await setState(trx, p, 'in-custody');
         const after = await presentLocked(trx, m.id);
         await auditBothSides(trx, ctx, 'prisoner.transfer-received', p.id, [toFacilityId, m.from_facility_id], { state: p.state, facilityId: p.facility_id, movement: before }, { state: 'in-custody', facilityId: toFacilityId, movement: after });
         return after;

@@ -188,7 +188,7 @@ function containsAll(parts: readonly string[], lookupsPerPart = 3): RawBuilder<u
  * The first `length` letters of each word, longer where two words would share one (Шерзод
  * Шерзодович Шерзодзода), so that each word still needs its own match.
  */
-export function stemsOf(words: readonly string[], length: number): string[] {
+function stemsOf(words: readonly string[], length: number): string[] {
   let stems = words.map((w) => w.slice(0, length));
   for (let l = length + 1; l <= 10 && new Set(stems).size < stems.length; l++) {
     stems = words.map((w, i) => (stems.indexOf(stems[i]!) !== stems.lastIndexOf(stems[i]!) ? w.slice(0, l) : stems[i]!));

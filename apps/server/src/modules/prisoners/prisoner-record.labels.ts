@@ -12,7 +12,6 @@ export interface RecordLabels {
   sections: { status: string; identity: string; legal: string; family: string; admission: string; alerts: string; history: string };
   prisonNumber: string;
   name: string;
-  nameLatin: string;
   facility: string;
   state: string;
   legalStatus: string;
@@ -105,7 +104,6 @@ export const RECORD_LABELS: Record<Language, RecordLabels> = {
     sections: { status: 'Status', identity: 'Identity', legal: 'Legal status', family: 'Family', admission: 'Admission and health screening', alerts: 'Active alerts', history: 'Location history' },
     prisonNumber: 'Prison number',
     name: 'Name',
-    nameLatin: 'Name (Latin)',
     facility: 'Facility',
     state: 'State',
     legalStatus: 'Legal status',
@@ -196,7 +194,6 @@ export const RECORD_LABELS: Record<Language, RecordLabels> = {
     sections: { status: 'Статус', identity: 'Личность', legal: 'Правовое положение', family: 'Семья', admission: 'Поступление и медицинский осмотр', alerts: 'Действующие предупреждения', history: 'История размещения' },
     prisonNumber: 'Личный номер',
     name: 'ФИО',
-    nameLatin: 'ФИО латиницей',
     facility: 'Учреждение',
     state: 'Состояние',
     legalStatus: 'Правовой статус',
@@ -287,7 +284,6 @@ export const RECORD_LABELS: Record<Language, RecordLabels> = {
     sections: { status: 'Ҳолат', identity: 'Шахсият', legal: 'Вазъи ҳуқуқӣ', family: 'Оила', admission: 'Қабул ва муоинаи тиббӣ', alerts: 'Огоҳиҳои амалкунанда', history: 'Таърихи ҷойгиршавӣ' },
     prisonNumber: 'Рақами шахсӣ',
     name: 'Ному насаб',
-    nameLatin: 'Ному насаб бо ҳарфҳои лотинӣ',
     facility: 'Муассиса',
     state: 'Вазъ',
     legalStatus: 'Мақоми ҳуқуқӣ',

@@ -106,7 +106,7 @@ function grid(title: string | null, headers: string[], rows: string[][], l: Reco
 }
 
 /** The pdfmake document for a record; pure, so what is printed can be checked without a PDF. */
-export function recordDocument(r: PrintableRecord): TDocumentDefinitions {
+function recordDocument(r: PrintableRecord): TDocumentDefinitions {
   const l = RECORD_LABELS[r.language];
   const f = formatters(r);
   const p = r.prisoner;

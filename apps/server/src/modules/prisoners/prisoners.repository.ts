@@ -26,6 +26,12 @@ export function prisonersRepository(db: Kysely<DB>) {
       return selectPrisoner(trx).where('p.id', 'in', ids).where(facilityScope(actor, 'p.facility_id')).execute();
     },
 
+    /** Files wherever they are held: reception's duplicate check looks across every facility. */
+    findManyAnywhere(ids: readonly string[], trx: Db = db): Promise<PrisonerRow[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return selectPrisoner(trx).where('p.id', 'in', ids).execute();
+    },
+
     /** The newest admissions among the given facilities (already within the actor's scope). */
     newest(actor: Actor, opts: { facilityIds: 'all' | readonly string[]; includeReleased: boolean; limit: number }, trx: Db = db): Promise<PrisonerRow[]> {
       let q = selectPrisoner(trx).where(facilityScope(actor, 'p.facility_id')).orderBy('p.admitted_at', 'desc').orderBy('p.id').limit(opts.limit);

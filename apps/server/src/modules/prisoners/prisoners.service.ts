@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CalendarDate, PrisonerFile } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { RequestContext } from '../../platform/access/actor.ts';
+import { mayAccessFacility, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
 import { prisonersRepository } from './prisoners.repository.ts';
@@ -100,7 +100,7 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
 
     async search(ctx: RequestContext, q: { q?: string; facilityId?: string; includeReleased?: boolean; limit: number }) {
       const facilityIds = q.facilityId
-        ? ctx.actor.facilities === 'all' || ctx.actor.facilities.includes(q.facilityId) ? [q.facilityId] : []
+        ? mayAccessFacility(ctx.actor, q.facilityId) ? [q.facilityId] : []
         : ctx.actor.facilities;
       if (facilityIds !== 'all' && facilityIds.length === 0) return { items: [] };
       if (!q.q) {

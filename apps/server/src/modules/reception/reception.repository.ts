@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB, IntakesTable } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
@@ -48,20 +48,5 @@ export function receptionRepository(db: Kysely<DB>) {
       return rows.length ? trx.insertInto('property_items').values(rows).execute() : Promise.resolve([]);
     },
 
-    facilityActive(actor: Actor, facilityId: string, trx: Db = db) {
-      return trx.selectFrom('facilities').select(['id', 'active']).where('id', '=', facilityId).where(facilityScope(actor, 'facilities.id')).executeTakeFirst();
-    },
-
-    /** Document numbers and birth dates of candidate matches, across every facility. */
-    candidates(ids: readonly string[], trx: Db = db) {
-      if (ids.length === 0) return Promise.resolve([]);
-      return trx
-        .selectFrom('prisoners as p')
-        .innerJoin('facilities as f', 'f.id', 'p.facility_id')
-        .selectAll('p')
-        .select(['f.code as facility_code', sql<string | null>`location_path(p.current_location_id)`.as('location_path')])
-        .where('p.id', 'in', ids)
-        .execute();
-    },
   };
 }

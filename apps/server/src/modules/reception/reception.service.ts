@@ -9,6 +9,8 @@ import type { PrisonersService } from '../prisoners/prisoners.service.ts';
 import { presentPrisonerSummary } from '../prisoners/prisoners.presenter.ts';
 import { todayUtc } from '../prisoners/prisoners.rules.ts';
 import { searchPrisonerIds } from '../prisoners/name-search.ts';
+import { facilitiesRepository } from '../facilities/facilities.repository.ts';
+import { prisonersRepository } from '../prisoners/prisoners.repository.ts';
 import { receptionRepository } from './reception.repository.ts';
 import { presentIntake } from './reception.presenter.ts';
 import { fileFromIntake, intakeMissing, matchReasons } from './reception.rules.ts';
@@ -27,10 +29,12 @@ function incompleteProblem(missing: { path: string; code: string }[]) {
 export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersService }) {
   const { db, prisoners } = deps;
   const repo = receptionRepository(db);
+  const facilities = facilitiesRepository(db);
+  const prisonerFiles = prisonersRepository(db);
 
   return {
     async list(ctx: RequestContext, facilityId: string, status?: string) {
-      if (!(await repo.facilityActive(ctx.actor, facilityId))) throw new Problem('not-found');
+      if (!(await facilities.find(ctx.actor, facilityId))) throw new Problem('not-found');
       const today = todayUtc();
       return { items: (await repo.list(ctx.actor, facilityId, status)).map((r) => presentIntake(r, today)) };
     },
@@ -43,7 +47,7 @@ export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersSer
 
     /** An expected arrival: what the escort or the court told reception is coming. */
     async create(ctx: RequestContext, facilityId: string, body: CreateIntake) {
-      const facility = await repo.facilityActive(ctx.actor, facilityId);
+      const facility = await facilities.find(ctx.actor, facilityId);
       if (!facility) throw new Problem('not-found');
       const data: IntakeData = { identity: { familyName: body.familyName, givenName: body.givenName, ...(body.dateOfBirth ? { dateOfBirth: body.dateOfBirth } : {}) } };
       return db.transaction().execute(async (trx) => {
@@ -99,7 +103,7 @@ export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersSer
           scores.set(hit.prisonerId, Math.max(scores.get(hit.prisonerId) ?? 0, hit.score));
         }
       }
-      const candidates = await repo.candidates([...scores.keys()]);
+      const candidates = await prisonerFiles.findManyAnywhere([...scores.keys()]);
       const items = candidates
         .map((row) => {
           const file = row.file as PrisonerFile;

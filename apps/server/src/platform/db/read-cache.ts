@@ -28,20 +28,15 @@ export class ReadCache<K, V> {
   async read(key: K, load: () => Promise<V | null>): Promise<V | null> {
     if (!this.writes.caching) return load();
     const now = Date.now();
-    const entry = this.entries.get(key);
-    if (entry && entry.until > now && entry.stamp === this.writes.stamp(this.options.tables)) return entry.value;
-    this.entries.delete(key);
     const stamp = this.writes.stamp(this.options.tables);
+    const entry = this.entries.get(key);
+    if (entry && entry.until > now && entry.stamp === stamp) return entry.value;
+    this.entries.delete(key);
     const value = await load();
     if (value !== null) {
       if (this.entries.size >= this.options.max) this.entries.delete(this.entries.keys().next().value as K);
       this.entries.set(key, { value, stamp, until: now + this.options.ttlMs });
     }
     return value;
-  }
-
-  /** Forgets one copy (its value was just found to be no longer usable). */
-  forget(key: K): void {
-    this.entries.delete(key);
   }
 }

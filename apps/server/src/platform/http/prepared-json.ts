@@ -22,8 +22,6 @@ export class PreparedJson {
   }
 }
 
-export const prepareJson = (value: unknown) => new PreparedJson(value);
-
 const GZIP = /\bgzip\b/;
 
 /**

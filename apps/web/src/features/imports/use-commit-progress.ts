@@ -28,7 +28,6 @@ export function useCommitProgress(importId: string) {
         source.current = events;
         const settle = () => {
           stop();
-          void queryClient.invalidateQueries({ queryKey: importKeys.one(importId) });
           void queryClient.invalidateQueries({ queryKey: importKeys.all });
           ready();
         };

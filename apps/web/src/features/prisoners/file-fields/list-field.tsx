@@ -16,7 +16,6 @@ export function ListField<T>(props: {
   testId: string;
   error?: string;
   max?: number;
-  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const { items, onChange } = props;
@@ -33,13 +32,11 @@ export function ListField<T>(props: {
           <Paper key={index} withBorder p="sm" data-testid={`${props.testId}-${index}`}>
             <Stack gap="xs">
               {props.render(item, set(index), index)}
-              {!props.readOnly && (
-                <Group justify="flex-end">
-                  <Button size="compact-sm" variant="subtle" color="red" onClick={() => onChange(items.filter((_, i) => i !== index))} aria-label={t('prisoners.form.removeNumbered', { legend: props.legend, n: index + 1 })}>
-                    {t('prisoners.form.remove')}
-                  </Button>
-                </Group>
-              )}
+              <Group justify="flex-end">
+                <Button size="compact-sm" variant="subtle" color="red" onClick={() => onChange(items.filter((_, i) => i !== index))} aria-label={t('prisoners.form.removeNumbered', { legend: props.legend, n: index + 1 })}>
+                  {t('prisoners.form.remove')}
+                </Button>
+              </Group>
             </Stack>
           </Paper>
         ))}
@@ -48,7 +45,7 @@ export function ListField<T>(props: {
             {props.error}
           </Text>
         )}
-        {!props.readOnly && items.length < (props.max ?? 20) && (
+        {items.length < (props.max ?? 20) && (
           <div>
             <Button size="sm" variant="default" onClick={() => onChange([...items, props.blank()])} data-testid={`${props.testId}-add`}>
               {props.addLabel}
