@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { ImportMapping, type Import } from '@vigil/contracts';
-import { CliFailure, operatorContext, withDatabase, type Io } from './runtime.ts';
+import { CliFailure, facilityIdsFor, operatorContext, withDatabase, type Io } from './runtime.ts';
 
 interface ImportOptions {
   facility: string;
@@ -59,12 +59,11 @@ export function importCommands(program: Command, io: Io) {
         }
       }
       return withDatabase({ migrate: true }, async (database) => {
-        const facility = await database.db.selectFrom('facilities').select(['id', 'code']).where('code', '=', opts.facility).executeTakeFirst();
-        if (!facility) throw new CliFailure(`no facility with code ${opts.facility}`);
+        const [facilityId] = await facilityIdsFor(database.db, [opts.facility]);
         const ctx = operatorContext();
         const imports = importsService({ db: database.db, prisoners: prisonersService({ db: database.db }) });
 
-        let imp = await imports.upload(ctx, { facilityId: facility.id, filename: basename(file) }, bytes);
+        let imp = await imports.upload(ctx, { facilityId: facilityId!, filename: basename(file) }, bytes);
         if (mapping) imp = await imports.dryRun(ctx, imp.id, { mapping, version: imp.version });
         io.out(`${imp.filename}: ${imp.format.toUpperCase()}, ${imp.rowCount} rows, columns: ${imp.headers.join(', ')}`);
         io.out(`mapping: ${Object.entries(imp.mapping).filter(([, h]) => h).map(([f, h]) => `${f}=${h}`).join(', ')}`);
@@ -91,7 +90,7 @@ export function importCommands(program: Command, io: Io) {
           if (result.report) printReport(io, result);
           throw new CliFailure(`the import failed (${result.failure ?? 'unknown'}); nothing was imported`);
         }
-        io.out(`imported ${result.createdCount} prisoners into ${facility.code}; ${result.report?.alreadyImported ?? 0} were already there`);
+        io.out(`imported ${result.createdCount} prisoners into ${opts.facility}; ${result.report?.alreadyImported ?? 0} were already there`);
       });
     });
 }

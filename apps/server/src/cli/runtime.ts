@@ -60,6 +60,15 @@ export async function withDatabase<T>(opts: { migrate?: boolean; existing?: bool
   }
 }
 
+/** The ids of the facilities with these codes; a code that names none stops the command. */
+export async function facilityIdsFor(db: Database['db'], codes: readonly string[]): Promise<string[]> {
+  if (!codes.length) return [];
+  const rows = await db.selectFrom('facilities').select(['id', 'code']).where('code', 'in', codes).execute();
+  const missing = codes.filter((c) => !rows.some((r) => r.code === c));
+  if (missing.length) throw new CliFailure(`no facility with code ${missing.join(', ')}`);
+  return rows.map((r) => r.id);
+}
+
 /** The message and exit code for anything a command throws (2: configuration or a locked data folder). */
 export function describeFailure(e: unknown): { message: string; exitCode: number } {
   if (e instanceof CliFailure) return { message: e.message, exitCode: e.exitCode };

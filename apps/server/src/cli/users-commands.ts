@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { sql } from 'kysely';
 import { CreateUserBody, LANGUAGES, ROLES } from '@vigil/contracts';
 import { usersService } from '../modules/users/users.service.ts';
-import { CliFailure, operatorContext, withDatabase, type Io } from './runtime.ts';
+import { CliFailure, facilityIdsFor, operatorContext, withDatabase, type Io } from './runtime.ts';
 import { temporaryPassword } from './temporary-password.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -77,12 +77,4 @@ export function usersCommands(program: Command, io: Io) {
         io.out(`temporary password: ${password}`);
       }),
     );
-}
-
-async function facilityIdsFor(db: Parameters<typeof usersService>[0]['db'], codes: string[]): Promise<string[]> {
-  if (!codes.length) return [];
-  const rows = await db.selectFrom('facilities').select(['id', 'code']).where('code', 'in', codes).execute();
-  const missing = codes.filter((c) => !rows.some((r) => r.code === c));
-  if (missing.length) throw new CliFailure(`no facility with code ${missing.join(', ')}`);
-  return rows.map((r) => r.id);
 }

@@ -56,3 +56,17 @@ test('query strings leave out empty filters', () => {
   assert.equal(withQuery('/api/v1/users', { q: '', role: null, includeInactive: undefined, limit: 50 }), '/api/v1/users?limit=50');
   assert.equal(withQuery('/api/v1/users', { q: 'Қодиров Ф' }), '/api/v1/users?q=%D2%9A%D0%BE%D0%B4%D0%B8%D1%80%D0%BE%D0%B2+%D0%A4');
 });
+
+test('an upload sends the file itself with its own type, and the CSRF token and language like any write', async () => {
+  const seen: { url?: string; init?: RequestInit }[] = [];
+  answer(201, { id: 'i-1' }, seen);
+  setCsrfToken('tok-9');
+  setRequestLanguage('ru');
+  const file = new Blob(['a;b\r\n'], { type: 'text/csv' });
+  assert.deepEqual(await api.upload('POST', '/api/v1/imports/prisoners?facilityId=f', file, 'text/csv'), { id: 'i-1' });
+  const headers = seen[0]!.init!.headers as Record<string, string>;
+  assert.equal(seen[0]!.init!.body, file);
+  assert.equal(headers['Content-Type'], 'text/csv');
+  assert.equal(headers['X-CSRF-Token'], 'tok-9');
+  assert.equal(headers['Accept-Language'], 'ru');
+});

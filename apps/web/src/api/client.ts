@@ -35,9 +35,16 @@ export const setRequestLanguage = (lang: string) => {
 
 const UNREADABLE: ProblemDetails = { type: 'about:blank', title: 'Error', status: 0, code: 'network' };
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** A request body as sent: JSON for most calls, a file itself for uploads. */
+interface Payload {
+  body: BodyInit;
+  contentType: string;
+}
+const json = (body: unknown): Payload => ({ body: JSON.stringify(body), contentType: 'application/json' });
+
+async function request<T>(method: string, path: string, payload?: Payload): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (payload) headers['Content-Type'] = payload.contentType;
   // The session cookie is SameSite=Strict; the CSRF token also guards every state change.
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
@@ -47,7 +54,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload?.body,
     });
   } catch {
     throw new ApiProblem({ ...UNREADABLE, code: 'network' });
@@ -75,8 +82,10 @@ function isProblem(data: unknown): data is ProblemDetails {
 
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, json(body)),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, json(body)),
+  /** Sends a file as the body itself (a register, a photograph), not as JSON. */
+  upload: <T>(method: 'POST' | 'PUT', path: string, file: Blob, contentType: string) => request<T>(method, path, { body: file, contentType }),
 };
 
 /** Builds `path?a=1&b=2`, leaving out empty values. */

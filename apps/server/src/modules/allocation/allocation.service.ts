@@ -9,8 +9,9 @@ import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.re
 import { movePlacement } from '../prisoners/placements.repository.ts';
 import { presentPrisoner } from '../prisoners/prisoners.presenter.ts';
 import { separationCategory, todayUtc } from '../prisoners/prisoners.rules.ts';
-import { allocationRepository, type OccupantRow } from './allocation.repository.ts';
-import { checkAllocation, compareOptions, overrideAllowed, wingOf, type AllocationSubject, type Occupant, type TargetCell } from './allocation.rules.ts';
+import { allocationRepository } from './allocation.repository.ts';
+import { toCell, toOccupant } from './allocation.inputs.ts';
+import { checkAllocation, compareOptions, overrideAllowed, wingOf, type AllocationSubject, type Occupant } from './allocation.rules.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -21,22 +22,6 @@ class Refusal extends Error {
   }
 }
 
-const toOccupant = (r: OccupantRow, today: CalendarDate): Occupant => ({
-  id: r.id,
-  separation: separationCategory({ sex: r.sex as Sex, legalStatus: r.legal_status as LegalStatus, dateOfBirth: r.date_of_birth }, today),
-  sharingRisk: r.sharing_risk,
-});
-
-const toCell = (l: { id: string; kind: string; active: boolean; facility_id: string; sex_designation: string | null; operational_capacity: number | null; security_level: string | null; special_types: string[] }): TargetCell => ({
-  id: l.id,
-  kind: l.kind,
-  active: l.active,
-  facilityId: l.facility_id,
-  sexDesignation: l.sex_designation as SexDesignation | null,
-  operationalCapacity: l.operational_capacity,
-  securityLevel: l.security_level as SecurityLevel | null,
-  specialTypes: l.special_types as CellSpecialType[],
-});
 
 export function allocationService(deps: { db: Kysely<DB> }) {
   const { db } = deps;

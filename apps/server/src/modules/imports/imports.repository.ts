@@ -10,18 +10,6 @@ type Db = Kysely<DB> | Transaction<DB>;
 /** An import as the screens read it: without the rows themselves, with the first few as a sample. */
 export type ImportRow = Omit<Selectable<ImportsTable>, 'rows'> & { facility_code: string; sample: (string | null)[][] };
 
-export interface CellRow {
-  id: string;
-  code: string;
-  kind: string;
-  active: boolean;
-  sex_designation: string | null;
-  operational_capacity: number | null;
-  security_level: string | null;
-  special_types: string[];
-  path: string;
-}
-
 const SAMPLE_ROWS = 5;
 
 function selectImport(db: Db) {
@@ -123,20 +111,6 @@ export function importsRepository(db: Kysely<DB>) {
         for (const r of rows) out.set(r.prison_number.toLowerCase(), r);
       }
       return out;
-    },
-
-    /** Every cell of the facility with its path ("A-1-01"). */
-    async cells(facilityId: string, trx: Db = db): Promise<CellRow[]> {
-      const result = await sql<CellRow>`
-        with recursive tree (id, path) as (
-          select id, code from locations where facility_id = ${facilityId} and parent_id is null
-          union all
-          select c.id, tree.path || '-' || c.code from locations c join tree on c.parent_id = tree.id
-        )
-        select l.id, l.code, l.kind, l.active, l.sex_designation, l.operational_capacity, l.security_level, l.special_types, tree.path
-        from tree join locations l on l.id = tree.id
-        where l.kind = 'cell'`.execute(trx);
-      return result.rows;
     },
   };
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Kysely, Transaction } from 'kysely';
-import type { CellSpecialType, ImportField, ImportMapping, ImportProgressEvent, ImportStatus, LegalStatus, SecurityLevel, Sex, SexDesignation } from '@vigil/contracts';
+import type { ImportField, ImportMapping, ImportProgressEvent, ImportStatus } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
-import { mayAccessFacility, type RequestContext } from '../../platform/access/actor.ts';
+import { mayAccessFacility, type Actor, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
 import type { PrisonersService } from '../prisoners/prisoners.service.ts';
@@ -11,7 +11,9 @@ import { movePlacement } from '../prisoners/placements.repository.ts';
 import { separationCategory, todayUtc } from '../prisoners/prisoners.rules.ts';
 import { allocationRepository } from '../allocation/allocation.repository.ts';
 import { checkAllocation, type Occupant } from '../allocation/allocation.rules.ts';
-import { importsRepository, type CellRow, type ImportRow } from './imports.repository.ts';
+import { toCell, toOccupant } from '../allocation/allocation.inputs.ts';
+import { importsRepository, type ImportRow } from './imports.repository.ts';
+import { locationsRepository, type LocationWithPath } from '../locations/locations.repository.ts';
 import { parseSpreadsheet, type SheetRow } from './imports.parse.ts';
 import { resolveMapping, suggestMapping } from './imports.mapping.ts';
 import { cellIssue, cellKey, checkRow, compareWithExisting, markDuplicatesInFile, type CheckedRow } from './imports.rules.ts';
@@ -52,6 +54,7 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
   const { db, prisoners } = deps;
   const repo = importsRepository(db);
   const allocation = allocationRepository(db);
+  const places = locationsRepository(db);
   /**
    * Commits under way in this process, with their progress. The commit's transaction hides its rows
    * until the end (that is the point), so progress lives here, in memory.
@@ -104,7 +107,7 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
    * within the file, prison numbers already in use, and the named cell (Mandela Rules 11–12, the
    * same checks as allocation, counting the rows above it that go into the same cell).
    */
-  async function checkAll(trx: Db, sheet: { rows: SheetRow[]; facilityId: string; filename: string; sha256: string }, columns: Partial<Record<ImportField, number>>): Promise<Checked> {
+  async function checkAll(trx: Db, actor: Actor, sheet: { rows: SheetRow[]; facilityId: string; filename: string; sha256: string }, columns: Partial<Record<ImportField, number>>): Promise<Checked> {
     const today = todayUtc();
     const rows = sheet.rows.map((r) => checkRow(r, columns, { today, filename: sheet.filename, sha256: sheet.sha256 }));
     markDuplicatesInFile(rows);
@@ -120,8 +123,8 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
     const cellIds = new Map<number, string>();
     const wanting = rows.filter((r) => r.cell !== null && !r.alreadyImported);
     if (wanting.length) {
-      const cells = await repo.cells(sheet.facilityId, trx);
-      const byKey = new Map<string, CellRow>();
+      const cells = (await places.tree(actor, sheet.facilityId, { includeInactive: true }, trx)).filter((l) => l.kind === 'cell');
+      const byKey = new Map<string, LocationWithPath>();
       const codeCount = new Map<string, number>();
       for (const c of cells) codeCount.set(cellKey(c.code), (codeCount.get(cellKey(c.code)) ?? 0) + 1);
       for (const c of cells) {
@@ -129,7 +132,7 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
         // A bare code ("01") names a cell only when no other cell has it.
         if (codeCount.get(cellKey(c.code)) === 1 && !byKey.has(cellKey(c.code))) byKey.set(cellKey(c.code), c);
       }
-      const named = new Map<number, CellRow>();
+      const named = new Map<number, LocationWithPath>();
       for (const r of wanting) {
         const c = byKey.get(cellKey(r.cell!));
         if (c) named.set(r.line, c);
@@ -137,13 +140,7 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
       }
       const ids = [...new Set([...named.values()].map((c) => c.id))];
       const occupants = new Map<string, Occupant[]>(ids.map((id) => [id, []]));
-      for (const o of await allocation.occupants({ locationIds: ids }, NO_PRISONER, today, trx)) {
-        occupants.get(o.location_id)!.push({
-          id: o.id,
-          separation: separationCategory({ sex: o.sex as Sex, legalStatus: o.legal_status as LegalStatus, dateOfBirth: o.date_of_birth }, today),
-          sharingRisk: o.sharing_risk,
-        });
-      }
+      for (const o of await allocation.occupants({ locationIds: ids }, NO_PRISONER, today, trx)) occupants.get(o.location_id)!.push(toOccupant(o, today));
       for (const r of wanting) {
         const c = named.get(r.line);
         if (!c || !r.file) continue;
@@ -156,17 +153,7 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
           sharingRisk: r.file.cellSharingRisk,
           keepApartIds: new Set<string>(),
         };
-        const target = {
-          id: c.id,
-          kind: c.kind,
-          active: c.active,
-          facilityId: sheet.facilityId,
-          sexDesignation: c.sex_designation as SexDesignation | null,
-          operationalCapacity: c.operational_capacity,
-          securityLevel: c.security_level as SecurityLevel | null,
-          specialTypes: c.special_types as CellSpecialType[],
-        };
-        const { violations } = checkAllocation(subject, target, occupants.get(c.id)!);
+        const { violations } = checkAllocation(subject, toCell({ ...c, facility_id: sheet.facilityId }), occupants.get(c.id)!);
         for (const v of violations) r.issues.push({ field: 'cell', code: cellIssue(v.code), detail: r.cell });
         // A row that will be imported takes its place: the rows below it see it in the cell.
         if (r.issues.length === 0) {
@@ -190,7 +177,7 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
     try {
       await db.transaction().execute(async (trx) => {
         const sheetRows = await repo.rows(row.id, trx);
-        const checked = await checkAll(trx, { rows: sheetRows, facilityId: row.facility_id, filename: row.filename, sha256: row.sha256 }, columnsFor(row.headers, row.mapping as ImportMapping));
+        const checked = await checkAll(trx, ctx.actor, { rows: sheetRows, facilityId: row.facility_id, filename: row.filename, sha256: row.sha256 }, columnsFor(row.headers, row.mapping as ImportMapping));
         if (checked.report.invalid > 0) {
           failedReport = checked.report;
           throw new Problem('import-invalid');
@@ -258,7 +245,7 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
       const sheet = await parseSpreadsheet(bytes);
       const mapping = suggestMapping(sheet.headers);
       const resolved = resolveMapping(sheet.headers, mapping);
-      const checked = 'columns' in resolved ? await checkAll(db, { rows: sheet.rows, facilityId: facility.id, filename: q.filename, sha256 }, resolved.columns) : null;
+      const checked = 'columns' in resolved ? await checkAll(db, ctx.actor, { rows: sheet.rows, facilityId: facility.id, filename: q.filename, sha256 }, resolved.columns) : null;
       return db.transaction().execute(async (trx) => {
         const { id } = await repo.insert(trx, {
           facility_id: facility.id,
@@ -330,7 +317,7 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
       if (row.status === 'committed' || (row.status === 'committing' && jobs.has(id))) throw new Problem('import-closed');
       if (row.version !== body.version) throw new Problem('edit-conflict');
       const columns = columnsFor(row.headers, body.mapping);
-      const checked = await checkAll(db, { rows: await repo.rows(id), facilityId: row.facility_id, filename: row.filename, sha256: row.sha256 }, columns);
+      const checked = await checkAll(db, ctx.actor, { rows: await repo.rows(id), facilityId: row.facility_id, filename: row.filename, sha256: row.sha256 }, columns);
       return db.transaction().execute(async (trx) => {
         const locked = await repo.findForUpdate(ctx.actor, id, trx);
         if (!locked || locked.version !== body.version) throw new Problem('edit-conflict');
@@ -352,7 +339,7 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
       if (row.status === 'committed' || (row.status === 'committing' && jobs.has(id))) throw new Problem('import-closed');
       if (row.version !== body.version) throw new Problem('edit-conflict');
       const columns = columnsFor(row.headers, row.mapping as ImportMapping);
-      const checked = await checkAll(db, { rows: await repo.rows(id), facilityId: row.facility_id, filename: row.filename, sha256: row.sha256 }, columns);
+      const checked = await checkAll(db, ctx.actor, { rows: await repo.rows(id), facilityId: row.facility_id, filename: row.filename, sha256: row.sha256 }, columns);
       if (checked.report.invalid > 0) throw new Problem('import-invalid', `${checked.report.invalid} of ${checked.report.total} rows`, reportErrors(checked.report));
 
       const claimed = await db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Import, ImportMapping, ImportSummary } from '@vigil/contracts';
-import { api, ApiProblem, withQuery } from '../../api/client.ts';
+import { api, withQuery } from '../../api/client.ts';
 import type { Items } from '../../api/types.ts';
 
 export type ImportListItem = z.infer<typeof ImportSummary>;
@@ -20,29 +20,9 @@ export const importsApi = {
   dryRun: (id: string, mapping: ImportMapping, version: number) => api.post<Import>(`/api/v1/imports/${id}/dry-run`, { mapping, version }),
   commit: (id: string, version: number) => api.post<Import>(`/api/v1/imports/${id}/commit`, { version }),
 
-  /** The register goes up as the file itself, not JSON, so this bypasses the JSON client. */
-  async upload(facilityId: string, file: File, csrfToken: string, language: string): Promise<Import> {
-    let response: Response;
-    try {
-      response = await fetch(withQuery('/api/v1/imports/prisoners', { facilityId, filename: file.name.slice(0, 200) }), {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': contentTypeOf(file), Accept: 'application/json', 'Accept-Language': language, 'X-CSRF-Token': csrfToken },
-        body: file,
-      });
-    } catch {
-      throw new ApiProblem({ type: 'about:blank', title: 'Error', status: 0, code: 'network' });
-    }
-    const data: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const problem =
-        data && typeof data === 'object' && 'code' in data && 'title' in data
-          ? (data as ApiProblem['problem'])
-          : { type: 'about:blank', title: 'Error', status: response.status, code: `http-${response.status}` };
-      throw new ApiProblem(problem);
-    }
-    return data as Import;
-  },
+  /** The register goes up as the file itself. */
+  upload: (facilityId: string, file: File) =>
+    api.upload<Import>('POST', withQuery('/api/v1/imports/prisoners', { facilityId, filename: file.name.slice(0, 200) }), file, contentTypeOf(file)),
 };
 
 export const importKeys = {

@@ -23,10 +23,10 @@ export function ImportsPage() {
   const tooLarge = file !== null && file.size > MAX_UPLOAD_BYTES;
 
   const upload = useMutation({
-    mutationFn: () => importsApi.upload(facilityId!, file!, session.csrfToken, i18n.language),
+    mutationFn: () => importsApi.upload(facilityId!, file!),
     onSuccess: (imp) => {
       queryClient.setQueryData(importKeys.one(imp.id), imp);
-      void queryClient.invalidateQueries({ queryKey: importKeys.all });
+      void queryClient.invalidateQueries({ queryKey: importKeys.list(null) });
       void navigate({ to: '/imports/$importId', params: { importId: imp.id } });
     },
   });

@@ -9,11 +9,11 @@ import { photoUrl, prisonerKeys, prisonersApi } from './prisoners-api.ts';
 
 /** The photograph (Mandela Rule 7), with an upload button for reception staff. */
 export function PrisonerPhoto({ prisoner }: { prisoner: Prisoner }) {
-  const { t, i18n } = useTranslation();
-  const { session, can } = useSession();
+  const { t } = useTranslation();
+  const { can } = useSession();
   const queryClient = useQueryClient();
   const upload = useMutation({
-    mutationFn: (file: File) => prisonersApi.uploadPhoto(prisoner.id, file, session.csrfToken, i18n.language),
+    mutationFn: (file: File) => prisonersApi.uploadPhoto(prisoner.id, file),
     onSuccess: (saved) => {
       queryClient.setQueryData(prisonerKeys.one(prisoner.id), saved);
       void queryClient.invalidateQueries({ queryKey: prisonerKeys.all });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CorrectPrisonerBody, Placement, Prisoner, PrisonerSearchHit, PrisonerVersion, ProfileView } from '@vigil/contracts';
-import { api, ApiProblem, withQuery } from '../../api/client.ts';
+import { api, withQuery } from '../../api/client.ts';
 import type { Items } from '../../api/types.ts';
 
 export type SearchHit = z.infer<typeof PrisonerSearchHit>;
@@ -26,26 +26,8 @@ export const prisonersApi = {
   placements: (id: string) => api.get<Items<PlacementItem>>(`/api/v1/prisoners/${id}/placements`),
   views: (id: string) => api.get<Items<ProfileViewItem>>(`/api/v1/prisoners/${id}/views`),
 
-  /** The photograph goes up as the image itself, not JSON, so this bypasses the JSON client. */
-  async uploadPhoto(id: string, file: File, csrfToken: string, language: string): Promise<Prisoner> {
-    let response: Response;
-    try {
-      response = await fetch(`/api/v1/prisoners/${id}/photo`, {
-        method: 'PUT',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': file.type || 'application/octet-stream', Accept: 'application/json', 'Accept-Language': language, 'X-CSRF-Token': csrfToken },
-        body: file,
-      });
-    } catch {
-      throw new ApiProblem({ type: 'about:blank', title: 'Error', status: 0, code: 'network' });
-    }
-    const data: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const problem = data && typeof data === 'object' && 'code' in data && 'title' in data ? (data as ApiProblem['problem']) : { type: 'about:blank', title: 'Error', status: response.status, code: `http-${response.status}` };
-      throw new ApiProblem(problem);
-    }
-    return data as Prisoner;
-  },
+  /** The photograph goes up as the image itself. */
+  uploadPhoto: (id: string, file: File) => api.upload<Prisoner>('PUT', `/api/v1/prisoners/${id}/photo`, file, file.type || 'application/octet-stream'),
 };
 
 export const prisonerKeys = {
