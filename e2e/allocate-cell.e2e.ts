@@ -4,11 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import type { z } from 'zod';
-import type { CellOption, PrisonerSearchHit as Hit } from '@vigil/contracts';
+import type { CellOption, PrisonerSearchHit } from '@vigil/contracts';
 import { journey, skipReason } from './support.ts';
 
-type PrisonerSearchHit = z.infer<typeof Hit>;
 
 const j = await journey();
 

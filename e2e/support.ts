@@ -63,7 +63,7 @@ export async function journey(): Promise<Journey> {
   });
 
   if (!skipReason) {
-    ensureWebBuilt();
+    await ensureWebBuilt();
     server = await startDemoServer();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -199,10 +199,13 @@ async function seededDemoFolder(): Promise<string> {
   const folder = join(tmpdir(), `vigil-e2e-demo-${hash.digest('hex').slice(0, 16)}`);
   const done = join(folder, 'seeded');
   if (existsSync(done)) return folder;
-  rmSync(folder, { recursive: true, force: true });
-  const seeding = await startServer({ dataDir: folder, keep: true });
-  await seeding.stop();
-  writeFileSync(done, new Date().toISOString());
+  await withLock('vigil-e2e-demo-seed.lock', async () => {
+    if (existsSync(done)) return;
+    rmSync(folder, { recursive: true, force: true });
+    const seeding = await startServer({ dataDir: folder, keep: true });
+    await seeding.stop();
+    writeFileSync(done, new Date().toISOString());
+  });
   return folder;
 }
 
@@ -280,32 +283,42 @@ function newestSource(dir: string): number {
 }
 
 /**
- * The server serves apps/web/dist; build it when it is missing or older than the sources
- * (`npm test` builds it first, so this matters when a journey is run on its own).
- * A lock folder keeps journey files that run side by side from building at the same time.
+ * Runs `fn` holding a lock folder, so that journey files running side by side (the README's
+ * `node --test e2e/*.e2e.ts`) do it one at a time; each checks again inside whether it is still needed.
  */
-function ensureWebBuilt() {
-  const index = join(WEB, 'dist/index.html');
-  const sourcesTime = Math.max(newestSource(join(WEB, 'src')), statSync(join(WEB, 'index.html')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sourcesTime) return;
-  const lock = join(tmpdir(), 'vigil-e2e-web-build.lock');
+async function withLock(name: string, fn: () => Promise<void> | void): Promise<void> {
+  const lock = join(tmpdir(), name);
   const deadline = Date.now() + 180_000;
   for (;;) {
     try {
       mkdirSync(lock);
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`another web build holds ${lock}; remove it if stale`);
-      spawnSync('sleep', ['1']);
+      if (Date.now() > deadline) throw new Error(`another journey holds ${lock}; remove it if stale`);
+      await new Promise((r) => setTimeout(r, 1000));
     }
   }
   try {
-    if (existsSync(index) && statSync(index).mtimeMs >= sourcesTime) return;
-    const build = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
+    await fn();
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
+}
+
+/**
+ * The server serves apps/web/dist; build it when it is missing or older than the sources
+ * (`npm test` builds it first, so this matters when a journey is run on its own).
+ */
+async function ensureWebBuilt() {
+  const index = join(WEB, 'dist/index.html');
+  const sourcesTime = Math.max(newestSource(join(WEB, 'src')), statSync(join(WEB, 'index.html')).mtimeMs);
+  const fresh = () => existsSync(index) && statSync(index).mtimeMs >= sourcesTime;
+  if (fresh()) return;
+  await withLock('vigil-e2e-web-build.lock', () => {
+    if (fresh()) return;
+    const build = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
+  });
 }
 
 /** Opens the first facility of the facilities screen and waits for its tree of places. */

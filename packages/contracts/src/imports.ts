@@ -242,6 +242,7 @@ export type ImportStatus = z.infer<typeof ImportStatus>;
 
 export const IMPORT_ROW_STATUSES = ['ok', 'invalid', 'already-imported'] as const;
 export const ImportRowStatus = z.enum(IMPORT_ROW_STATUSES);
+export type ImportRowStatus = z.infer<typeof ImportRowStatus>;
 
 export const ImportRowIssue = z.object({
   /** The field the problem is in; null for the row as a whole. */

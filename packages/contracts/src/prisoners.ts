@@ -229,6 +229,7 @@ export const PrisonerSearchQuery = z
   })
   .strict();
 export const PrisonerSearchHit = PrisonerSummary.extend({ score: z.number(), matched: z.string().nullable() });
+export type PrisonerSearchHit = z.infer<typeof PrisonerSearchHit>;
 export const PrisonerSearchResult = z.object({ items: z.array(PrisonerSearchHit) });
 
 export const CorrectPrisonerBody = z.object({ file: PrisonerFile, reason: text(500), version: Version }).strict();

@@ -1,6 +1,6 @@
-import { IMPORT_ISSUES, type Import, type ImportField, type ImportIssueCode, type ImportMapping, type ImportReport, type Language } from '@vigil/contracts';
+import { IMPORT_ISSUES, type Import, type ImportField, type ImportIssueCode, type ImportMapping, type ImportReport, type ImportRowStatus, type Language } from '@vigil/contracts';
 import type { ImportRow } from './imports.repository.ts';
-import { rowStatus, type CheckedRow, type RowStatus } from './imports.rules.ts';
+import { rowStatus, type CheckedRow } from './imports.rules.ts';
 
 /** What is kept of a dry run: counts, and the rows worth showing (codes only; messages are added per reader). */
 export interface StoredReport {
@@ -9,7 +9,7 @@ export interface StoredReport {
   ok: number;
   invalid: number;
   alreadyImported: number;
-  rows: { row: number; status: RowStatus; prisonNumber: string | null; name: string | null; issues: { field: ImportField | null; code: ImportIssueCode; detail: string | null }[] }[];
+  rows: { row: number; status: ImportRowStatus; prisonNumber: string | null; name: string | null; issues: { field: ImportField | null; code: ImportIssueCode; detail: string | null }[] }[];
   truncated: boolean;
 }
 

@@ -6,6 +6,7 @@ import {
   type CommitmentOrder,
   type ImportField,
   type ImportIssueCode,
+  type ImportRowStatus,
   type LegalStatus,
 } from '@vigil/contracts';
 import { fileDateProblems } from '../prisoners/prisoners.rules.ts';
@@ -281,5 +282,4 @@ export function cellIssue(code: AllocationViolationCode): ImportIssueCode {
 /** How a cell is looked up: by its path ("A-1-01") or its own code, case and spacing ignored. */
 export const cellKey = (s: string) => normaliseWord(s).replace(/\s+/g, '');
 
-export type RowStatus = 'ok' | 'invalid' | 'already-imported';
-export const rowStatus = (r: CheckedRow): RowStatus => (r.alreadyImported ? 'already-imported' : r.issues.length ? 'invalid' : 'ok');
+export const rowStatus = (r: CheckedRow): ImportRowStatus => (r.alreadyImported ? 'already-imported' : r.issues.length ? 'invalid' : 'ok');

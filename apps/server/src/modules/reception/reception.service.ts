@@ -98,11 +98,8 @@ export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersSer
         ...documentNumbers,
       ].filter((q) => q.trim().length > 0);
       const scores = new Map<string, number>();
-      for (const query of queries) {
-        for (const hit of await searchPrisonerIds(db, { query, facilityIds: 'all', limit: 50, includeReleased: true })) {
-          scores.set(hit.prisonerId, Math.max(scores.get(hit.prisonerId) ?? 0, hit.score));
-        }
-      }
+      const found = await Promise.all([...new Set(queries)].map((query) => searchPrisonerIds(db, { query, facilityIds: 'all', limit: 50, includeReleased: true })));
+      for (const hit of found.flat()) scores.set(hit.prisonerId, Math.max(scores.get(hit.prisonerId) ?? 0, hit.score));
       const candidates = await prisonerFiles.findManyAnywhere([...scores.keys()]);
       const items = candidates
         .map((row) => {

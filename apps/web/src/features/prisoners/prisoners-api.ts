@@ -3,7 +3,7 @@ import type { CorrectPrisonerBody, Placement, Prisoner, PrisonerSearchHit, Priso
 import { api, withQuery } from '../../api/client.ts';
 import type { Items } from '../../api/types.ts';
 
-export type SearchHit = z.infer<typeof PrisonerSearchHit>;
+export type SearchHit = PrisonerSearchHit;
 export type PrisonerVersionItem = z.infer<typeof PrisonerVersion>;
 export type PlacementItem = z.infer<typeof Placement>;
 export type ProfileViewItem = z.infer<typeof ProfileView>;

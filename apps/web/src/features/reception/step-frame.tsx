@@ -43,7 +43,6 @@ export function useStepSave(intake: Intake, onSaved: StepProps['onSaved']) {
   const allErrors = { ...problemFieldErrors(mutation.error, t, i18n.language, 'data.'), ...errors };
   return {
     errors: allErrors,
-    clearErrors: () => setErrors({}),
     save: (patch: Partial<Record<keyof IntakeData, unknown>>, advance: boolean) => mutation.mutate({ patch, advance }),
     mutation,
     reload: () => {
@@ -52,6 +51,8 @@ export function useStepSave(intake: Intake, onSaved: StepProps['onSaved']) {
     },
   };
 }
+
+type StepSave = ReturnType<typeof useStepSave>;
 
 /** The frame every step shares: title, help, what the server still misses here, and the buttons. */
 export function StepFrame(props: {
@@ -62,12 +63,11 @@ export function StepFrame(props: {
   children: ReactNode;
   onSave: (advance: boolean) => void;
   onBack?: () => void;
-  saving: boolean;
-  error: unknown;
-  onReload: () => void;
-  hasErrors: boolean;
+  /** The step's save (useStepSave): its progress, errors and reload. */
+  save: StepSave;
 }) {
   const { t, i18n } = useTranslation();
+  const { mutation, errors, reload } = props.save;
   const missing = missingFor(props.intake, props.step);
   return (
     <form
@@ -101,12 +101,12 @@ export function StepFrame(props: {
           </Alert>
         )}
         {props.children}
-        {props.hasErrors && (
+        {Object.keys(errors).length > 0 && (
           <Text c="var(--mantine-color-error)" size="sm" role="alert" data-testid="step-errors">
             {t('reception.fixErrors')}
           </Text>
         )}
-        <ProblemAlert error={withoutPathDetail(props.error)} onReload={props.onReload} />
+        <ProblemAlert error={withoutPathDetail(mutation.error)} onReload={reload} />
         <Group justify="space-between">
           <div>
             {props.onBack && (
@@ -116,10 +116,10 @@ export function StepFrame(props: {
             )}
           </div>
           <Group gap="xs">
-            <Button variant="default" onClick={() => props.onSave(false)} loading={props.saving} data-testid="step-save">
+            <Button variant="default" onClick={() => props.onSave(false)} loading={mutation.isPending} data-testid="step-save">
               {t('common.save')}
             </Button>
-            <Button type="submit" loading={props.saving} data-testid="step-continue">
+            <Button type="submit" loading={mutation.isPending} data-testid="step-continue">
               {t('reception.saveAndContinue')}
             </Button>
           </Group>

@@ -39,10 +39,7 @@ export function ArrivalStep({ intake, onSaved, onBack }: StepProps) {
       title={t('reception.steps.arrival')}
       onSave={(advance) => s.save(patch(), advance)}
       onBack={onBack}
-      saving={s.mutation.isPending}
-      error={s.mutation.error}
-      onReload={s.reload}
-      hasErrors={Object.keys(s.errors).length > 0}
+      save={s}
     >
       <Stack>
         <Fieldset legend={t('reception.search.title')}>

@@ -30,10 +30,7 @@ export function CommitmentStep({ intake, onSaved, onBack }: StepProps) {
       help={t('reception.commitment.help')}
       onSave={(advance) => s.save({ commitmentOrder: body }, advance)}
       onBack={onBack}
-      saving={s.mutation.isPending}
-      error={s.mutation.error}
-      onReload={s.reload}
-      hasErrors={Object.keys(s.errors).length > 0}
+      save={s}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <NativeSelect

@@ -23,10 +23,7 @@ export function HealthStep({ intake, onSaved, onBack }: StepProps) {
       title={t('reception.steps.health')}
       onSave={(advance) => s.save({ admission: admissionBody(admission, sex), family: familyBody(family) }, advance)}
       onBack={onBack}
-      saving={s.mutation.isPending}
-      error={s.mutation.error}
-      onReload={s.reload}
-      hasErrors={Object.keys(s.errors).length > 0}
+      save={s}
     >
       <Stack>
         <AdmissionFields value={admission} onChange={setAdmission} errors={s.errors} prefix="admission" sex={sex} />

@@ -17,10 +17,7 @@ export function IdentityStep({ intake, onSaved, onBack }: StepProps) {
       help={t('reception.identityHelp')}
       onSave={(advance) => s.save({ identity: identityBody(draft) }, advance)}
       onBack={onBack}
-      saving={s.mutation.isPending}
-      error={s.mutation.error}
-      onReload={s.reload}
-      hasErrors={Object.keys(s.errors).length > 0}
+      save={s}
     >
       <IdentityFields value={draft} onChange={setDraft} errors={s.errors} prefix="identity" />
     </StepFrame>

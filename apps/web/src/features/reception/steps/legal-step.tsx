@@ -20,10 +20,7 @@ export function LegalStep({ intake, onSaved, onBack }: StepProps) {
       title={t('reception.steps.legal')}
       onSave={(advance) => s.save({ legal: legalBody(draft), securityCategory: securityCategory || undefined, cellSharingRisk }, advance)}
       onBack={onBack}
-      saving={s.mutation.isPending}
-      error={s.mutation.error}
-      onReload={s.reload}
-      hasErrors={Object.keys(s.errors).length > 0}
+      save={s}
     >
       <Stack>
         <LegalFields value={draft} onChange={setDraft} errors={s.errors} prefix="legal" />

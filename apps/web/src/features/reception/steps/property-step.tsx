@@ -29,10 +29,7 @@ export function PropertyStep({ intake, onSaved, onBack }: StepProps) {
       help={t('reception.property.help')}
       onSave={(advance) => s.save({ property: body, propertySignedOff: signedOff }, advance)}
       onBack={onBack}
-      saving={s.mutation.isPending}
-      error={s.mutation.error}
-      onReload={s.reload}
-      hasErrors={Object.keys(s.errors).length > 0}
+      save={s}
     >
       <Stack>
         <ListField
