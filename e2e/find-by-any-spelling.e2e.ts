@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { journey, skipReason } from './support.ts';
+import { getJson, journey, sendJson, skipReason } from './support.ts';
 
 const j = await journey();
 
@@ -21,14 +21,8 @@ async function receive(page: Page, prisonNumber: string): Promise<string> {
     familyNotification: { notified: true, whom: 'Бародараш' },
     rights: { language: 'tg', acknowledged: true },
   };
-  // page.request shares the signed-in browser's cookies; writes also need the CSRF token.
-  const session = await (await page.request.get('/api/v1/auth/session')).json();
-  const send = async (method: 'post' | 'put', path: string, body: unknown) => {
-    const r = await page.request[method](path, { data: body, headers: { 'X-CSRF-Token': session.csrfToken } });
-    const json = await r.json();
-    assert.ok(r.ok(), `${method} ${path}: ${r.status()} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const session = await getJson<{ activeFacilityId: string }>(page, '/api/v1/auth/session');
+  const send = (method: 'post' | 'put', path: string, body: unknown) => sendJson(page, method, path, body);
   const intake = await send('post', `/api/v1/facilities/${session.activeFacilityId}/intakes`, { familyName: 'Ҷӯрабеков', givenName: 'Муҳаммад' });
   const saved = await send('put', `/api/v1/intakes/${intake.id}`, { data, version: intake.version });
   const done = await send('post', `/api/v1/intakes/${intake.id}/complete`, { version: saved.version, prisonNumber });

@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
 import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createHash, randomBytes } from 'node:crypto';
@@ -319,6 +320,22 @@ async function ensureWebBuilt() {
     const build = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: ROOT, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
   });
+}
+
+/** A read through the signed-in browser's session (page.request shares its cookies); 200 expected. */
+export async function getJson<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(path);
+  assert.equal(res.status(), 200, `${path}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** A write through the signed-in browser's session, with its CSRF token; success expected. */
+export async function sendJson<T = any>(page: Page, method: 'post' | 'put', path: string, body: unknown): Promise<T> {
+  const { csrfToken } = await getJson<{ csrfToken: string }>(page, '/api/v1/auth/session');
+  const r = await page.request[method](path, { data: body, headers: { 'X-CSRF-Token': csrfToken } });
+  const json = await r.json();
+  assert.ok(r.ok(), `${method} ${path}: ${r.status()} ${JSON.stringify(json)}`);
+  return json as T;
 }
 
 /** Opens the first facility of the facilities screen and waits for its tree of places. */

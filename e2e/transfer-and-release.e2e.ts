@@ -6,15 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Prisoner, PrisonerSummary, PropertyItem, SessionInfo } from '@vigil/contracts';
-import { journey, skipReason } from './support.ts';
+import { getJson, journey, skipReason } from './support.ts';
 
 const j = await journey();
-
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(path);
-  assert.equal(res.status(), 200, `${path}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 /**
  * Prisoners in custody in a cell of a facility, admitted more than a day ago (the demo's newest

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Language } from './common.ts';
 import { Id, Timestamp, Version, text } from './common.ts';
+import { PROBLEMS, type ProblemCode } from './problems.ts';
+
+const messagesOf = (code: ProblemCode) => ({ en: PROBLEMS[code].en, ru: PROBLEMS[code].ru, tg: PROBLEMS[code].tg });
 
 /**
  * Importing an existing prisoner register (a spreadsheet an earlier system or a paper register was
@@ -126,16 +129,9 @@ export const IMPORT_ISSUES = {
     ru: 'Укажите «да» или «нет».',
     tg: '«Ҳа» ё «не» нависед.',
   },
-  'birth-in-future': {
-    en: 'The date of birth is in the future.',
-    ru: 'Дата рождения в будущем.',
-    tg: 'Санаи таваллуд дар оянда аст.',
-  },
-  'birth-after-admission': {
-    en: 'The date of birth is after the admission.',
-    ru: 'Дата рождения позже даты поступления.',
-    tg: 'Санаи таваллуд баъд аз санаи қабул аст.',
-  },
+  // The prisoner file's own date checks (fileDateProblems), worded as their problems are.
+  'birth-in-future': messagesOf('birth-in-future'),
+  'birth-after-admission': messagesOf('birth-after-admission'),
   'sentence-before-birth': {
     en: 'The sentence starts before the date of birth.',
     ru: 'Срок начинается раньше даты рождения.',

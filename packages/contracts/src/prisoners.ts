@@ -141,6 +141,9 @@ export const Family = z
   .strict();
 
 /** Health screening at admission: flags for staff, not medical notes (those stay with healthcare). */
+/** Health screening with nothing flagged: what a file records until the screening says otherwise. */
+const NO_HEALTH_FLAGS = { selfHarmRisk: false, mentalHealth: false, substanceUse: false, disability: false, pregnant: false, breastfeeding: false, childrenWithMother: 0 };
+
 export const HealthScreening = z
   .object({
     selfHarmRisk: z.boolean().default(false),
@@ -160,10 +163,7 @@ export const Admission = z
     /** Mandela Rule 8(b)/(c): visible injuries and any complaint of prior ill-treatment. */
     visibleInjuries: optionalText(2000),
     illTreatmentComplaint: optionalText(2000),
-    health: HealthScreening.default({
-      selfHarmRisk: false, mentalHealth: false, substanceUse: false, disability: false,
-      pregnant: false, breastfeeding: false, childrenWithMother: 0,
-    }),
+    health: HealthScreening.default(NO_HEALTH_FLAGS),
   })
   .strict();
 
@@ -173,7 +173,7 @@ export const PrisonerFile = z
     identity: Identity,
     legal: Legal,
     family: Family.default({ children: [], emergencyContact: null }),
-    admission: Admission.default({ health: { selfHarmRisk: false, mentalHealth: false, substanceUse: false, disability: false, pregnant: false, breastfeeding: false, childrenWithMother: 0 } }),
+    admission: Admission.default({ health: NO_HEALTH_FLAGS }),
     securityCategory: SecurityLevel,
     cellSharingRisk: z.boolean().default(false),
   })
