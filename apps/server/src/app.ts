@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyServerOptions,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { App } from './platform/http/app-type.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/connect.ts';
 import { installAccessHook, requireAccessDeclarations } from './platform/http/access-hook.ts';
@@ -21,9 +15,9 @@ import { installErrorHandler } from './platform/http/error-handler.ts';
 import { observabilityRoutes } from './platform/http/observability.ts';
 import { serveWebApp } from './platform/http/web-app.ts';
 import { buildServices, type Services } from './services.ts';
-import { registerModules } from './modules/index.ts';
+import { MODULES } from './modules/index.ts';
 
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type { App };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -113,7 +107,10 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
   const services = buildServices({ db: database.db, config, database });
   installAccessHook(app, (token) => services.auth.resolveSession(token));
   observabilityRoutes(app, database.db);
-  await app.register(async (api) => registerModules(api as App, services, config));
+  // Each module registers only its routes, with only its services (each route declares its access).
+  await app.register(async (api) => {
+    for (const module of MODULES) module.routes?.(api as App, services as never, config);
+  });
 
   if (existsSync(config.webDist)) await serveWebApp(app, config.webDist);
   return { app, services };

@@ -11,7 +11,7 @@ import {
   RaiseAlertBody,
   UpdateAlertTypeBody,
 } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import type { AlertsService } from './alerts.service.ts';
 
 export function alertsRoutes(app: App, alerts: AlertsService) {

@@ -1,5 +1,5 @@
 import { AllocateBody, CellOptionList, CellOptionsQuery, IdParams, Prisoner } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import type { AllocationService } from './allocation.service.ts';
 
 export function allocationRoutes(app: App, allocation: AllocationService) {

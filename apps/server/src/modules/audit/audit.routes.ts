@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { AuditEvent, AuditQuery, AuditVerifyResult, page } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import type { AuditService } from './audit.service.ts';
 
 const ExportQuery = AuditQuery.omit({ cursor: true, limit: true });

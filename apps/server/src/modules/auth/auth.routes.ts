@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ChangePasswordBody, NextStep, Ok, PreferencesBody, SessionInfo, SignInBody, SignInResponse, SwitchFacilityBody } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import { SESSION_COOKIE } from '../../platform/http/access-hook.ts';
 import type { AuthService, ClientMeta } from './auth.service.ts';
 import { mfaRoutes } from './mfa.routes.ts';

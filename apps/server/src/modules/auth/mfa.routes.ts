@@ -1,5 +1,5 @@
 import { EmptyBody, MfaCodeBody, MfaEnrolled, MfaEnrolment, NextStep } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import type { MfaService } from './mfa.service.ts';
 
 export function mfaRoutes(app: App, mfa: MfaService, opts: { attemptsPerMinute: number }) {

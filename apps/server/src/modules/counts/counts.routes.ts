@@ -10,7 +10,7 @@ import {
   Roll,
   StartCountBody,
 } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import type { CountsService } from './counts.service.ts';
 
 export function countsRoutes(app: App, counts: CountsService) {

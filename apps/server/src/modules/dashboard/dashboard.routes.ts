@@ -1,5 +1,5 @@
 import { Dashboard } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import type { DashboardService } from './dashboard.service.ts';
 
 export function dashboardRoutes(app: App, dashboard: DashboardService) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CreateFacilityBody, DeactivateBody, Facility, IdParams, UpdateFacilityBody } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import type { FacilitiesService } from './facilities.service.ts';
 
 const ListQuery = z.object({ includeInactive: z.enum(['true', 'false']).optional() }).strict();

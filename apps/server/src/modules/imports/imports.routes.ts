@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommitImportBody, DryRunBody, IdParams, Import, IMPORT_CONTENT_TYPES, ImportList, ImportListQuery, UploadImportQuery } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import { eventStreams } from '../../platform/http/event-stream.ts';
 import { IMPORT_LIMITS } from './imports.parse.ts';
 import type { ImportsService } from './imports.service.ts';

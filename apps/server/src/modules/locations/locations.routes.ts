@@ -10,7 +10,7 @@ import {
   ReactivateLocationBody,
   UpdateLocationBody,
 } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import { sendPrepared } from '../../platform/http/prepared-json.ts';
 import type { LocationsService } from './locations.service.ts';
 

@@ -15,7 +15,7 @@ import {
   TransferDestinationList,
   TransferInList,
 } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import type { MovementsService } from './movements.service.ts';
 import type { ReleaseService } from './release.service.ts';
 

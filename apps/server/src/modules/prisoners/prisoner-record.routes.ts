@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdParams } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import type { PrisonerRecordService } from './prisoner-record.service.ts';
 
 export function prisonerRecordRoutes(app: App, record: PrisonerRecordService) {

@@ -9,7 +9,7 @@ import {
   PrisonerVersionList,
   ProfileViewList,
 } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import type { PrisonersService } from './prisoners.service.ts';
 
 const PHOTO_LIMIT_BYTES = 5 * 1024 * 1024;

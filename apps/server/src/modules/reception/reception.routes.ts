@@ -11,7 +11,7 @@ import {
   PossibleMatchList,
   SaveIntakeBody,
 } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import type { ReceptionService } from './reception.service.ts';
 
 export function receptionRoutes(app: App, reception: ReceptionService) {

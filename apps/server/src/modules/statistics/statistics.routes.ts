@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS, OccupancyStatistics, PopulationStatistics, StatisticsQuery } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import type { ExportFile, StatisticsService } from './statistics.service.ts';
 import { CONTENT_TYPES } from './statistics.export.ts';
 

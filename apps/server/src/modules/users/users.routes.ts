@@ -1,5 +1,5 @@
 import { CreateUserBody, DeactivateBody, EmptyBody, IdParams, Ok, ReactivateUserBody, ResetPasswordBody, RoleList, UpdateUserBody, User, UserListQuery, UserPage } from '@vigil/contracts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http/app-type.ts';
 import type { UsersService } from './users.service.ts';
 
 export function usersRoutes(app: App, users: UsersService) {

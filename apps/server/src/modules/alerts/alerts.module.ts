@@ -1,0 +1,11 @@
+import { defineModule } from '../../platform/modules/module.ts';
+import { alertsRoutes } from './alerts.routes.ts';
+import { alertsService } from './alerts.service.ts';
+
+/** Alerts on a prisoner (risks, needs, keep-aparts) and the codes that configure them. */
+export const alertsModule = defineModule({
+  name: 'alerts',
+  services: (deps) => ({ alerts: alertsService(deps) }),
+  routes: (app, { alerts }) => alertsRoutes(app, alerts),
+  permissions: ['alerts.read', 'alerts.manage', 'alerts.configure'],
+});

@@ -1,0 +1,11 @@
+import { defineModule } from '../../platform/modules/module.ts';
+import { facilitiesRoutes } from './facilities.routes.ts';
+import { facilitiesService } from './facilities.service.ts';
+
+/** Facilities: the prisons of the service, their time zones and capacities. */
+export const facilitiesModule = defineModule({
+  name: 'facilities',
+  services: (deps) => ({ facilities: facilitiesService(deps) }),
+  routes: (app, { facilities }) => facilitiesRoutes(app, facilities),
+  permissions: ['facilities.read', 'facilities.manage'],
+});

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { Permission } from '@vigil/contracts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/connect.ts';
+import type { DB } from '../db/schema.ts';
+import type { App } from '../http/app-type.ts';
+
+/** What the platform hands every module's services. */
+export interface ServiceDeps {
+  db: Kysely<DB>;
+  config: Config;
+  database: Database;
+}
+
+/**
+ * One feature module as the server knows it: everything the rest of the system needs from it, in
+ * one value its folder exports, so adding a module is its folder plus one line in
+ * `modules/index.ts`. `Needs` names the services of other modules it is built on (listed earlier
+ * in the registry); they are handed over built, never their repositories.
+ */
+export interface ModuleDefinition<Provides extends object, Needs extends object = object> {
+  /** The feature name; the web feature folder has the same one. */
+  name: string;
+  /** Builds this module's services. The keys become `services.<key>` for routes and tests. */
+  services: (deps: ServiceDeps, needs: Needs) => Provides;
+  /** Registers its routes; each declares its access (platform/http/access-hook.ts). */
+  routes?: (app: App, services: Provides, config: Config) => void;
+  /**
+   * The permissions this module introduces (`resource.action`). Each permission of the contracts
+   * is introduced by exactly one module; a module's routes may also check permissions of others
+   * (a movement's route checks `prisoners.read`). Checked by `modules/registry.test.ts`.
+   */
+  permissions: readonly Permission[];
+}
+
+/** Declares a module, keeping its exact service types for the composition root. */
+export const defineModule = <Provides extends object, Needs extends object = object>(definition: ModuleDefinition<Provides, Needs>) => definition;
+
+/** Any module, whatever its services: what the registry holds. */
+export interface AnyModule {
+  name: string;
+  services: (deps: ServiceDeps, needs: never) => object;
+  routes?: (app: App, services: never, config: Config) => void;
+  permissions: readonly Permission[];
+}
+
+// Turns a union of service maps into one map with every key (the composition root's type).
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The services of a list of modules, merged: `ServicesOf<typeof MODULES>`. */
+export type ServicesOf<Modules extends readonly AnyModule[]> = UnionToIntersection<ReturnType<Modules[number]['services']>>;
+
+/**
+ * Builds every module's services in registry order. A module that needs a service listed after
+ * it fails here, at start-up, naming both.
+ */
+export function buildModuleServices(modules: readonly AnyModule[], deps: ServiceDeps): Record<string, unknown> {
+  const built: Record<string, unknown> = {};
+  const needs = new Proxy(built, {
+    get(target, key: string) {
+      if (!(key in target)) throw new Error(`a module needs the '${key}' service, which no earlier module in modules/index.ts provides`);
+      return target[key];
+    },
+  });
+  for (const module of modules) {
+    const provided = module.services(deps, needs as never);
+    for (const key of Object.keys(provided)) {
+      if (key in built) throw new Error(`module '${module.name}' provides '${key}', which an earlier module already provides`);
+    }
+    Object.assign(built, provided);
+  }
+  return built;
+}
