@@ -5,6 +5,7 @@ import { SecurityLevel } from './locations.ts';
 
 export const INTAKE_STATUSES = ['expected', 'in-progress', 'completed', 'cancelled'] as const;
 export const IntakeStatus = z.enum(INTAKE_STATUSES);
+export type IntakeStatus = z.infer<typeof IntakeStatus>;
 
 
 export const PropertyEntry = z

@@ -1,12 +1,12 @@
 import { sql, type Insertable, type Kysely, type Selectable, type SqlBool, type Transaction, type Updateable } from 'kysely';
 import type { CalendarDate } from '@vigil/contracts';
-import type { AlertTypesTable, DB, PrisonerAlertsTable } from '../../platform/db/schema.ts';
+import type { AlertTypes, DB, PrisonerAlerts } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-export type AlertTypeRow = Selectable<AlertTypesTable>;
-export type AlertRow = Selectable<PrisonerAlertsTable> & {
+export type AlertTypeRow = Selectable<AlertTypes>;
+export type AlertRow = Selectable<PrisonerAlerts> & {
   related_visible: boolean;
   related_prison_number: string | null;
   related_family_name: string | null;
@@ -57,11 +57,11 @@ export function alertsRepository(db: Kysely<DB>) {
       return trx.selectFrom('alert_types').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
     },
 
-    insertType(trx: Transaction<DB>, row: Insertable<AlertTypesTable>) {
+    insertType(trx: Transaction<DB>, row: Insertable<AlertTypes>) {
       return trx.insertInto('alert_types').values(row).returningAll().executeTakeFirstOrThrow();
     },
 
-    updateType(trx: Transaction<DB>, code: string, changes: Updateable<AlertTypesTable>) {
+    updateType(trx: Transaction<DB>, code: string, changes: Updateable<AlertTypes>) {
       return trx.updateTable('alert_types').set(changes).where('code', '=', code).returningAll().executeTakeFirstOrThrow();
     },
 
@@ -80,7 +80,7 @@ export function alertsRepository(db: Kysely<DB>) {
       return trx.selectFrom('prisoner_alerts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     },
 
-    insert(trx: Transaction<DB>, row: Insertable<PrisonerAlertsTable>) {
+    insert(trx: Transaction<DB>, row: Insertable<PrisonerAlerts>) {
       return trx.insertInto('prisoner_alerts').values(row).returning('id').executeTakeFirstOrThrow();
     },
 

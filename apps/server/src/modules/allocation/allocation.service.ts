@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { AllocateBody, AllocationViolation, CalendarDate, CellOption, CellSpecialType, LegalStatus, SecurityLevel, Sex, SexDesignation } from '@vigil/contracts';
+import type { AllocateBody, AllocationViolation, CalendarDate, CellOption, CellSpecialType, SecurityLevel, SexDesignation } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import { demand, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
@@ -35,7 +35,7 @@ export function allocationService(deps: { db: Kysely<DB> }) {
       id: p.id,
       facilityId: p.facility_id,
       currentLocationId: p.current_location_id,
-      separation: separationCategory({ sex: p.sex as Sex, legalStatus: p.legal_status as LegalStatus, dateOfBirth: p.date_of_birth }, today),
+      separation: separationCategory({ sex: p.sex, legalStatus: p.legal_status, dateOfBirth: p.date_of_birth }, today),
       securityCategory: p.security_category as SecurityLevel,
       sharingRisk: await repo.sharingRisk(p.id, today, trx),
       keepApartIds: await repo.keepApartIds(p.id, today, trx),

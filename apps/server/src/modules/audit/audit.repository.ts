@@ -1,10 +1,10 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
-import type { AuditEventsTable, DB } from '../../platform/db/schema.ts';
+import type { AuditEvents, DB } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 import { actionPrefixPattern } from './audit.rules.ts';
 
-export type AuditEventRow = Selectable<AuditEventsTable>;
+export type AuditEventRow = Selectable<AuditEvents>;
 
 export interface AuditFilters {
   /** A username, matched exactly but without regard to case. */

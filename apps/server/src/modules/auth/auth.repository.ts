@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { DB, SessionsTable } from '../../platform/db/schema.ts';
+import type { Language } from '@vigil/contracts';
+import type { DB, Sessions } from '../../platform/db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -20,7 +21,7 @@ export function authRepository(db: Kysely<DB>) {
       if (!user.all_facilities) q = q.where('id', 'in', trx.selectFrom('user_facilities').select('facility_id').where('user_id', '=', user.id));
       return q.execute();
     },
-    createSession(trx: Db, row: Insertable<SessionsTable>) {
+    createSession(trx: Db, row: Insertable<Sessions>) {
       return trx.insertInto('sessions').values(row).execute();
     },
     findSession(id: string, trx: Db = db) {
@@ -129,7 +130,7 @@ export function authRepository(db: Kysely<DB>) {
         .where('id', '=', userId)
         .execute();
     },
-    setLanguage(trx: Db, userId: string, language: string) {
+    setLanguage(trx: Db, userId: string, language: Language) {
       return trx
         .updateTable('users')
         .set((eb) => ({ language, version: eb('version', '+', 1), updated_at: new Date() }))

@@ -38,7 +38,7 @@ export function actorOf(user: UserRow, facilityIds: string[], sessionId: string)
     roles,
     permissions: new Set(permissionsOf(roles)),
     facilities: user.all_facilities ? 'all' : facilityIds,
-    language: user.language as Language,
+    language: user.language,
     sessionId,
   };
 }
@@ -159,7 +159,7 @@ export function authService(deps: { db: Kysely<DB>; config: Config; database: Pi
           id: user.id,
           username: user.username,
           displayName: [user.family_name, user.given_name].join(' '),
-          language: user.language as Language,
+          language: user.language,
           roles: user.roles as Role[],
           mfaEnabled: user.mfa_enabled,
         },

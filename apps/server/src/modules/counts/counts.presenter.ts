@@ -1,4 +1,4 @@
-import type { CountResolution, CountSession, CountSessionSummary, CountStatus, CountUnit, LocationKind, Roll, RollPlace } from '@vigil/contracts';
+import type { CountResolution, CountSession, CountSessionSummary, CountUnit, LocationKind, Roll, RollPlace } from '@vigil/contracts';
 import type { CountEntryRow, CountSessionRow, PlaceRow, RollRow } from './counts.repository.ts';
 import { isDiscrepancy } from './counts.rules.ts';
 
@@ -51,7 +51,7 @@ function summary(s: CountSessionRow, units: readonly CountUnit[]): CountSessionS
   return {
     id: s.id,
     facilityId: s.facility_id,
-    status: s.status as CountStatus,
+    status: s.status,
     startedBy: s.started_by,
     startedAt: s.started_at.toISOString(),
     closedAt: s.closed_at?.toISOString() ?? null,

@@ -1,12 +1,12 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { ABSENCE_KINDS } from '@vigil/contracts';
-import type { CountEntriesTable, CountSessionsTable, DB } from '../../platform/db/schema.ts';
+import type { CountEntries, CountSessions, DB } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-export type CountSessionRow = Selectable<CountSessionsTable>;
-export type CountEntryRow = Selectable<CountEntriesTable>;
+export type CountSessionRow = Selectable<CountSessions>;
+export type CountEntryRow = Selectable<CountEntries>;
 
 export interface PlaceRow {
   id: string;
@@ -140,7 +140,7 @@ export function countsRepository(db: Kysely<DB>) {
       return trx.updateTable('count_entries').set(changes).where('session_id', '=', sessionId).where('location_id', '=', locationId).execute();
     },
 
-    updateSession(trx: Transaction<DB>, s: CountSessionRow, changes: { status: string; closed_at?: Date }) {
+    updateSession(trx: Transaction<DB>, s: CountSessionRow, changes: { status: CountSessionRow['status']; closed_at?: Date }) {
       return trx.updateTable('count_sessions').set({ ...changes, version: s.version + 1 }).where('id', '=', s.id).returningAll().executeTakeFirstOrThrow();
     },
   };

@@ -1,10 +1,10 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
-import type { DB, FacilitiesTable } from '../../platform/db/schema.ts';
+import type { DB, Facilities } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-export type FacilityRow = Selectable<FacilitiesTable>;
+export type FacilityRow = Selectable<Facilities>;
 
 export function facilitiesRepository(db: Kysely<DB>) {
   return {
@@ -24,10 +24,10 @@ export function facilitiesRepository(db: Kysely<DB>) {
     grantAccess(trx: Db, userId: string, facilityId: string) {
       return trx.insertInto('user_facilities').values({ user_id: userId, facility_id: facilityId }).execute();
     },
-    insert(trx: Db, row: Insertable<FacilitiesTable>) {
+    insert(trx: Db, row: Insertable<Facilities>) {
       return trx.insertInto('facilities').values(row).returningAll().executeTakeFirstOrThrow();
     },
-    update(trx: Db, id: string, version: number, values: Updateable<FacilitiesTable>) {
+    update(trx: Db, id: string, version: number, values: Updateable<Facilities>) {
       return trx
         .updateTable('facilities')
         .set({ ...values, version: version + 1, updated_at: new Date() })

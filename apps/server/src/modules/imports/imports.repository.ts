@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { CalendarDate } from '@vigil/contracts';
-import type { DB, ImportsTable } from '../../platform/db/schema.ts';
+import type { DB, Imports } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 import type { SheetRow } from './imports.parse.ts';
@@ -8,7 +8,7 @@ import type { SheetRow } from './imports.parse.ts';
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** An import as the screens read it: without the rows themselves, with the first few as a sample. */
-export type ImportRow = Omit<Selectable<ImportsTable>, 'rows'> & { facility_code: string; sample: (string | null)[][] };
+export type ImportRow = Omit<Selectable<Imports>, 'rows'> & { facility_code: string; sample: (string | null)[][] };
 
 const SAMPLE_ROWS = 5;
 
@@ -71,7 +71,7 @@ export function importsRepository(db: Kysely<DB>) {
     },
 
     /** Optimistic update: undefined when the version has moved on. */
-    update(trx: Transaction<DB>, id: string, version: number, changes: Updateable<ImportsTable>) {
+    update(trx: Transaction<DB>, id: string, version: number, changes: Updateable<Imports>) {
       return trx
         .updateTable('imports')
         .set({ ...changes, version: version + 1, updated_at: new Date() })

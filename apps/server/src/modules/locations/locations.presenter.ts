@@ -1,8 +1,6 @@
 import type { CellSpecialType, Location, LocationKind } from '@vigil/contracts';
 import type { LocationWithPath } from './locations.repository.ts';
 
-type Sex = Location['sexDesignation'];
-type Level = Location['securityLevel'];
 
 /** The allow-list of location fields that leave the server. */
 export function presentLocation(r: LocationWithPath): Location {
@@ -16,8 +14,8 @@ export function presentLocation(r: LocationWithPath): Location {
     path: r.path,
     baselineCapacity: r.baseline_capacity,
     operationalCapacity: r.operational_capacity,
-    sexDesignation: r.sex_designation as Sex,
-    securityLevel: r.security_level as Level,
+    sexDesignation: r.sex_designation,
+    securityLevel: r.security_level,
     specialTypes: r.special_types as CellSpecialType[],
     active: r.active,
     deactivationReason: r.deactivation_reason,

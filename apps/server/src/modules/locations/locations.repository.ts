@@ -1,10 +1,10 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
-import type { DB, LocationsTable } from '../../platform/db/schema.ts';
+import type { DB, Locations } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-export type LocationRow = Selectable<LocationsTable>;
+export type LocationRow = Selectable<Locations>;
 export type LocationWithPath = LocationRow & { path: string };
 
 export function locationsRepository(db: Kysely<DB>) {
@@ -84,11 +84,11 @@ export function locationsRepository(db: Kysely<DB>) {
       return !!row;
     },
 
-    insert(trx: Db, rows: Insertable<LocationsTable>[]) {
+    insert(trx: Db, rows: Insertable<Locations>[]) {
       return trx.insertInto('locations').values(rows).returningAll().execute();
     },
 
-    update(trx: Db, id: string, version: number, values: Updateable<LocationsTable>) {
+    update(trx: Db, id: string, version: number, values: Updateable<Locations>) {
       return trx
         .updateTable('locations')
         .set({ ...values, version: version + 1, updated_at: new Date() })

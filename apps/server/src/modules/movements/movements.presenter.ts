@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { Movement, MovementKind, PropertyItem, ReleaseDetails, TransferIn, Sex } from '@vigil/contracts';
-import type { PropertyItemsTable } from '../../platform/db/schema.ts';
+import type { Movement, PropertyItem, ReleaseDetails, TransferIn } from '@vigil/contracts';
+import type { PropertyItems } from '../../platform/db/schema.ts';
 import type { MovementRow, MovementsRepository } from './movements.repository.ts';
 import { movementStatus } from './movements.rules.ts';
 
@@ -20,7 +20,7 @@ function decodeRelease(reason: string): ReleaseDetails | null {
 }
 
 export function presentMovement(r: MovementRow): Movement {
-  const kind = r.kind as MovementKind;
+  const kind = r.kind;
   const release = kind === 'release' ? decodeRelease(r.reason) : null;
   return {
     id: r.id,
@@ -42,12 +42,12 @@ export function presentMovement(r: MovementRow): Movement {
   };
 }
 
-export function presentProperty(r: Selectable<PropertyItemsTable>): PropertyItem {
+export function presentProperty(r: Selectable<PropertyItems>): PropertyItem {
   return {
     id: r.id,
     description: r.description,
     quantity: r.quantity,
-    storage: r.storage as PropertyItem['storage'],
+    storage: r.storage,
     sealNumber: r.seal_number,
     receivedBy: r.received_by,
     receivedAt: r.received_at.toISOString(),
@@ -70,7 +70,7 @@ export function presentTransferIn(r: TransferInRow): TransferIn {
     familyNameLatin: r.family_name_latin,
     givenNameLatin: r.given_name_latin,
     dateOfBirth: r.date_of_birth,
-    sex: r.sex as Sex,
+    sex: r.sex,
     fromFacilityId: r.from_facility_id,
     fromFacilityCode: r.from_facility_code,
     fromFacilityName: r.from_facility_name,

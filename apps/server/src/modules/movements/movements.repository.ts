@@ -1,12 +1,12 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { ABSENCE_KINDS } from '@vigil/contracts';
-import type { DB, MovementsTable } from '../../platform/db/schema.ts';
+import type { DB, Movements } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 import { alertInForce } from '../alerts/alerts.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-export type MovementRow = Selectable<MovementsTable> & { from_facility_code: string; to_facility_code: string | null };
+export type MovementRow = Selectable<Movements> & { from_facility_code: string; to_facility_code: string | null };
 
 function selectMovement(db: Db) {
   return db
@@ -43,7 +43,7 @@ export function movementsRepository(db: Kysely<DB>) {
       return trx.selectFrom('movements').selectAll().where('prisoner_id', '=', prisonerId).where('kind', 'in', ABSENCE_KINDS).where('in_at', 'is', null).executeTakeFirst();
     },
 
-    insert(trx: Transaction<DB>, row: Insertable<MovementsTable>) {
+    insert(trx: Transaction<DB>, row: Insertable<Movements>) {
       return trx.insertInto('movements').values(row).returning('id').executeTakeFirstOrThrow();
     },
 

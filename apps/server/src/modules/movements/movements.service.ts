@@ -32,7 +32,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
   }
 
   /** The prisoner's state moves on with their row version, so an open form sees the change. */
-  async function setState(trx: Transaction<DB>, p: Pick<PrisonerRow, 'id' | 'version'>, state: string) {
+  async function setState(trx: Transaction<DB>, p: Pick<PrisonerRow, 'id' | 'version'>, state: PrisonerRow['state']) {
     if (!(await prisoners.update(trx, p.id, p.version, { state }))) throw new Problem('edit-conflict');
   }
 

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { Language, PrisonerState, ReleaseBody, ReleaseCheck } from '@vigil/contracts';
+import type { Language, ReleaseBody, ReleaseCheck } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import { can, type Actor, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
@@ -68,7 +68,7 @@ export function releaseService(deps: { db: Kysely<DB> }) {
         due,
         propertyOutstanding: outstanding,
         activeAlerts: await activeAlerts(ctx.actor, p.id, today),
-        blockers: releaseCheckBlockers({ state: p.state as PrisonerState, due, propertyOutstanding: outstanding.length }),
+        blockers: releaseCheckBlockers({ state: p.state, due, propertyOutstanding: outstanding.length }),
         version: p.version,
       };
     },
@@ -86,7 +86,7 @@ export function releaseService(deps: { db: Kysely<DB> }) {
         const today = await facilityDay(ctx.actor, p.facility_id, trx);
         const outstanding = (await repo.property(p.id, trx)).filter((i) => i.returned_at === null).length;
         const orderReference = body.orderReference ?? null;
-        const blockers = releaseBlockers({ state: p.state as PrisonerState, due: releaseDue(p.latest_release_date, today), basis: body.basis, orderReference, propertyOutstanding: outstanding });
+        const blockers = releaseBlockers({ state: p.state, due: releaseDue(p.latest_release_date, today), basis: body.basis, orderReference, propertyOutstanding: outstanding });
         if (blockers.length) throw new Problem('release-blocked', undefined, blockers.map((b) => ({ path: BLOCKER_PATHS[b], message: b })));
 
         const at = new Date();

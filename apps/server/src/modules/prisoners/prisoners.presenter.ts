@@ -1,4 +1,4 @@
-import type { CalendarDate, LegalStatus, Prisoner, PrisonerFile, PrisonerState, PrisonerSummary, SecurityLevel, Sex } from '@vigil/contracts';
+import type { CalendarDate, Prisoner, PrisonerFile, PrisonerSummary, SecurityLevel } from '@vigil/contracts';
 import type { PrisonerRow } from './prisoners.repository.ts';
 import { separationCategory } from './prisoners.rules.ts';
 
@@ -9,15 +9,15 @@ export function presentPrisonerSummary(r: PrisonerRow): PrisonerSummary {
     prisonNumber: r.prison_number,
     facilityId: r.facility_id,
     facilityCode: r.facility_code,
-    state: r.state as PrisonerState,
+    state: r.state,
     familyName: r.family_name,
     givenName: r.given_name,
     patronymic: r.patronymic,
     familyNameLatin: r.family_name_latin,
     givenNameLatin: r.given_name_latin,
     dateOfBirth: r.date_of_birth,
-    sex: r.sex as Sex,
-    legalStatus: r.legal_status as LegalStatus,
+    sex: r.sex,
+    legalStatus: r.legal_status,
     securityCategory: r.security_category as SecurityLevel,
     location: r.current_location_id ? { locationId: r.current_location_id, path: r.location_path ?? '' } : null,
     hasPhoto: r.photo_sha256 !== null,

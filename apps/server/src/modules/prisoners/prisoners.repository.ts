@@ -1,10 +1,10 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
-import type { DB, PrisonersTable } from '../../platform/db/schema.ts';
+import type { DB, Prisoners } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-export type PrisonerRow = Selectable<PrisonersTable> & { facility_code: string; location_path: string | null };
+export type PrisonerRow = Selectable<Prisoners> & { facility_code: string; location_path: string | null };
 
 /** The columns every prisoner read returns: the row, its facility code and where they are now. */
 function selectPrisoner(db: Db) {
@@ -59,12 +59,12 @@ export function prisonersRepository(db: Kysely<DB>) {
       return trx.selectFrom('prisoners').select('id').where(sql`lower(prison_number)`, '=', prisonNumber.toLowerCase()).executeTakeFirst();
     },
 
-    async insert(trx: Transaction<DB>, row: Insertable<PrisonersTable>) {
+    async insert(trx: Transaction<DB>, row: Insertable<Prisoners>) {
       return trx.insertInto('prisoners').values(row).returning('id').executeTakeFirstOrThrow();
     },
 
     /** Optimistic update: nothing happens (undefined) when the version has moved on. */
-    update(trx: Transaction<DB>, id: string, version: number, changes: Updateable<PrisonersTable>) {
+    update(trx: Transaction<DB>, id: string, version: number, changes: Updateable<Prisoners>) {
       return trx
         .updateTable('prisoners')
         .set({ ...changes, version: version + 1, updated_at: new Date() })

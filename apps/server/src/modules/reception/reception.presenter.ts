@@ -8,7 +8,7 @@ export function presentIntake(r: IntakeRow, today: CalendarDate): Intake {
   return {
     id: r.id,
     facilityId: r.facility_id,
-    status: r.status as Intake['status'],
+    status: r.status,
     expectedOn: r.expected_on,
     arrivingFrom: r.arriving_from,
     data,

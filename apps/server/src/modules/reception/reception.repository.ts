@@ -1,14 +1,14 @@
 import { type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
-import type { DB, IntakesTable } from '../../platform/db/schema.ts';
+import type { DB, Intakes, PropertyItems } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-export type IntakeRow = Selectable<IntakesTable>;
+export type IntakeRow = Selectable<Intakes>;
 
 export function receptionRepository(db: Kysely<DB>) {
   return {
-    list(actor: Actor, facilityId: string, status: string | undefined, trx: Db = db) {
+    list(actor: Actor, facilityId: string, status: IntakeRow['status'] | undefined, trx: Db = db) {
       let q = trx
         .selectFrom('intakes')
         .selectAll()
@@ -30,11 +30,11 @@ export function receptionRepository(db: Kysely<DB>) {
       return trx.selectFrom('intakes').selectAll().where('id', '=', id).where(facilityScope(actor, 'intakes.facility_id')).forUpdate().executeTakeFirst();
     },
 
-    insert(trx: Transaction<DB>, row: Insertable<IntakesTable>) {
+    insert(trx: Transaction<DB>, row: Insertable<Intakes>) {
       return trx.insertInto('intakes').values(row).returningAll().executeTakeFirstOrThrow();
     },
 
-    update(trx: Transaction<DB>, id: string, version: number, changes: Updateable<IntakesTable>) {
+    update(trx: Transaction<DB>, id: string, version: number, changes: Updateable<Intakes>) {
       return trx
         .updateTable('intakes')
         .set({ ...changes, version: version + 1, updated_at: new Date() })
@@ -44,7 +44,7 @@ export function receptionRepository(db: Kysely<DB>) {
         .executeTakeFirst();
     },
 
-    insertProperty(trx: Transaction<DB>, rows: { prisoner_id: string; description: string; quantity: number; storage: string; seal_number: string | null; received_by: string }[]) {
+    insertProperty(trx: Transaction<DB>, rows: Insertable<PropertyItems>[]) {
       return rows.length ? trx.insertInto('property_items').values(rows).execute() : Promise.resolve([]);
     },
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { CreateIntakeBody, IntakeData, PrisonerFile } from '@vigil/contracts';
+import type { CreateIntakeBody, IntakeData, IntakeStatus, PrisonerFile } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
@@ -33,7 +33,7 @@ export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersSer
   const prisonerFiles = prisonersRepository(db);
 
   return {
-    async list(ctx: RequestContext, facilityId: string, status?: string) {
+    async list(ctx: RequestContext, facilityId: string, status?: IntakeStatus) {
       if (!(await facilities.find(ctx.actor, facilityId))) throw new Problem('not-found');
       const today = todayUtc();
       return { items: (await repo.list(ctx.actor, facilityId, status)).map((r) => presentIntake(r, today)) };

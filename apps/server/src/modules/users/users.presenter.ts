@@ -1,4 +1,4 @@
-import type { Language, Role, User } from '@vigil/contracts';
+import type { Role, User } from '@vigil/contracts';
 import type { UserRow } from './users.repository.ts';
 
 /**
@@ -15,7 +15,7 @@ export function presentUser(r: UserRow, facilityIds: string[]): User {
     patronymic: r.patronymic,
     familyNameLatin: r.family_name_latin,
     givenNameLatin: r.given_name_latin,
-    language: r.language as Language,
+    language: r.language,
     roles: r.roles as Role[],
     allFacilities: r.all_facilities,
     facilityIds,

@@ -1,12 +1,12 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Transaction, type Updateable } from 'kysely';
 import type { Role } from '@vigil/contracts';
-import type { DB, UsersTable } from '../../platform/db/schema.ts';
+import type { DB, Users } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 import { likePattern, type UserCursor } from './users.rules.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-export type UserRow = Selectable<UsersTable>;
+export type UserRow = Selectable<Users>;
 
 export interface UserFilters {
   q?: string;
@@ -140,11 +140,11 @@ export function usersRepository(db: Kysely<DB>) {
       return rows.length;
     },
 
-    insert(trx: Db, row: Insertable<UsersTable>) {
+    insert(trx: Db, row: Insertable<Users>) {
       return trx.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow();
     },
 
-    update(trx: Db, id: string, version: number, values: Updateable<UsersTable>) {
+    update(trx: Db, id: string, version: number, values: Updateable<Users>) {
       return trx
         .updateTable('users')
         .set({ ...values, version: version + 1, updated_at: new Date() })
