@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
-import type { CreateFacilityBody, UpdateFacilityBody } from '@vigil/contracts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { CreateFacilityBody, Facility, UpdateFacilityBody } from '@vigil/contracts';
+import type { DB, Facilities } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/access/actor.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { runWrite, updateVersioned, type VersionedChange } from '../../platform/db/write.ts';
 import { Problem } from '../../platform/errors.ts';
-import { facilitiesRepository } from './facilities.repository.ts';
+import { facilitiesRepository, type FacilityRow } from './facilities.repository.ts';
 import { presentFacility } from './facilities.presenter.ts';
 import { isValidTimeZone } from './facilities.rules.ts';
 
@@ -27,6 +27,14 @@ export function facilitiesService(deps: { db: Kysely<DB> }) {
   const { db } = deps;
   const repo = facilitiesRepository(db);
 
+  const change = (ctx: RequestContext, id: string, version: number, action: string, columns: Updateable<Facilities>): VersionedChange<FacilityRow, Facility> => ({
+    lock: (trx) => repo.findForUpdate(ctx.actor, id, trx),
+    expectedVersion: version,
+    apply: (trx) => repo.update(trx, id, version, columns),
+    present: presentFacility,
+    audit: () => ({ action, entityType: 'facility', entityId: id, facilityId: id }),
+  });
+
   return {
     async list(ctx: RequestContext, includeInactive: boolean) {
       return (await repo.list(ctx.actor, { includeInactive })).map(presentFacility);
@@ -40,44 +48,23 @@ export function facilitiesService(deps: { db: Kysely<DB> }) {
 
     async create(ctx: RequestContext, body: CreateFacility) {
       if (!isValidTimeZone(body.timeZone)) throw new Problem('invalid-time-zone');
-      return db.transaction().execute(async (trx) => {
-        const row = await repo.insert(trx, toColumns(body));
+      return runWrite(db, ctx, async (w) => {
+        const row = await repo.insert(w.trx, toColumns(body));
         // The creator must be able to see what they made, even when not HQ-wide.
-        if (ctx.actor.facilities !== 'all') {
-          await repo.grantAccess(trx, ctx.actor.userId, row.id);
-        }
+        if (ctx.actor.facilities !== 'all') await repo.grantAccess(w.trx, ctx.actor.userId, row.id);
         const after = presentFacility(row);
-        await appendAudit(trx, ctx, { action: 'facility.created', entityType: 'facility', entityId: row.id, facilityId: row.id, after });
+        await w.audit({ action: 'facility.created', entityType: 'facility', entityId: row.id, facilityId: row.id, after });
         return after;
       });
     },
 
     async update(ctx: RequestContext, id: string, body: UpdateFacility) {
       if (!isValidTimeZone(body.timeZone)) throw new Problem('invalid-time-zone');
-      return db.transaction().execute(async (trx) => {
-        const current = await repo.findForUpdate(ctx.actor, id, trx);
-        if (!current) throw new Problem('not-found');
-        if (current.version !== body.version) throw new Problem('edit-conflict');
-        const row = await repo.update(trx, id, body.version, toColumns(body));
-        if (!row) throw new Problem('edit-conflict');
-        const before = presentFacility(current);
-        const after = presentFacility(row);
-        await appendAudit(trx, ctx, { action: 'facility.updated', entityType: 'facility', entityId: id, facilityId: id, before, after });
-        return after;
-      });
+      return updateVersioned(db, ctx, change(ctx, id, body.version, 'facility.updated', toColumns(body)));
     },
 
     async deactivate(ctx: RequestContext, id: string, reason: string, version: number) {
-      return db.transaction().execute(async (trx) => {
-        const current = await repo.findForUpdate(ctx.actor, id, trx);
-        if (!current) throw new Problem('not-found');
-        if (current.version !== version) throw new Problem('edit-conflict');
-        const row = await repo.update(trx, id, version, { active: false, deactivation_reason: reason });
-        if (!row) throw new Problem('edit-conflict');
-        const after = presentFacility(row);
-        await appendAudit(trx, ctx, { action: 'facility.deactivated', entityType: 'facility', entityId: id, facilityId: id, before: presentFacility(current), after });
-        return after;
-      });
+      return updateVersioned(db, ctx, change(ctx, id, version, 'facility.deactivated', { active: false, deactivation_reason: reason }));
     },
   };
 }

@@ -1,12 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { z } from 'zod';
-import { LocationList, type BulkCellsBody, type CreateLocationBody, type LocationKind, type UpdateLocationBody } from '@vigil/contracts';
-import type { DB } from '../../platform/db/schema.ts';
+import { LocationList, type BulkCellsBody, type Location, type CreateLocationBody, type LocationKind, type UpdateLocationBody } from '@vigil/contracts';
+import type { DB, Locations } from '../../platform/db/schema.ts';
 import { mayAccessFacility, type Actor, type RequestContext } from '../../platform/access/actor.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { ReadCache } from '../../platform/db/read-cache.ts';
 import { PreparedJson } from '../../platform/http/prepared-json.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { createRecord, runWrite, updateVersioned, type VersionedChange } from '../../platform/db/write.ts';
 import { Problem } from '../../platform/errors.ts';
 import { locationsRepository, type LocationRow } from './locations.repository.ts';
 import { presentLocation } from './locations.presenter.ts';
@@ -49,6 +49,15 @@ export function locationsService(deps: { db: Kysely<DB>; database: Pick<Database
     if (!row) throw new Problem('not-found');
     return presentLocation(row);
   }
+
+  /** A change to one place, presented with its path before and after. */
+  const change = (ctx: RequestContext, id: string, version: number, action: string, columns: Updateable<Locations>): VersionedChange<LocationRow, Location> => ({
+    lock: (trx) => repo.findForUpdate(ctx.actor, id, trx),
+    expectedVersion: version,
+    apply: (trx) => repo.update(trx, id, version, columns),
+    present: (row, trx) => presentCurrent(ctx.actor, row.id, trx),
+    audit: (row) => ({ action, entityType: 'location', entityId: id, facilityId: row.facility_id }),
+  });
 
   /**
    * Checks that a place of `kind` may stand under `parentId` in `facilityId`, and locks the parent
@@ -99,73 +108,54 @@ export function locationsService(deps: { db: Kysely<DB>; database: Pick<Database
     async create(ctx: RequestContext, facilityId: string, body: CreateLocation) {
       await requireFacility(ctx.actor, facilityId);
       assertCellFields(body);
-      return db.transaction().execute(async (trx) => {
-        await checkParent(ctx.actor, trx, facilityId, body.kind, body.parentId);
-        const [row] = await repo.insert(trx, [{ facility_id: facilityId, ...toColumns(body) }]);
-        const after = await presentCurrent(ctx.actor, row!.id, trx);
-        await appendAudit(trx, ctx, { action: 'location.created', entityType: 'location', entityId: after.id, facilityId, after });
-        return after;
+      return createRecord(db, ctx, {
+        insert: async (trx) => {
+          await checkParent(ctx.actor, trx, facilityId, body.kind, body.parentId);
+          const [row] = await repo.insert(trx, [{ facility_id: facilityId, ...toColumns(body) }]);
+          return row!;
+        },
+        present: (row, trx) => presentCurrent(ctx.actor, row.id, trx),
+        audit: (row) => ({ action: 'location.created', entityType: 'location', entityId: row.id, facilityId }),
       });
     },
 
     async update(ctx: RequestContext, id: string, body: UpdateLocation) {
       assertCellFields(body);
-      return db.transaction().execute(async (trx) => {
-        const current = await repo.findForUpdate(ctx.actor, id, trx);
-        if (!current) throw new Problem('not-found');
-        if (current.version !== body.version) throw new Problem('edit-conflict');
-        const before = await presentCurrent(ctx.actor, id, trx);
-
-        // A move is checked for cycles first: "a wing inside its own cell" is a cycle, whatever else is wrong with it.
-        if (body.parentId !== null && body.parentId !== current.parent_id && (await repo.isSelfOrDescendant(trx, id, body.parentId))) {
-          throw new Problem('location-cycle');
-        }
-        // An inactive place may still be corrected where it stands; only active places need an active parent.
-        await checkParent(ctx.actor, trx, current.facility_id, body.kind, body.parentId, { activeParent: current.active });
-        if (body.kind !== current.kind) {
-          const childKinds = (await repo.childKinds(trx, id)) as LocationKind[];
-          if (!childrenStillFit(body.kind, childKinds)) throw new Problem('location-placement');
-        }
-
-        const row = await repo.update(trx, id, body.version, toColumns(body));
-        if (!row) throw new Problem('edit-conflict');
-        const after = await presentCurrent(ctx.actor, id, trx);
-        await appendAudit(trx, ctx, { action: 'location.updated', entityType: 'location', entityId: id, facilityId: current.facility_id, before, after });
-        return after;
+      return updateVersioned(db, ctx, {
+        ...change(ctx, id, body.version, 'location.updated', toColumns(body)),
+        async check(current, trx) {
+          // A move is checked for cycles first: "a wing inside its own cell" is a cycle, whatever else is wrong with it.
+          if (body.parentId !== null && body.parentId !== current.parent_id && (await repo.isSelfOrDescendant(trx, id, body.parentId))) {
+            throw new Problem('location-cycle');
+          }
+          // An inactive place may still be corrected where it stands; only active places need an active parent.
+          await checkParent(ctx.actor, trx, current.facility_id, body.kind, body.parentId, { activeParent: current.active });
+          if (body.kind !== current.kind) {
+            const childKinds = (await repo.childKinds(trx, id)) as LocationKind[];
+            if (!childrenStillFit(body.kind, childKinds)) throw new Problem('location-placement');
+          }
+        },
       });
     },
 
     /** Places are never deleted: deactivation keeps their history and everything that refers to them. */
     async deactivate(ctx: RequestContext, id: string, reason: string, version: number) {
-      return db.transaction().execute(async (trx) => {
-        const current = await repo.findForUpdate(ctx.actor, id, trx);
-        if (!current) throw new Problem('not-found');
-        if (current.version !== version) throw new Problem('edit-conflict');
-        if (await repo.hasActiveChildren(trx, id)) throw new Problem('location-has-active-children');
-        const before = await presentCurrent(ctx.actor, id, trx);
-        const row = await repo.update(trx, id, version, { active: false, deactivation_reason: reason });
-        if (!row) throw new Problem('edit-conflict');
-        const after = await presentCurrent(ctx.actor, id, trx);
-        await appendAudit(trx, ctx, { action: 'location.deactivated', entityType: 'location', entityId: id, facilityId: current.facility_id, before, after });
-        return after;
+      return updateVersioned(db, ctx, {
+        ...change(ctx, id, version, 'location.deactivated', { active: false, deactivation_reason: reason }),
+        async check(_current, trx) {
+          if (await repo.hasActiveChildren(trx, id)) throw new Problem('location-has-active-children');
+        },
       });
     },
 
     async reactivate(ctx: RequestContext, id: string, version: number) {
-      return db.transaction().execute(async (trx) => {
-        const current = await repo.findForUpdate(ctx.actor, id, trx);
-        if (!current) throw new Problem('not-found');
-        if (current.version !== version) throw new Problem('edit-conflict');
-        if (current.parent_id) {
+      return updateVersioned(db, ctx, {
+        ...change(ctx, id, version, 'location.reactivated', { active: true, deactivation_reason: null }),
+        async check(current, trx) {
+          if (!current.parent_id) return;
           const parent = await repo.findForUpdate(ctx.actor, current.parent_id, trx);
           if (!parent?.active) throw new Problem('location-parent-inactive');
-        }
-        const before = await presentCurrent(ctx.actor, id, trx);
-        const row = await repo.update(trx, id, version, { active: true, deactivation_reason: null });
-        if (!row) throw new Problem('edit-conflict');
-        const after = await presentCurrent(ctx.actor, id, trx);
-        await appendAudit(trx, ctx, { action: 'location.reactivated', entityType: 'location', entityId: id, facilityId: current.facility_id, before, after });
-        return after;
+        },
       });
     },
 
@@ -178,7 +168,7 @@ export function locationsService(deps: { db: Kysely<DB>; database: Pick<Database
       await requireFacility(ctx.actor, facilityId);
       if (body.operationalCapacity < body.baselineCapacity) throw new Problem('capacity-order');
       const codes = bulkCellCodes(body);
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx, audit }) => {
         await checkParent(ctx.actor, trx, facilityId, 'cell', body.landingId);
         const landing = await repo.find(ctx.actor, body.landingId, trx);
         const specialTypes = normaliseSpecialTypes(body.specialTypes);
@@ -199,7 +189,7 @@ export function locationsService(deps: { db: Kysely<DB>; database: Pick<Database
         );
         const items = rows.map((r) => presentLocation({ ...r, path: joinPath(landing!.path, r.code) }));
         for (const after of items) {
-          await appendAudit(trx, ctx, { action: 'location.created', entityType: 'location', entityId: after.id, facilityId, after });
+          await audit({ action: 'location.created', entityType: 'location', entityId: after.id, facilityId, after });
         }
         return items;
       });
