@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
-import { MFA_REQUIRED_ROLES, ROLES, mfaRequiredFor, permissionsOf, type CreateUserBody, type Role, type UpdateUserBody, type UserListQuery } from '@vigil/contracts';
+import { MFA_REQUIRED_ROLES, ROLES, mfaRequiredFor, permissionsOf, type CreateUserBody, type Role, type UpdateUserBody, type User, type UserListQuery } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, RequestContext } from '../../platform/access/actor.ts';
-import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
+import { auditRead } from '../../platform/audit/audit.ts';
+import { createRecord, updateVersioned, type VersionedChange } from '../../platform/db/write.ts';
 import { hashPassword } from '../../platform/auth/crypto.ts';
 import { Problem } from '../../platform/errors.ts';
 import { usersRepository, type UserRow } from './users.repository.ts';
@@ -41,31 +42,24 @@ export function usersService(deps: { db: Kysely<DB> }) {
     if (problem) throw new Problem(problem);
   }
 
-  /** Locks the row of a user the actor may manage and checks the version the client edited. */
-  async function lockForChange(trx: Transaction<DB>, actor: Actor, id: string, version: number | null) {
-    const current = await repo.findForUpdate(actor, id, trx);
-    if (!current) throw new Problem('not-found');
-    if (await repo.assignedOutside(actor, id, trx)) throw new Problem('forbidden');
-    if (version !== null && current.version !== version) throw new Problem('edit-conflict');
-    return current;
+  /** A change to a user the actor may manage (one assigned outside their facilities is not theirs to change). */
+  function change(ctx: RequestContext, id: string, version: number | null, action: string, apply: VersionedChange<UserRow, User>['apply']): VersionedChange<UserRow, User> {
+    return {
+      async lock(trx) {
+        const current = await repo.findForUpdate(ctx.actor, id, trx);
+        if (current && (await repo.assignedOutside(ctx.actor, id, trx))) throw new Problem('forbidden');
+        return current;
+      },
+      expectedVersion: version,
+      apply,
+      present: (row, trx) => present(ctx.actor, row, trx),
+      audit: () => ({ action, entityType: 'user', entityId: id }),
+    };
   }
 
   async function guardLastAdmin(trx: Transaction<DB>, before: UserRow, after: { active: boolean; roles: string[] }) {
     if (!before.active || !before.roles.includes('sysadmin')) return;
     if (removesLastAdmin(before, after, await repo.lockActiveAdmins(trx))) throw new Problem('last-admin');
-  }
-
-  /** One audited write to a user: the before/after are presenter output, never secrets. */
-  async function audited(trx: Transaction<DB>, ctx: RequestContext, action: string, before: UserRow | null, row: UserRow, extra?: Record<string, unknown>) {
-    const after = await present(ctx.actor, row, trx);
-    await appendAudit(trx, ctx, {
-      action,
-      entityType: 'user',
-      entityId: row.id,
-      before: before ? await present(ctx.actor, before, trx) : undefined,
-      after: extra ? { ...after, ...extra } : after,
-    });
-    return after;
   }
 
   return {
@@ -97,82 +91,83 @@ export function usersService(deps: { db: Kysely<DB> }) {
 
     async create(ctx: RequestContext, body: CreateUser) {
       const passwordHash = await hashPassword(body.temporaryPassword);
-      return db.transaction().execute(async (trx) => {
-        await checkFacilities(trx, ctx.actor, body);
-        const row = await repo.insert(trx, {
-          ...profileColumns(body),
-          username: body.username,
-          password_hash: passwordHash,
-          must_change_password: true,
-        });
-        if (!body.allFacilities) await repo.setFacilities(trx, ctx.actor, row.id, body.facilityIds);
-        return audited(trx, ctx, 'user.created', null, row);
+      return createRecord(db, ctx, {
+        async insert(trx) {
+          await checkFacilities(trx, ctx.actor, body);
+          const row = await repo.insert(trx, { ...profileColumns(body), username: body.username, password_hash: passwordHash, must_change_password: true });
+          if (!body.allFacilities) await repo.setFacilities(trx, ctx.actor, row.id, body.facilityIds);
+          return row;
+        },
+        present: (row, trx) => present(ctx.actor, row, trx),
+        audit: (row) => ({ action: 'user.created', entityType: 'user', entityId: row.id }),
       });
     },
 
     async update(ctx: RequestContext, id: string, body: UpdateUser) {
-      return db.transaction().execute(async (trx) => {
-        const current = await lockForChange(trx, ctx.actor, id, body.version);
-        await checkFacilities(trx, ctx.actor, body);
-        const columns = profileColumns(body);
-        await guardLastAdmin(trx, current, { active: current.active, roles: columns.roles });
-        const before = await present(ctx.actor, current, trx);
-        const row = await repo.update(trx, id, body.version, columns);
-        if (!row) throw new Problem('edit-conflict');
-        await repo.setFacilities(trx, ctx.actor, id, body.allFacilities ? [] : body.facilityIds);
-        // Given a role that needs a second factor they do not have yet: sign in again and enrol.
-        if (!current.mfa_enabled && mfaRequiredFor(columns.roles as Role[]) && !mfaRequiredFor(current.roles as Role[])) {
-          await repo.revokeSessions(trx, id, new Date());
-        }
-        const after = await present(ctx.actor, row, trx);
-        await appendAudit(trx, ctx, { action: 'user.updated', entityType: 'user', entityId: id, before, after });
-        return after;
+      const columns = profileColumns(body);
+      return updateVersioned(db, ctx, {
+        ...change(ctx, id, body.version, 'user.updated', async (trx, current) => {
+          const row = await repo.update(trx, id, current.version, columns);
+          if (!row) return undefined;
+          await repo.setFacilities(trx, ctx.actor, id, body.allFacilities ? [] : body.facilityIds);
+          // Given a role that needs a second factor they do not have yet: sign in again and enrol.
+          if (!current.mfa_enabled && mfaRequiredFor(columns.roles as Role[]) && !mfaRequiredFor(current.roles as Role[])) {
+            await repo.revokeSessions(trx, id, new Date());
+          }
+          return row;
+        }),
+        async check(current, trx) {
+          await checkFacilities(trx, ctx.actor, body);
+          await guardLastAdmin(trx, current, { active: current.active, roles: columns.roles });
+        },
       });
     },
 
     /** Never deleted (the record of who did what must stay attributable); their sessions end now. */
     async deactivate(ctx: RequestContext, id: string, reason: string, version: number) {
-      return db.transaction().execute(async (trx) => {
-        const current = await lockForChange(trx, ctx.actor, id, version);
-        await guardLastAdmin(trx, current, { active: false, roles: current.roles });
-        const row = await repo.update(trx, id, version, { active: false, deactivation_reason: reason, deactivated_at: new Date() });
-        if (!row) throw new Problem('edit-conflict');
-        await repo.revokeSessions(trx, id, new Date());
-        return audited(trx, ctx, 'user.deactivated', current, row);
+      return updateVersioned(db, ctx, {
+        ...change(ctx, id, version, 'user.deactivated', async (trx, current) => {
+          await repo.revokeSessions(trx, id, new Date());
+          return repo.update(trx, id, current.version, { active: false, deactivation_reason: reason, deactivated_at: new Date() });
+        }),
+        check: (current, trx) => guardLastAdmin(trx, current, { active: false, roles: current.roles }),
       });
     },
 
     async reactivate(ctx: RequestContext, id: string, version: number) {
-      return db.transaction().execute(async (trx) => {
-        const current = await lockForChange(trx, ctx.actor, id, version);
-        const row = await repo.update(trx, id, version, { active: true, deactivation_reason: null, deactivated_at: null, failed_attempts: 0, locked_until: null });
-        if (!row) throw new Problem('edit-conflict');
-        return audited(trx, ctx, 'user.reactivated', current, row);
-      });
+      return updateVersioned(
+        db,
+        ctx,
+        change(ctx, id, version, 'user.reactivated', (trx, current) =>
+          repo.update(trx, id, current.version, { active: true, deactivation_reason: null, deactivated_at: null, failed_attempts: 0, locked_until: null }),
+        ),
+      );
     },
 
     /** An administrator sets a temporary password: it must be changed at next sign-in; sessions end. */
     async resetPassword(ctx: RequestContext, id: string, temporaryPassword: string) {
       const passwordHash = await hashPassword(temporaryPassword);
-      await db.transaction().execute(async (trx) => {
-        const current = await lockForChange(trx, ctx.actor, id, null);
-        const row = await repo.update(trx, id, current.version, { password_hash: passwordHash, must_change_password: true, failed_attempts: 0, locked_until: null });
-        if (!row) throw new Problem('edit-conflict');
-        await repo.revokeSessions(trx, id, new Date());
-        await audited(trx, ctx, 'user.password-reset', current, row);
-      });
+      await updateVersioned(
+        db,
+        ctx,
+        change(ctx, id, null, 'user.password-reset', async (trx, current) => {
+          await repo.revokeSessions(trx, id, new Date());
+          return repo.update(trx, id, current.version, { password_hash: passwordHash, must_change_password: true, failed_attempts: 0, locked_until: null });
+        }),
+      );
     },
 
     /** Clears the authenticator and recovery codes (a lost phone); enrolment is asked again where the role needs it. */
     async resetMfa(ctx: RequestContext, id: string) {
-      await db.transaction().execute(async (trx) => {
-        const current = await lockForChange(trx, ctx.actor, id, null);
-        const row = await repo.update(trx, id, current.version, { mfa_secret: null, mfa_enabled: false, mfa_last_step: null });
-        if (!row) throw new Problem('edit-conflict');
-        await repo.deleteRecoveryCodes(trx, id);
-        await repo.revokeSessions(trx, id, new Date());
-        await audited(trx, ctx, 'user.mfa-reset', current, row);
-      });
+      await updateVersioned(
+        db,
+        ctx,
+        change(ctx, id, null, 'user.mfa-reset', async (trx, current) => {
+          await repo.deleteRecoveryCodes(trx, id);
+          await repo.revokeSessions(trx, id, new Date());
+          return repo.update(trx, id, current.version, { mfa_secret: null, mfa_enabled: false, mfa_last_step: null });
+        }),
+      );
     },
 
     roles() {

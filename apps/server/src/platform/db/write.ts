@@ -16,8 +16,11 @@ export interface AuditTarget {
 export interface VersionedChange<Row extends { version: number }, View> {
   /** Locks the record for this transaction, within the actor's reach; undefined when it is neither. */
   lock(trx: Transaction<DB>): Promise<Row | undefined>;
-  /** The version the user's form was based on. */
-  expectedVersion: number;
+  /**
+   * The version the user's form was based on; null for an action that does not depend on what the
+   * user saw (an administrator's password reset), which still takes the lock and bumps the version.
+   */
+  expectedVersion: number | null;
   /** The rules the change must meet, on the locked record; throw a Problem to refuse it. */
   check?(row: Row, trx: Transaction<DB>): void | Promise<void>;
   /** Writes the change, guarded by the version; undefined when a concurrent writer got there first. */
@@ -65,7 +68,7 @@ export async function runWrite<T>(db: Kysely<DB>, ctx: RequestContext, work: (wr
       async update(change) {
         const row = await change.lock(trx);
         if (!row) throw new Problem('not-found');
-        if (row.version !== change.expectedVersion) throw new Problem('edit-conflict');
+        if (change.expectedVersion !== null && row.version !== change.expectedVersion) throw new Problem('edit-conflict');
         await change.check?.(row, trx);
         const before = await change.present(row, trx);
         const changed = await change.apply(trx, row);
