@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ResolveCountBody } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/access/actor.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { runWrite } from '../../platform/db/write.ts';
 import { Problem } from '../../platform/errors.ts';
 import { facilitiesRepository } from '../facilities/facilities.repository.ts';
 import { countsRepository, type CountEntryRow, type CountSessionRow } from './counts.repository.ts';
@@ -73,19 +73,19 @@ export function countsService(deps: { db: Kysely<DB> }) {
 
     /** Starts a count. One at a time per facility: the facility row lock makes the check safe. */
     async start(ctx: RequestContext, facilityId: string) {
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx, audit }) => {
         if (!(await facilities.findForUpdate(ctx.actor, facilityId, trx))) throw new Problem('not-found');
         if (await repo.openSession(facilityId, trx)) throw new Problem('count-already-open');
         const s = await repo.insertSession(trx, { facility_id: facilityId, started_by: ctx.actor.username, started_at: new Date() });
         const after = await present(s, trx);
-        await appendAudit(trx, ctx, { action: 'count.started', entityType: 'count-session', entityId: s.id, facilityId, after: { ...after, entries: after.entries.map((e) => ({ path: e.path, expected: e.expected })) } });
+        await audit({ action: 'count.started', entityType: 'count-session', entityId: s.id, facilityId, after: { ...after, entries: after.entries.map((e) => ({ path: e.path, expected: e.expected })) } });
         return after;
       });
     },
 
     /** An officer's count for one wing, compared with the roll at the start: a mismatch is a discrepancy. */
     async record(ctx: RequestContext, id: string, locationId: string, counted: number) {
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx, audit }) => {
         const s = await lockOpen(ctx, id, trx);
         const known = await units(s, trx);
         const { expected } = known;
@@ -94,7 +94,7 @@ export function countsService(deps: { db: Kysely<DB> }) {
         const entry = { session_id: s.id, location_id: locationId, expected: expected.get(locationId)!, counted, counted_by: ctx.actor.username, counted_at: new Date() };
         await repo.insertEntry(trx, entry);
         const after = await settle(trx, s, known);
-        await appendAudit(trx, ctx, {
+        await audit({
           action: 'count.recorded',
           entityType: 'count-session',
           entityId: s.id,
@@ -107,7 +107,7 @@ export function countsService(deps: { db: Kysely<DB> }) {
 
     /** A discrepancy is resolved by a recount (the new number replaces the first) or explained, with a reason. */
     async resolve(ctx: RequestContext, id: string, locationId: string, body: ResolveCountBody) {
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx, audit }) => {
         const s = await lockOpen(ctx, id, trx);
         const entry = (await repo.entries([s.id], trx)).find((e) => e.location_id === locationId);
         if (!entry) throw new Problem('count-no-discrepancy');
@@ -116,7 +116,7 @@ export function countsService(deps: { db: Kysely<DB> }) {
         const next = resolveEntry(before, body, ctx.actor.username, new Date());
         await repo.updateEntry(trx, s.id, locationId, { counted: next.counted, resolution: encodeResolution(next.resolution!) });
         const after = await settle(trx, s);
-        await appendAudit(trx, ctx, {
+        await audit({
           action: 'count.resolved',
           entityType: 'count-session',
           entityId: s.id,
@@ -130,14 +130,14 @@ export function countsService(deps: { db: Kysely<DB> }) {
 
     /** Closed only when every wing is counted and every discrepancy resolved. */
     async close(ctx: RequestContext, id: string) {
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx, audit }) => {
         const s = await lockOpen(ctx, id, trx);
         const known = await units(s, trx);
         const { expected } = known;
         const entries = await repo.entries([s.id], trx);
         if (!mayClose([...expected.keys()], new Map(entries.map((e) => [e.location_id, entryState(e)])))) throw new Problem('count-incomplete');
         const after = await present(await repo.updateSession(trx, s, { status: 'closed', closed_at: new Date() }), trx, known, entries);
-        await appendAudit(trx, ctx, { action: 'count.closed', entityType: 'count-session', entityId: s.id, facilityId: s.facility_id, after: { status: after.status, expectedTotal: after.expectedTotal, countedTotal: after.countedTotal } });
+        await audit({ action: 'count.closed', entityType: 'count-session', entityId: s.id, facilityId: s.facility_id, after: { status: after.status, expectedTotal: after.expectedTotal, countedTotal: after.countedTotal } });
         return after;
       });
     },
