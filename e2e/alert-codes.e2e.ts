@@ -25,8 +25,8 @@ test('the security manager adds a restricted alert code and then retires it', { 
   const form = page.locator('[data-testid="alert-type-form"]');
   await form.waitFor();
   await form.locator('[data-testid="alert-type-save"]').click();
-  for (const field of ['code', 'name-en', 'name-ru', 'name-tg']) {
-    assert.equal(await form.locator(`input[name="${field}"]`).getAttribute('aria-invalid'), 'true', `${field} is marked invalid`);
+  for (const field of ['input[name="code"]', 'input[name="name-en"]', 'input[name="name-ru"]', 'input[name="name-tg"]', 'textarea[name="source"]']) {
+    assert.equal(await form.locator(field).getAttribute('aria-invalid'), 'true', `${field} is marked invalid`);
   }
   await form.locator('input[name="code"]').fill('gang affiliation');
   await form.locator('[data-testid="alert-type-save"]').click();
@@ -37,6 +37,7 @@ test('the security manager adds a restricted alert code and then retires it', { 
   await form.locator('input[name="name-ru"]').fill('Принадлежность к группировке');
   await form.locator('input[name="name-tg"]').fill('Мансубият ба гурӯҳи ҷиноӣ');
   await form.locator('input[name="blocksCellSharing"]').check();
+  await form.locator('textarea[name="source"]').fill('Security committee minute 14/2026');
   await form.locator('[data-testid="alert-type-roles"]').click();
   await page.getByRole('option', { name: 'Intelligence analyst', exact: true }).click();
   await page.getByRole('option', { name: 'Intelligence manager', exact: true }).click();
@@ -61,6 +62,7 @@ test('the security manager adds a restricted alert code and then retires it', { 
   await form.locator('input[name="name-en"]').fill('Gang');
   await form.locator('input[name="name-ru"]').fill('Банда');
   await form.locator('input[name="name-tg"]').fill('Гурӯҳ');
+  await form.locator('textarea[name="source"]').fill('Duplicate');
   await form.locator('[data-testid="alert-type-save"]').click();
   await form.locator('[data-testid="problem"]').waitFor();
   await form.getByText('This code already exists').waitFor();
@@ -76,9 +78,22 @@ test('the security manager adds a restricted alert code and then retires it', { 
   assert.equal(await form.locator('input[name="active"]').isChecked(), true);
   await j.checkA11y(page, 'edit alert code form');
   await form.locator('input[name="active"]').uncheck();
+  await form.locator('textarea[name="source"]').fill('Governor’s order 31/2026');
   await form.locator('[data-testid="alert-type-save"]').click();
   await form.waitFor({ state: 'detached' });
   await page.locator('[data-testid="alert-type-row"][data-code="gang-affiliation"][data-active="false"]').waitFor();
+  assert.match(await row.locator('[data-testid="alert-type-version"]').innerText(), /Version 2/);
+
+  // Retiring made a second version; the first is kept as it was, with its source and author.
+  await row.locator('[data-testid="alert-type-history-gang-affiliation"]').click();
+  const history = page.locator('[data-testid="catalogue-history"]');
+  await history.waitFor();
+  assert.equal(await history.locator('[data-testid="catalogue-version"]').count(), 2);
+  assert.match(await history.locator('[data-testid="catalogue-version"][data-version="1"]').innerText(), /Security committee minute 14\/2026/);
+  assert.equal(await history.locator('[data-testid="catalogue-version"][data-version="2"] [data-testid="catalogue-status"]').getAttribute('data-status'), 'in-force');
+  await j.checkA11y(page, 'alert code history');
+  await page.keyboard.press('Escape');
+  await history.waitFor({ state: 'detached' });
   assert.equal(await row.locator('[data-testid="alert-type-status"]').innerText(), 'Inactive');
   assert.equal(await row.locator('[data-testid="alert-type-seen-by"]').innerText(), 'Intelligence analyst, Intelligence manager', 'the roles are kept');
 
@@ -87,11 +102,17 @@ test('the security manager adds a restricted alert code and then retires it', { 
   await row.locator('[data-testid="alert-type-edit-gang-affiliation"]').click();
   await form.waitFor();
   const { csrfToken } = (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
-  const { items } = (await (await page.request.get('/api/v1/alert-types/configuration')).json()) as { items: { code: string; names: Record<string, string> }[] };
-  const { code: _code, ...saved } = items.find((a) => a.code === 'gang-affiliation')!;
-  const elsewhere = await page.request.put('/api/v1/alert-types/gang-affiliation', { headers: { 'x-csrf-token': csrfToken }, data: { ...saved, names: { ...saved.names, en: 'Gang affiliation (renamed)' } } });
+  type Saved = { code: string; names: Record<string, string>; needsRelatedPrisoner: boolean; blocksCellSharing: boolean; restrictedTo: string[]; active: boolean; version: number };
+  const { items } = (await (await page.request.get('/api/v1/alert-types/configuration')).json()) as { items: Saved[] };
+  const saved = items.find((a) => a.code === 'gang-affiliation')!;
+  const change = { needsRelatedPrisoner: saved.needsRelatedPrisoner, blocksCellSharing: saved.blocksCellSharing, restrictedTo: saved.restrictedTo, active: saved.active, version: saved.version };
+  const elsewhere = await page.request.put('/api/v1/alert-types/gang-affiliation', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: { ...change, names: { ...saved.names, en: 'Gang affiliation (renamed)' }, source: 'Renamed in another tab' },
+  });
   assert.equal(elsewhere.status(), 200);
   await form.locator('input[name="name-en"]').fill('Gangs (mine)');
+  await form.locator('textarea[name="source"]').fill('My change');
   await form.locator('[data-testid="alert-type-save"]').click();
   const conflict = form.locator('[data-testid="edit-conflict"]');
   await conflict.waitFor();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, optionalText, text, Timestamp, Version } from './common.ts';
 import { ROLES } from './permissions.ts';
+import { CatalogueProvenance, CatalogueVersionStatus, catalogueChangeFields } from './catalogues.ts';
 import { CalendarDate } from './prisoners.ts';
 
 /** Alert codes are configuration data (seeded with defaults), so a code is any short slug. */
@@ -8,40 +9,46 @@ export const AlertCode = z.string().trim().min(2).max(40).regex(/^[a-z0-9]+(-[a-
 
 export const AlertTypeNames = z.object({ en: text(100), ru: text(100), tg: text(100) }).strict();
 
-export const AlertType = z.object({
+/** What an alert code means: the content of one version of its catalogue entry. */
+export const AlertTypeData = z
+  .object({
+    names: AlertTypeNames,
+    /** "Keep apart from" names the other prisoner. */
+    needsRelatedPrisoner: z.boolean(),
+    /** The holder may not share a cell (allocation refuses it unless overridden). */
+    blocksCellSharing: z.boolean(),
+    /** Roles that may see and raise it; empty: everyone with alerts.read. */
+    restrictedTo: z.array(z.enum(ROLES)).max(ROLES.length),
+    active: z.boolean(),
+  })
+  .strict();
+export type AlertTypeData = z.infer<typeof AlertTypeData>;
+
+/** An alert code at one version, with where that version comes from (a catalogue entry). */
+export const AlertType = AlertTypeData.extend({
   code: z.string(),
-  names: z.object({ en: z.string(), ru: z.string(), tg: z.string() }),
-  /** "Keep apart from" names the other prisoner. */
-  needsRelatedPrisoner: z.boolean(),
-  /** The holder may not share a cell (allocation refuses it unless overridden). */
-  blocksCellSharing: z.boolean(),
-  /** Roles that may see and raise it; empty: everyone with alerts.read. */
-  restrictedTo: z.array(z.enum(ROLES)),
-  active: z.boolean(),
-  version: Version,
+  ...CatalogueProvenance.shape,
+  status: CatalogueVersionStatus,
 });
 export type AlertType = z.infer<typeof AlertType>;
 export const AlertTypeList = z.object({ items: z.array(AlertType) });
 
-const alertTypeFields = {
-  names: AlertTypeNames,
-  needsRelatedPrisoner: z.boolean(),
-  blocksCellSharing: z.boolean(),
-  restrictedTo: z.array(z.enum(ROLES)).max(ROLES.length),
-  active: z.boolean(),
-};
 export const CreateAlertTypeBody = z
   .object({
     code: AlertCode,
     names: AlertTypeNames,
-    needsRelatedPrisoner: alertTypeFields.needsRelatedPrisoner.default(false),
-    blocksCellSharing: alertTypeFields.blocksCellSharing.default(false),
-    restrictedTo: alertTypeFields.restrictedTo.default([]),
-    active: alertTypeFields.active.default(true),
+    needsRelatedPrisoner: z.boolean().default(false),
+    blocksCellSharing: z.boolean().default(false),
+    restrictedTo: AlertTypeData.shape.restrictedTo.default([]),
+    active: z.boolean().default(true),
+    ...catalogueChangeFields,
   })
   .strict();
-/** The whole definition, every field sent (nothing falls back to a default behind the sender's back). */
-export const UpdateAlertTypeBody = z.object({ ...alertTypeFields, version: Version }).strict();
+/**
+ * A change to a code: the whole definition, every field sent (nothing falls back to a default
+ * behind the sender's back), as a new version from its effective date.
+ */
+export const UpdateAlertTypeBody = AlertTypeData.extend({ version: Version, ...catalogueChangeFields }).strict();
 export const AlertTypeParams = z.object({ code: AlertCode }).strict();
 
 export const ALERT_STATUSES = ['active', 'upcoming', 'ended', 'expired'] as const;

@@ -1,6 +1,7 @@
 export * from './common.ts';
 export * from './permissions.ts';
 export * from './problems.ts';
+export * from './catalogues.ts';
 export * from './auth.ts';
 export * from './users.ts';
 export * from './facilities.ts';

@@ -125,6 +125,12 @@ export const PROBLEMS = {
     ru: 'Это имя пользователя уже занято.',
     tg: 'Ин номи корбар аллакай истифода шудааст.',
   },
+  'catalogue-effective-date': {
+    status: 422,
+    en: 'A change takes effect today or later, and not before the version it replaces.',
+    ru: 'Изменение вступает в силу сегодня или позже и не раньше версии, которую оно заменяет.',
+    tg: 'Тағйирот аз имрӯз ё баъдтар эътибор пайдо мекунад, на пеш аз версияе, ки онро иваз мекунад.',
+  },
   'duplicate-code': {
     status: 409,
     en: 'This code is already used here.',

@@ -71,13 +71,16 @@ describe(`alerts over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   });
 
   test('configuring codes needs alerts.configure: add, rename, restrict, deactivate (audited); an edit from an old copy is a conflict', async () => {
-    const body = { code: 'hunger-strike', names: { en: 'Hunger strike', ru: 'Голодовка', tg: 'Гуруснанишинӣ' } };
-    const flags = { needsRelatedPrisoner: false, blocksCellSharing: false, restrictedTo: [], active: true };
+    const body = { code: 'hunger-strike', names: { en: 'Hunger strike', ru: 'Голодовка', tg: 'Гуруснанишинӣ' }, source: 'Governor’s order 12/2026' };
+    const flags = { needsRelatedPrisoner: false, blocksCellSharing: false, restrictedTo: [], active: true, source: 'Security committee, 3 Dec 2026' };
     const keepApartNames = { en: 'Keep apart', ru: 'Раздельно', tg: 'Ҷудо' };
     assert.equal((await officer.post('/api/v1/alert-types', body)).status, 403);
     const created = await securityManager.post('/api/v1/alert-types', body);
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    assert.deepEqual(created.body, { ...body, needsRelatedPrisoner: false, blocksCellSharing: false, restrictedTo: [], active: true, version: 1 });
+    const { createdAt, effectiveFrom, author, ...definition } = created.body;
+    assert.deepEqual(definition, { ...body, needsRelatedPrisoner: false, blocksCellSharing: false, restrictedTo: [], active: true, version: 1, status: 'in-force' });
+    assert.match(author, /security-manager/);
+    assert.ok(createdAt && effectiveFrom);
     assert.equal((await securityManager.post('/api/v1/alert-types', body)).body.code, 'duplicate-code');
     assert.equal((await securityManager.post('/api/v1/alert-types', { ...body, code: 'Bad Code' })).status, 400);
 
@@ -115,6 +118,44 @@ describe(`alerts over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.equal((await officer.get('/api/v1/alert-types/configuration')).status, 403);
     const events = await t.db.selectFrom('audit_events').select('action').where('entity_id', '=', 'hunger-strike').execute();
     assert.deepEqual(events.map((e) => e.action), ['alert-type.created', 'alert-type.updated', 'alert-type.updated']);
+  });
+
+  test('a code is a catalogue entry: each change a new version with its source, never an edit of one in use', async () => {
+    const names = { en: 'Food refusal', ru: 'Отказ от пищи', tg: 'Аз хӯрок даст кашидан' };
+    const flags = { needsRelatedPrisoner: false, blocksCellSharing: false, restrictedTo: [], active: true };
+    assert.equal((await securityManager.post('/api/v1/alert-types', { code: 'food-refusal', names, ...flags })).status, 400, 'a change states its source');
+    assert.equal((await securityManager.post('/api/v1/alert-types', { code: 'food-refusal', names, ...flags, source: 'SOP 4', effectiveFrom: '2020-01-01' })).body.code, 'catalogue-effective-date');
+    assert.equal((await securityManager.post('/api/v1/alert-types', { code: 'food-refusal', names, ...flags, source: 'SOP 4' })).status, 201);
+    const p = await admitPrisoner(t, facilityA);
+    const raised = await raise(officer, p, { code: 'food-refusal' });
+    assert.equal(raised.status, 201);
+
+    // A change from next year is scheduled: today's readers still see version 1.
+    const next = await securityManager.put('/api/v1/alert-types/food-refusal', { ...flags, names: { ...names, en: 'Refusing food' }, source: 'SOP 4, revision 2', effectiveFrom: '2099-01-01', version: 1 });
+    assert.equal(next.status, 200, JSON.stringify(next.body));
+    assert.deepEqual([next.body.version, next.body.status], [2, 'scheduled']);
+    assert.equal((await officer.get('/api/v1/alert-types')).body.items.find((a: AlertType) => a.code === 'food-refusal').names.en, 'Food refusal');
+    assert.equal((await securityManager.get('/api/v1/alert-types/configuration')).body.items.find((a: AlertType) => a.code === 'food-refusal').version, 2);
+    // Nor can a later change take effect before the one it follows.
+    const early = await securityManager.put('/api/v1/alert-types/food-refusal', { ...flags, names, source: 'x', version: 2 });
+    assert.equal(early.body.code, 'catalogue-effective-date');
+
+    const history = await securityManager.get('/api/v1/alert-types/food-refusal/versions');
+    assert.equal(history.status, 200);
+    assert.deepEqual(
+      history.body.items.map((v: { version: number; status: string; usedBy: number; source: string }) => [v.version, v.status, v.usedBy, v.source]),
+      [
+        [1, 'in-force', 1, 'SOP 4'],
+        [2, 'scheduled', 0, 'SOP 4, revision 2'],
+      ],
+    );
+    assert.equal((await officer.get('/api/v1/alert-types/food-refusal/versions')).status, 403);
+    assert.equal((await securityManager.get('/api/v1/alert-types/no-such-code/versions')).status, 404);
+    // The alert keeps the version it was raised under; the database refuses to edit a version.
+    const alert = await t.db.selectFrom('prisoner_alerts').select('type_entry_id').where('id', '=', raised.body.id).executeTakeFirstOrThrow();
+    const v1 = await t.db.selectFrom('catalogue_entries').select(['id', 'version']).where('code', '=', 'food-refusal').where('version', '=', 1).executeTakeFirstOrThrow();
+    assert.equal(alert.type_entry_id, v1.id);
+    await assert.rejects(t.db.updateTable('catalogue_entries').set({ source: 'rewritten' }).where('id', '=', v1.id).execute(), /never edited/);
   });
 
   test('raising: the link, the dates and the scope are checked', async () => {

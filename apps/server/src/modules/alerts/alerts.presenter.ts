@@ -1,17 +1,11 @@
-import type { AlertType, CalendarDate, LocationAlert, PrisonerAlert, Role } from '@vigil/contracts';
-import type { AlertRow, AlertTypeRow, LocationAlertRow } from './alerts.repository.ts';
+import type { AlertType, CalendarDate, CatalogueVersionStatus, LocationAlert, PrisonerAlert } from '@vigil/contracts';
+import type { AlertTypeEntry } from './alert-types.catalogue.ts';
+import type { AlertRow, LocationAlertRow } from './alerts.repository.ts';
 import { alertStatus } from './alerts.rules.ts';
 
-export function presentAlertType(r: AlertTypeRow): AlertType {
-  return {
-    code: r.code,
-    names: { en: r.name_en, ru: r.name_ru, tg: r.name_tg },
-    needsRelatedPrisoner: r.needs_related_prisoner,
-    blocksCellSharing: r.blocks_cell_sharing,
-    restrictedTo: r.restricted_to as Role[],
-    active: r.active,
-    version: r.version,
-  };
+/** A code at one version, with its provenance and its standing on `today`. */
+export function presentAlertType(e: AlertTypeEntry, status: CatalogueVersionStatus): AlertType {
+  return { code: e.code, ...e.data, version: e.version, effectiveFrom: e.effectiveFrom, source: e.source, author: e.author, createdAt: e.createdAt, status };
 }
 
 /** The allow-list of alert fields; the other prisoner's name only when the reader may see them. */

@@ -1,11 +1,10 @@
-import { sql, type Insertable, type Kysely, type Selectable, type SqlBool, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { CalendarDate } from '@vigil/contracts';
-import type { AlertTypes, DB, PrisonerAlerts } from '../../platform/db/schema.ts';
+import type { DB, PrisonerAlerts } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-export type AlertTypeRow = Selectable<AlertTypes>;
 export type AlertRow = Selectable<PrisonerAlerts> & {
   related_visible: boolean;
   related_prison_number: string | null;
@@ -45,24 +44,16 @@ function selectAlert(db: Db, actor: Actor) {
 
 export function alertsRepository(db: Kysely<DB>) {
   return {
-    types(trx: Db = db) {
-      return trx.selectFrom('alert_types').selectAll().orderBy('code').execute();
-    },
-
-    type(code: string, trx: Db = db) {
-      return trx.selectFrom('alert_types').selectAll().where('code', '=', code).executeTakeFirst();
-    },
-
-    typeForUpdate(code: string, trx: Transaction<DB>) {
-      return trx.selectFrom('alert_types').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
-    },
-
-    insertType(trx: Transaction<DB>, row: Insertable<AlertTypes>) {
-      return trx.insertInto('alert_types').values(row).returningAll().executeTakeFirstOrThrow();
-    },
-
-    updateType(trx: Transaction<DB>, code: string, changes: Updateable<AlertTypes>) {
-      return trx.updateTable('alert_types').set(changes).where('code', '=', code).returningAll().executeTakeFirstOrThrow();
+    /** How many alerts were raised under each version of a code. */
+    async countByTypeVersion(entryIds: readonly string[], trx: Db = db) {
+      if (entryIds.length === 0) return new Map<string, number>();
+      const rows = await trx
+        .selectFrom('prisoner_alerts')
+        .select(['type_entry_id', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('type_entry_id', 'in', entryIds)
+        .groupBy('type_entry_id')
+        .execute();
+      return new Map(rows.map((r) => [r.type_entry_id, Number(r.n)]));
     },
 
     /** A prisoner's alerts of the given codes, current and past. */

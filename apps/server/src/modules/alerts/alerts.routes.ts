@@ -2,6 +2,7 @@ import {
   AlertType,
   AlertTypeList,
   AlertTypeParams,
+  CatalogueHistory,
   CreateAlertTypeBody,
   EndAlertBody,
   IdParams,
@@ -31,6 +32,17 @@ export function alertsRoutes(app: App, alerts: AlertsService) {
     config: { access: { permission: 'alerts.configure' } },
     schema: { tags: ['alerts'], summary: 'Add an alert code', body: CreateAlertTypeBody, response: { 201: AlertType } },
     handler: async (request, reply) => reply.status(201).send(await alerts.createType(request.ctx, request.body)),
+  });
+
+  app.get('/api/v1/alert-types/:code/versions', {
+    config: { access: { permission: 'alerts.configure' } },
+    schema: {
+      tags: ['alerts'],
+      summary: "Every version of a code: when each took effect, the source it follows, who made it and how many alerts were raised under it",
+      params: AlertTypeParams,
+      response: { 200: CatalogueHistory },
+    },
+    handler: async (request) => alerts.typeHistory(request.params.code),
   });
 
   app.put('/api/v1/alert-types/:code', {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { CreateAlertTypeBody, RaiseAlertBody, UpdateAlertTypeBody } from '@vigil/contracts';
+import type { AlertTypeData, CreateAlertTypeBody, RaiseAlertBody, UpdateAlertTypeBody } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
@@ -8,20 +8,20 @@ import { Problem } from '../../platform/errors.ts';
 import { prisonersRepository } from '../prisoners/prisoners.repository.ts';
 import { todayUtc } from '../prisoners/prisoners.rules.ts';
 import { locationsRepository } from '../locations/locations.repository.ts';
-import { alertsRepository, type AlertTypeRow } from './alerts.repository.ts';
+import { runWrite } from '../../platform/db/write.ts';
+import { alertTypesCatalogue, type AlertTypeEntry } from './alert-types.catalogue.ts';
+import { alertsRepository } from './alerts.repository.ts';
 import { presentAlert, presentAlertType, presentLocationAlert } from './alerts.presenter.ts';
 import { alertStatus, compareAlerts, endedOn, raiseProblem, typeVisibleTo } from './alerts.rules.ts';
 
 type CreateType = z.output<typeof CreateAlertTypeBody>;
 type UpdateType = z.output<typeof UpdateAlertTypeBody>;
 
-const typeColumns = (b: Omit<UpdateType, 'version'>) => ({
-  name_en: b.names.en,
-  name_ru: b.names.ru,
-  name_tg: b.names.tg,
-  needs_related_prisoner: b.needsRelatedPrisoner,
-  blocks_cell_sharing: b.blocksCellSharing,
-  restricted_to: [...new Set(b.restrictedTo)],
+const typeData = (b: Omit<UpdateType, 'version' | 'effectiveFrom' | 'source'>): AlertTypeData => ({
+  names: b.names,
+  needsRelatedPrisoner: b.needsRelatedPrisoner,
+  blocksCellSharing: b.blocksCellSharing,
+  restrictedTo: [...new Set(b.restrictedTo)],
   active: b.active,
 });
 
@@ -30,48 +30,57 @@ export function alertsService(deps: { db: Kysely<DB> }) {
   const repo = alertsRepository(db);
   const prisoners = prisonersRepository(db);
   const locations = locationsRepository(db);
+  const types = alertTypesCatalogue(db);
 
-  const isVisible = (type: AlertTypeRow, actor: Actor) => typeVisibleTo({ restrictedTo: type.restricted_to }, actor.roles);
+  const isVisible = (type: AlertTypeEntry, actor: Actor) => typeVisibleTo(type.data, actor.roles);
+  const auditTarget = (code: string) => ({ action: 'alert-type.updated', entityType: 'alert-type', entityId: code });
 
   /** The codes this actor may see, and which of them are restricted (their reads are audited). */
   async function visibleTypes(actor: Actor) {
-    const types = (await repo.types()).filter((t) => isVisible(t, actor));
-    return { codes: types.map((t) => t.code), restricted: new Set(types.filter((t) => t.restricted_to.length > 0).map((t) => t.code)) };
+    const visible = (await types.inForce(todayUtc())).filter((t) => isVisible(t, actor));
+    return { codes: visible.map((t) => t.code), restricted: new Set(visible.filter((t) => t.data.restrictedTo.length > 0).map((t) => t.code)) };
   }
 
   return {
-    /** The codes a reader may see, inactive ones included (the history still names them). */
+    /** The codes a reader may see as they stand today, inactive ones included (the history still names them). */
     async types(ctx: RequestContext) {
-      const rows = await repo.types();
-      return { items: rows.filter((t) => isVisible(t, ctx.actor)).map(presentAlertType) };
+      const rows = await types.inForce(todayUtc());
+      return { items: rows.filter((t) => isVisible(t, ctx.actor)).map((t) => presentAlertType(t, 'in-force')) };
     },
 
-    /** Every code, restricted and inactive ones included: for those who configure them. */
+    /** Every code at its newest version (scheduled ones too), restricted and inactive included: for those who configure them. */
     async allTypes() {
-      return { items: (await repo.types()).map(presentAlertType) };
+      const today = todayUtc();
+      return { items: (await types.latest()).map((t) => presentAlertType(t, t.effectiveFrom > today ? 'scheduled' : 'in-force')) };
+    },
+
+    /** Every version of a code, with its source, author and how many alerts were raised under it. */
+    async typeHistory(code: string) {
+      const history = await types.history(code, todayUtc());
+      if (!history) throw new Problem('not-found');
+      return history;
     },
 
     async createType(ctx: RequestContext, body: CreateType) {
-      return db.transaction().execute(async (trx) => {
-        if (await repo.type(body.code, trx)) throw Problem.at('duplicate-code', 'code');
-        const row = await repo.insertType(trx, { code: body.code, ...typeColumns(body) });
-        const after = presentAlertType(row);
-        await appendAudit(trx, ctx, { action: 'alert-type.created', entityType: 'alert-type', entityId: body.code, after });
+      const today = todayUtc();
+      return runWrite(db, ctx, async (w) => {
+        const entry = await types.add(w, body.code, typeData(body), { effectiveFrom: body.effectiveFrom ?? today, source: body.source }, today);
+        const after = presentAlertType(entry, entry.effectiveFrom > today ? 'scheduled' : 'in-force');
+        await w.audit({ action: 'alert-type.created', entityType: 'alert-type', entityId: body.code, after });
         return after;
       });
     },
 
-    /** Rename, (de)activate, restrict or change what a code does. Codes are never deleted: past alerts use them. */
+    /**
+     * Renames, (de)activates, restricts or changes what a code does, as a new version from its
+     * effective date. Codes and versions are never deleted or edited: past alerts keep theirs.
+     */
     async updateType(ctx: RequestContext, code: string, body: UpdateType) {
-      return db.transaction().execute(async (trx) => {
-        const current = await repo.typeForUpdate(code, trx);
-        if (!current) throw new Problem('not-found');
-        if (current.version !== body.version) throw new Problem('edit-conflict');
-        const before = presentAlertType(current);
-        const after = presentAlertType(await repo.updateType(trx, code, { ...typeColumns(body), version: current.version + 1 }));
-        await appendAudit(trx, ctx, { action: 'alert-type.updated', entityType: 'alert-type', entityId: code, before, after });
-        return after;
-      });
+      const today = todayUtc();
+      const basis = { effectiveFrom: body.effectiveFrom ?? today, source: body.source };
+      return runWrite(db, ctx, (w) =>
+        types.revise(w, code, body.version, () => typeData(body), basis, today, (e) => presentAlertType(e, e.effectiveFrom > today ? 'scheduled' : 'in-force'), () => auditTarget(code)),
+      );
     },
 
     /** A prisoner's alerts, current and past, of the codes the reader may see; restricted ones are audited reads. */
@@ -91,11 +100,11 @@ export function alertsService(deps: { db: Kysely<DB> }) {
     async raise(ctx: RequestContext, prisonerId: string, body: RaiseAlertBody) {
       const prisoner = await prisoners.find(ctx.actor, prisonerId);
       if (!prisoner) throw new Problem('not-found');
-      const type = await repo.type(body.code);
-      if (!type || !type.active) throw Problem.at('alert-type-unknown', 'code');
+      const type = await types.find(body.code, todayUtc());
+      if (!type || !type.data.active) throw Problem.at('alert-type-unknown', 'code');
       // A restricted code is raised only by the roles that may see it.
       if (!isVisible(type, ctx.actor)) throw new Problem('forbidden');
-      const problem = raiseProblem({ needsRelatedPrisoner: type.needs_related_prisoner }, { prisonerId, ...body });
+      const problem = raiseProblem({ needsRelatedPrisoner: type.data.needsRelatedPrisoner }, { prisonerId, ...body });
       if (problem) throw new Problem(problem);
       if (body.relatedPrisonerId && !(await prisoners.find(ctx.actor, body.relatedPrisonerId))) throw Problem.at('not-found', 'relatedPrisonerId');
 
@@ -103,6 +112,7 @@ export function alertsService(deps: { db: Kysely<DB> }) {
         const { id } = await repo.insert(trx, {
           prisoner_id: prisonerId,
           code: body.code,
+          type_entry_id: type.id,
           related_prisoner_id: body.relatedPrisonerId ?? null,
           comment: body.comment ?? null,
           starts_on: body.startsOn,
@@ -121,7 +131,7 @@ export function alertsService(deps: { db: Kysely<DB> }) {
         const locked = await repo.lock(alertId, trx);
         if (!locked) throw new Problem('not-found');
         const prisoner = await prisoners.find(ctx.actor, locked.prisoner_id, trx);
-        const type = await repo.type(locked.code, trx);
+        const type = await types.find(locked.code, todayUtc(), trx);
         // An alert the reader may not see does not exist for them.
         if (!prisoner || !type || !isVisible(type, ctx.actor)) throw new Problem('not-found');
         if (locked.version !== body.version) throw new Problem('edit-conflict');

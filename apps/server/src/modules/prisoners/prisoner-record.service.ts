@@ -3,6 +3,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { can, type RequestContext } from '../../platform/access/actor.ts';
 import { auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
+import { alertTypesCatalogue } from '../alerts/alert-types.catalogue.ts';
 import { alertsRepository } from '../alerts/alerts.repository.ts';
 import { presentAlert } from '../alerts/alerts.presenter.ts';
 import { typeVisibleTo } from '../alerts/alerts.rules.ts';
@@ -21,6 +22,7 @@ export function prisonerRecordService(deps: { db: Kysely<DB> }) {
   const facilities = facilitiesRepository(db);
   const users = authRepository(db);
   const alerts = alertsRepository(db);
+  const alertTypes = alertTypesCatalogue(db);
 
   /**
    * The alerts in force today, of the codes the reader may see (restricted codes only for their
@@ -29,7 +31,7 @@ export function prisonerRecordService(deps: { db: Kysely<DB> }) {
   async function alertsFor(ctx: RequestContext, prisonerId: string, today: string) {
     if (!can(ctx.actor, 'alerts.read')) return { items: null, restrictedIds: [] as string[] };
     const language = ctx.actor.language;
-    const types = (await alerts.types()).filter((t) => typeVisibleTo({ restrictedTo: t.restricted_to }, ctx.actor.roles));
+    const types = (await alertTypes.inForce(today)).filter((t) => typeVisibleTo(t.data, ctx.actor.roles));
     const byCode = new Map(types.map((t) => [t.code, t]));
     const rows = (await alerts.ofPrisoner(ctx.actor, prisonerId, [...byCode.keys()])).map((r) => presentAlert(r, today)).filter((a) => a.status === 'active');
     rows.sort((a, b) => b.startsOn.localeCompare(a.startsOn));
@@ -37,7 +39,7 @@ export function prisonerRecordService(deps: { db: Kysely<DB> }) {
       const type = byCode.get(a.code)!;
       const rel = a.relatedPrisoner;
       return {
-        name: { en: type.name_en, ru: type.name_ru, tg: type.name_tg }[language],
+        name: type.data.names[language],
         startsOn: a.startsOn,
         endsOn: a.endsOn,
         raisedBy: a.raisedBy,
@@ -46,7 +48,7 @@ export function prisonerRecordService(deps: { db: Kysely<DB> }) {
         related: rel?.visible ? `${rel.prisonNumber} ${rel.familyName} ${rel.givenName}` : null,
       };
     });
-    return { items, restrictedIds: rows.filter((a) => byCode.get(a.code)!.restricted_to.length > 0).map((a) => a.id) };
+    return { items, restrictedIds: rows.filter((a) => byCode.get(a.code)!.data.restrictedTo.length > 0).map((a) => a.id) };
   }
 
   return {

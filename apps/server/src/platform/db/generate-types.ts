@@ -14,8 +14,22 @@ import { migrate } from './migrate.ts';
 
 export const GENERATED_FILE = fileURLToPath(new URL('./schema.generated.ts', import.meta.url));
 
-// jsonb columns whose shape every reader relies on.
-const JSON_SHAPES: Record<string, string> = { 'imports.headers': 'ColumnType<string[], string, string>' };
+// What the catalog cannot tell: jsonb columns whose shape every reader relies on, a column a
+// trigger fills, and the columns of views (PostgreSQL reports every view column as nullable).
+const KNOWN_TYPES: Record<string, string> = {
+  'imports.headers': 'ColumnType<string[], string, string>',
+  'prisoner_alerts.type_entry_id': 'Generated<string>',
+  'alert_types.code': 'string',
+  'alert_types.name_en': 'string',
+  'alert_types.name_ru': 'string',
+  'alert_types.name_tg': 'string',
+  'alert_types.needs_related_prisoner': 'boolean',
+  'alert_types.blocks_cell_sharing': 'boolean',
+  'alert_types.restricted_to': 'string[]',
+  'alert_types.active': 'boolean',
+  'alert_types.version': 'number',
+  'alert_types.entry_id': 'string',
+};
 
 interface CheckRow {
   table_name: string;
@@ -66,7 +80,7 @@ export async function generateSchemaTypes(): Promise<string> {
       // A calendar date stays the 'YYYY-MM-DD' string connect.ts parses it to.
       // jsonb is written as JSON text and read as whatever the presenter knows it to be.
       typeMapping: { date: 'string', jsonb: 'ColumnType<unknown, string, string>' },
-      overrides: { columns: { ...columns, ...JSON_SHAPES } },
+      overrides: { columns: { ...columns, ...KNOWN_TYPES } },
       print: false,
       outFile: null,
       logger: { debug() {}, error() {}, info() {}, log() {}, success() {}, warn() {} } as never,

@@ -14,15 +14,16 @@ export type Int8 = ColumnType<string, bigint | number | string, bigint | number 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AlertTypes {
-  active: Generated<boolean>;
-  blocks_cell_sharing: Generated<boolean>;
+  active: boolean;
+  blocks_cell_sharing: boolean;
   code: string;
+  entry_id: string;
   name_en: string;
   name_ru: string;
   name_tg: string;
-  needs_related_prisoner: Generated<boolean>;
-  restricted_to: Generated<string[]>;
-  version: Generated<number>;
+  needs_related_prisoner: boolean;
+  restricted_to: string[];
+  version: number;
 }
 
 export interface AuditEvents {
@@ -47,6 +48,18 @@ export interface AuditHead {
   hash: string;
   id: number;
   seq: Int8;
+}
+
+export interface CatalogueEntries {
+  author: string;
+  catalogue: string;
+  code: string;
+  created_at: Generated<Timestamp>;
+  data: ColumnType<unknown, string, string>;
+  effective_from: string;
+  id: Generated<string>;
+  source: string;
+  version: number;
 }
 
 export interface CountEntries {
@@ -183,6 +196,7 @@ export interface PrisonerAlerts {
   raised_by: string;
   related_prisoner_id: string | null;
   starts_on: string;
+  type_entry_id: Generated<string>;
   version: Generated<number>;
 }
 
@@ -318,6 +332,7 @@ export interface DB {
   alert_types: AlertTypes;
   audit_events: AuditEvents;
   audit_head: AuditHead;
+  catalogue_entries: CatalogueEntries;
   count_entries: CountEntries;
   count_sessions: CountSessions;
   facilities: Facilities;

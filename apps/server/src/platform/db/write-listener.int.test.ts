@@ -57,9 +57,9 @@ describe('write notices between processes on one PostgreSQL', { skip }, () => {
       /changed my mind/,
     );
     // A later, committed write to another table arrives; the rolled-back one never does.
-    const mark = server.writes.stamp(['alert_types']);
-    await command.db.updateTable('alert_types').set({ active: true }).where('code', '=', 'none').execute();
-    assert.ok(await eventually(() => server.writes.stamp(['alert_types']) !== mark));
+    const mark = server.writes.stamp(['locations']);
+    await command.db.updateTable('locations').set({ active: true }).where('code', '=', 'none').execute();
+    assert.ok(await eventually(() => server.writes.stamp(['locations']) !== mark));
     assert.equal(server.writes.stamp(['facilities']), before);
   });
 });

@@ -31,12 +31,12 @@ describe(`NUL and other characters that cannot be stored, in input (${process.en
 
   test('half a surrogate pair (JSON can spell "\\ud800") is a validation problem, not a jsonb error; a whole pair is fine', async () => {
     const names = (en: string) => ({ en, ru: 'Код', tg: 'Код' });
-    const half = await securityManager.post('/api/v1/alert-types', { code: 'half-pair', names: names('Broken \ud800 name') });
+    const half = await securityManager.post('/api/v1/alert-types', { code: 'half-pair', names: names('Broken \ud800 name'), source: 'test' });
     assert.equal(half.status, 400);
     assert.equal(half.body.code, 'validation');
     assert.deepEqual(half.body.errors.map((e: { path: string; message: string }) => [e.path, e.message]), [['body.names.en', 'control-characters']]);
     assert.equal(await t.db.selectFrom('alert_types').select('code').where('code', '=', 'half-pair').executeTakeFirst(), undefined);
-    const whole = await securityManager.post('/api/v1/alert-types', { code: 'whole-pair', names: names('Flag 🚩') });
+    const whole = await securityManager.post('/api/v1/alert-types', { code: 'whole-pair', names: names('Flag 🚩'), source: 'test' });
     assert.equal(whole.status, 201, JSON.stringify(whole.body));
   });
 });

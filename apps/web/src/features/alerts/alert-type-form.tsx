@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AlertCode, CreateAlertTypeBody, LANGUAGES, ROLES, UpdateAlertTypeBody, type AlertType, type Language, type Role } from '@vigil/contracts';
 import { ApiProblem } from '../../api/client.ts';
+import { CatalogueChangeFields, emptyCatalogueChange } from '../../ui/catalogue/catalogue-change-fields.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { serverFieldErrors } from '../../ui/validation.ts';
@@ -17,11 +18,13 @@ const fromType = (a?: AlertType) => ({
   blocksCellSharing: a?.blocksCellSharing ?? false,
   restrictedTo: (a?.restrictedTo ?? []) as Role[],
   active: a?.active ?? true,
+  change: emptyCatalogueChange(),
 });
 
 /**
  * Adds an alert code or edits one. The code itself never changes once saved (raised alerts keep
  * it); everything else is sent whole, so switching "active" off here is how a code is retired.
+ * Each save is a new version of the code, from its effective date, with the source it follows.
  */
 export function AlertTypeForm({ type, onDone, onCancel }: { type?: AlertType; onDone: (saved: AlertType) => void; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -37,6 +40,8 @@ export function AlertTypeForm({ type, onDone, onCancel }: { type?: AlertType; on
         blocksCellSharing: v.blocksCellSharing,
         restrictedTo: v.restrictedTo,
         active: v.active,
+        source: v.change.source,
+        effectiveFrom: v.change.effectiveFrom || undefined,
       };
       if (type) {
         const body = form.check(UpdateAlertTypeBody, { ...fields, version: type.version }, t);
@@ -141,6 +146,7 @@ export function AlertTypeForm({ type, onDone, onCancel }: { type?: AlertType; on
             data-testid="alert-type-active"
           />
         )}
+        <CatalogueChangeFields value={v.change} onChange={(change) => form.set('change', change)} errors={errors} />
         <ProblemAlert error={save.error} onReload={() => void queryClient.invalidateQueries({ queryKey: alertKeys.types })} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

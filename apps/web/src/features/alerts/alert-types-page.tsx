@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type AlertType } from '@vigil/contracts';
+import { LANGUAGES, type AlertType, type AlertTypeData, type Language } from '@vigil/contracts';
 import { AppModal } from '../../ui/app-modal.tsx';
+import { CatalogueHistory, CatalogueStatusBadge } from '../../ui/catalogue/catalogue-history.tsx';
+import { formatDate } from '../prisoners/prisoner-format.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { alertKeys, alertsApi } from './alerts-api.ts';
@@ -17,6 +19,7 @@ export function AlertTypesPage() {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
   const [editingCode, setEditingCode] = useState<string | null>(null);
+  const [historyCode, setHistoryCode] = useState<string | null>(null);
   const list = useQuery({ queryKey: alertKeys.configuration, queryFn: alertsApi.allTypes });
   // The code's latest definition: after a conflict, reloading the list gives the form the newer version.
   const editing = list.data?.items.find((a) => a.code === editingCode) ?? null;
@@ -33,7 +36,7 @@ export function AlertTypesPage() {
         {t('alertTypes.intro')}
       </Text>
       <QueryState isPending={list.isPending} error={list.error} />
-      {list.data && <AlertTypesTable items={list.data.items} onEdit={(a) => setEditingCode(a.code)} />}
+      {list.data && <AlertTypesTable items={list.data.items} onEdit={(a) => setEditingCode(a.code)} onHistory={(a) => setHistoryCode(a.code)} />}
 
       <AppModal opened={creating} onClose={() => setCreating(false)} title={t('alertTypes.add')} size="lg">
         <AlertTypeForm onCancel={() => setCreating(false)} onDone={() => setCreating(false)} />
@@ -41,12 +44,41 @@ export function AlertTypesPage() {
       <AppModal opened={editing !== null} onClose={stopEditing} title={t('alertTypes.editTitle', { code: editing?.code ?? '' })} size="lg">
         {editing && <AlertTypeForm key={editing.version} type={editing} onCancel={stopEditing} onDone={stopEditing} />}
       </AppModal>
+      <AppModal opened={historyCode !== null} onClose={() => setHistoryCode(null)} title={t('catalogue.historyTitle', { code: historyCode ?? '' })} size="xl">
+        {historyCode && <AlertTypeHistory code={historyCode} />}
+      </AppModal>
     </div>
   );
 }
 
-function AlertTypesTable({ items, onEdit }: { items: AlertType[]; onEdit: (a: AlertType) => void }) {
+function AlertTypeHistory({ code }: { code: string }) {
+  const { i18n } = useTranslation();
+  const history = useQuery({ queryKey: alertKeys.history(code), queryFn: () => alertsApi.typeHistory(code) });
+  const language = i18n.language as Language;
+  return (
+    <>
+      <QueryState isPending={history.isPending} error={history.error} />
+      {history.data && <CatalogueHistory history={history.data} describe={(data) => <AlertTypeSummary data={data as AlertTypeData} language={language} />} />}
+    </>
+  );
+}
+
+/** One version's content in a line or two: its name in the reader's language and what it does. */
+function AlertTypeSummary({ data, language }: { data: AlertTypeData; language: Language }) {
   const { t } = useTranslation();
+  const effects = [data.needsRelatedPrisoner && t('alertTypes.effects.needsRelatedPrisoner'), data.blocksCellSharing && t('alertTypes.effects.blocksCellSharing')].filter(Boolean);
+  return (
+    <Stack gap={2}>
+      <Text size="sm">{data.names[language] ?? data.names.en}</Text>
+      <Text size="xs" c="dimmed">
+        {[...effects, data.restrictedTo.length ? data.restrictedTo.map((r) => t(`roles.${r}`)).join(', ') : t('alertTypes.everyone'), data.active ? t('common.active') : t('common.inactive')].join(' · ')}
+      </Text>
+    </Stack>
+  );
+}
+
+function AlertTypesTable({ items, onEdit, onHistory }: { items: AlertType[]; onEdit: (a: AlertType) => void; onHistory: (a: AlertType) => void }) {
+  const { t, i18n } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={700}>
       <Table striped data-testid="alert-types-table">
@@ -57,6 +89,7 @@ function AlertTypesTable({ items, onEdit }: { items: AlertType[]; onEdit: (a: Al
             <Table.Th>{t('alertTypes.columns.effects')}</Table.Th>
             <Table.Th>{t('alertTypes.columns.seenBy')}</Table.Th>
             <Table.Th>{t('alertTypes.columns.status')}</Table.Th>
+            <Table.Th>{t('catalogue.version')}</Table.Th>
             <Table.Th>
               <VisuallyHidden>{t('alertTypes.columns.actions')}</VisuallyHidden>
             </Table.Th>
@@ -65,7 +98,7 @@ function AlertTypesTable({ items, onEdit }: { items: AlertType[]; onEdit: (a: Al
         <Table.Tbody>
           {items.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={6}>{t('alertTypes.none')}</Table.Td>
+              <Table.Td colSpan={7}>{t('alertTypes.none')}</Table.Td>
             </Table.Tr>
           )}
           {items.map((a) => (
@@ -109,10 +142,24 @@ function AlertTypesTable({ items, onEdit }: { items: AlertType[]; onEdit: (a: Al
                   </Badge>
                 )}
               </Table.Td>
+              <Table.Td data-testid="alert-type-version">
+                <Stack gap={4} align="flex-start">
+                  <Text size="sm">{t('catalogue.versionNumber', { version: a.version })}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t('catalogue.effectiveFrom')}: {formatDate(a.effectiveFrom, i18n.language)}
+                  </Text>
+                  {a.status === 'scheduled' && <CatalogueStatusBadge status={a.status} />}
+                </Stack>
+              </Table.Td>
               <Table.Td>
-                <Button size="xs" variant="default" onClick={() => onEdit(a)} aria-label={t('alertTypes.editLabel', { code: a.code })} data-testid={`alert-type-edit-${a.code}`}>
-                  {t('common.edit')}
-                </Button>
+                <Group gap="xs" wrap="nowrap">
+                  <Button size="xs" variant="subtle" onClick={() => onHistory(a)} aria-label={t('alertTypes.historyLabel', { code: a.code })} data-testid={`alert-type-history-${a.code}`}>
+                    {t('catalogue.history')}
+                  </Button>
+                  <Button size="xs" variant="default" onClick={() => onEdit(a)} aria-label={t('alertTypes.editLabel', { code: a.code })} data-testid={`alert-type-edit-${a.code}`}>
+                    {t('common.edit')}
+                  </Button>
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}

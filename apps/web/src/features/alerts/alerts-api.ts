@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AlertType, CreateAlertTypeBody, LocationAlert, PrisonerAlert, RaiseAlertBody, UpdateAlertTypeBody } from '@vigil/contracts';
+import type { AlertType, CatalogueHistory, CreateAlertTypeBody, LocationAlert, PrisonerAlert, RaiseAlertBody, UpdateAlertTypeBody } from '@vigil/contracts';
 import { api } from '../../api/client.ts';
 import type { Items } from '../../api/types.ts';
 
@@ -13,6 +13,7 @@ export const alertsApi = {
   /** Every code, restricted and inactive ones included (alerts.configure). */
   allTypes: () => api.get<Items<AlertType>>('/api/v1/alert-types/configuration'),
   createType: (body: z.output<typeof CreateAlertTypeBody>) => api.post<AlertType>('/api/v1/alert-types', body),
+  typeHistory: (code: string) => api.get<CatalogueHistory>(`/api/v1/alert-types/${encodeURIComponent(code)}/versions`),
   updateType: (code: string, body: z.output<typeof UpdateAlertTypeBody>) => api.put<AlertType>(`/api/v1/alert-types/${encodeURIComponent(code)}`, body),
 };
 
@@ -20,6 +21,7 @@ export const alertKeys = {
   types: ['alert-types'] as const,
   /** Under `types`, so invalidating the codes refreshes both lists. */
   configuration: ['alert-types', 'configuration'] as const,
+  history: (code: string) => ['alert-types', 'history', code] as const,
   all: ['alerts'] as const,
   ofPrisoner: (prisonerId: string) => ['alerts', 'prisoner', prisonerId] as const,
   underLocation: (locationId: string) => ['alerts', 'location', locationId] as const,
