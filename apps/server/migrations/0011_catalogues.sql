@@ -26,14 +26,14 @@ create trigger catalogue_entries_no_update before update or delete on catalogue_
 
 -- Alert codes move onto the catalogue: what each code means today becomes its first version.
 insert into catalogue_entries (catalogue, code, version, effective_from, data, source, author)
-select 'alert-types', code, 1, date '1900-01-01',
+select 'alert-types', code, 1, current_date,
        jsonb_build_object(
          'names', jsonb_build_object('en', name_en, 'ru', name_ru, 'tg', name_tg),
          'needsRelatedPrisoner', needs_related_prisoner,
          'blocksCellSharing', blocks_cell_sharing,
          'restrictedTo', to_jsonb(restricted_to),
          'active', active),
-       'Alert codes in use before configuration catalogues (migration 0011)', 'system'
+       'Vigil 0011', 'system'
   from alert_types;
 
 -- An alert keeps the version of its code it was raised under.

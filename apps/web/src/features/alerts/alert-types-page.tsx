@@ -144,7 +144,9 @@ function AlertTypesTable({ items, onEdit, onHistory }: { items: AlertType[]; onE
               </Table.Td>
               <Table.Td data-testid="alert-type-version">
                 <Stack gap={4} align="flex-start">
-                  <Text size="sm">{t('catalogue.versionNumber', { version: a.version })}</Text>
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {t('catalogue.versionNumber', { version: a.version })}
+                  </Text>
                   <Text size="xs" c="dimmed">
                     {t('catalogue.effectiveFrom')}: {formatDate(a.effectiveFrom, i18n.language)}
                   </Text>

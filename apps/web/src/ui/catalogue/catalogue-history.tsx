@@ -9,7 +9,7 @@ const STATUS_COLOURS: Record<CatalogueVersionStatus, string> = { 'in-force': 'te
 export function CatalogueStatusBadge({ status }: { status: CatalogueVersionStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOURS[status]} styles={{ root: { textTransform: 'none' } }} data-testid="catalogue-status" data-status={status}>
+    <Badge color={STATUS_COLOURS[status]} styles={{ root: { textTransform: 'none' }, label: { overflow: 'visible' } }} data-testid="catalogue-status" data-status={status}>
       {t(`catalogue.status.${status}`)}
     </Badge>
   );
@@ -36,11 +36,11 @@ export function CatalogueHistory({ history, describe }: { history: History; desc
         <Table.Tbody>
           {history.items.map((v) => (
             <Table.Tr key={v.version} data-testid="catalogue-version" data-version={v.version}>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Text size="sm">{t('catalogue.versionNumber', { version: v.version })}</Text>
                 <CatalogueStatusBadge status={v.status} />
               </Table.Td>
-              <Table.Td>{formatDate(v.effectiveFrom, i18n.language)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(v.effectiveFrom, i18n.language)}</Table.Td>
               <Table.Td>{describe(v.data)}</Table.Td>
               <Table.Td>
                 <Text size="sm">{v.source}</Text>
