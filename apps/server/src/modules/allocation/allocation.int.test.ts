@@ -1,15 +1,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CellOption, Location, Prisoner } from '@vigil/contracts';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
+import type { CellOption, CellSpecialType, Location, LocationKind, Prisoner } from '@vigil/contracts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { admitPrisoner, type PrisonerShape } from '../../testing/prisoner-fixtures.ts';
-import { systemContext } from '../../platform/access/actor.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 describe(`cell allocation over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let officer: Client;
   let senior: Client;
   let seniorBoth: Client;
@@ -21,21 +22,18 @@ describe(`cell allocation over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, ()
   let cellB: Location;
   let cellCounter = 0;
 
-  const system = systemContext('test');
   /** A new cell on the landing (one per test keeps the tests independent). */
   async function cell(opts: { capacity?: number; sex?: 'male' | 'female' | 'any'; level?: 'low' | 'medium' | 'high' | 'maximum'; on?: Location; special?: string[] } = {}): Promise<Location> {
     const on = opts.on ?? landing;
-    return t.services.locations.create(system, on.facilityId, {
-      parentId: on.id,
-      kind: 'cell',
+    return factory.cell(on, {
       code: `C${++cellCounter}`,
       name: `Камера ${cellCounter}`,
       baselineCapacity: opts.capacity ?? 2,
       operationalCapacity: opts.capacity ?? 2,
       sexDesignation: opts.sex ?? 'male',
       securityLevel: opts.level ?? 'high',
-      specialTypes: opts.special ?? [],
-    } as never);
+      specialTypes: (opts.special ?? []) as CellSpecialType[],
+    });
   }
   const admit = (shape: PrisonerShape = {}, facilityId = facilityA) => admitPrisoner(t, facilityId, shape);
   const allocate = (client: Client, p: Prisoner, locationId: string, extra: Record<string, unknown> = {}) =>
@@ -60,10 +58,10 @@ describe(`cell allocation over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, ()
 
   before(async () => {
     t = await startTestApp();
-    facilityA = (await t.services.facilities.create(system, facilityBody('ALC-A') as never)).id;
-    facilityB = (await t.services.facilities.create(system, facilityBody('ALC-B') as never)).id;
-    const make = (facilityId: string, parentId: string | null, kind: string, code: string) =>
-      t.services.locations.create(system, facilityId, { parentId, kind, code, name: code, baselineCapacity: null, operationalCapacity: null, sexDesignation: null, securityLevel: null, specialTypes: [] } as never);
+    factory = factories(t);
+    facilityA = (await factory.facility('ALC-A')).id;
+    facilityB = (await factory.facility('ALC-B')).id;
+    const make = (facilityId: string, parentId: string | null, kind: LocationKind, code: string) => factory.place(facilityId, kind, parentId, { code });
     const building = await make(facilityA, null, 'building', 'A');
     landing = await make(facilityA, (await make(facilityA, building.id, 'wing', '1')).id, 'landing', '1');
     otherLanding = await make(facilityA, (await make(facilityA, building.id, 'wing', '2')).id, 'landing', '1');

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import { AllocateBody, CreateFacilityBody, CreateLocationBody, type Facility, type Location, type LocationKind, type Prisoner, type Role } from '@vigil/contracts';
+import { systemContext } from '../platform/access/actor.ts';
+import { facilityBody, type Client, type TestApp, type TestUser } from './harness.ts';
+import { admitPrisoner, type PrisonerShape } from './prisoner-fixtures.ts';
+
+type FacilityFields = Partial<z.input<typeof CreateFacilityBody>>;
+type CellFields = Partial<Pick<z.input<typeof CreateLocationBody>, 'baselineCapacity' | 'operationalCapacity' | 'sexDesignation' | 'securityLevel' | 'specialTypes' | 'code' | 'name'>>;
+
+/**
+ * Typed factories for integration tests: each builds a valid record through the module's own
+ * service (so it is audited and checked as in use), from the contract's schema (so a field the
+ * contract adds or renames breaks the factory, not forty tests), with defaults a test overrides.
+ */
+export function factories(t: TestApp) {
+  const system = systemContext('test');
+  let places = 0;
+
+  const place = (facilityId: string, kind: LocationKind, parentId: string | null, fields: CellFields = {}): Promise<Location> => {
+    const code = fields.code ?? `${kind.slice(0, 1).toUpperCase()}${++places}`;
+    const isCell = kind === 'cell';
+    return t.services.locations.create(
+      system,
+      facilityId,
+      CreateLocationBody.parse({
+        parentId,
+        kind,
+        code,
+        name: fields.name ?? code,
+        baselineCapacity: isCell ? (fields.baselineCapacity ?? 2) : null,
+        operationalCapacity: isCell ? (fields.operationalCapacity ?? fields.baselineCapacity ?? 2) : null,
+        sexDesignation: isCell ? (fields.sexDesignation ?? 'male') : null,
+        securityLevel: isCell ? (fields.securityLevel ?? 'high') : null,
+        specialTypes: fields.specialTypes ?? [],
+      }),
+    );
+  };
+
+  return {
+    system,
+
+    /** A facility (Tajik colony defaults: Asia/Dushanbe, capacity 1,200). */
+    facility: (code: string, fields: FacilityFields = {}): Promise<Facility> => t.services.facilities.create(system, CreateFacilityBody.parse(facilityBody(code, fields))),
+
+    /** A place of any kind under `parentId` (null for a building). */
+    place,
+
+    /** Building → wing → landing in a facility; returns each, to hang cells on the landing. */
+    async wing(facilityId: string) {
+      const building = await place(facilityId, 'building', null);
+      const wing = await place(facilityId, 'wing', building.id);
+      const landing = await place(facilityId, 'landing', wing.id);
+      return { building, wing, landing };
+    },
+
+    /** A cell on a landing: male, high security, two places, unless told otherwise. */
+    cell: (landing: Pick<Location, 'id' | 'facilityId'>, fields: CellFields = {}) => place(landing.facilityId, 'cell', landing.id, fields),
+
+    /** A user with these roles (MFA enrolled where the role needs it), straight in the database. */
+    user: (roles: Role[], opts: { facilityIds?: string[]; allFacilities?: boolean } = {}): Promise<TestUser> => t.createUser({ roles, ...opts }),
+
+    /** A fully signed-in client for a new user with these roles. */
+    signedIn: (roles: Role[], opts: { facilityIds?: string[]; allFacilities?: boolean } = {}): Promise<Client> => t.signedIn(roles, opts),
+
+    /** A prisoner admitted to the facility as reception would, not yet in a cell. */
+    prisoner: (facilityId: string, shape: PrisonerShape & { prisonNumber?: string } = {}): Promise<Prisoner> => admitPrisoner(t, facilityId, shape),
+
+    /** Places a prisoner in a cell through allocation (the separation rules apply; no override). */
+    placement: (prisoner: Pick<Prisoner, 'id' | 'version'>, cell: Pick<Location, 'id'>): Promise<Prisoner> =>
+      t.services.allocation.allocate(system, prisoner.id, AllocateBody.parse({ locationId: cell.id, reason: 'placed by a test', version: prisoner.version })),
+  };
+}
+export type Factories = ReturnType<typeof factories>;
