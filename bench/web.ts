@@ -38,9 +38,9 @@ const SCREENS = {
 interface ScriptSet {
   /** Gzipped bytes of all the scripts, as the server sends them to a browser that accepts gzip. */
   jsGzipBytes: number;
-  /** The same scripts as the browser really received them (brotli), where measured in the browser. */
-  jsTransferredBytes?: number;
-  files: { file: string; gzipBytes: number }[];
+  /** The same scripts as the server sends them to a browser that accepts brotli (Chromium does). */
+  jsBrotliBytes?: number;
+  files: { file: string; gzipBytes: number; brotliBytes?: number }[];
 }
 
 type ManifestChunk = { file: string; isEntry?: boolean; imports?: string[] };
@@ -50,9 +50,10 @@ const gzipOf = (file: string) => {
   return existsSync(precompressed) ? readFileSync(precompressed).length : gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
 };
 
-function scriptSet(files: Iterable<string>, gzipBytes: (file: string) => number, transferred?: number): ScriptSet {
-  const list = [...new Set(files)].sort().map((file) => ({ file, gzipBytes: gzipBytes(file) }));
-  return { jsGzipBytes: list.reduce((sum, f) => sum + f.gzipBytes, 0), ...(transferred === undefined ? {} : { jsTransferredBytes: transferred }), files: list };
+function scriptSet(files: Iterable<string>, gzipBytes: (file: string) => number, brotliBytes?: (file: string) => number): ScriptSet {
+  const list = [...new Set(files)].sort().map((file) => ({ file, gzipBytes: gzipBytes(file), ...(brotliBytes ? { brotliBytes: brotliBytes(file) } : {}) }));
+  const sum = (bytes: (f: (typeof list)[number]) => number) => list.reduce((total, f) => total + bytes(f), 0);
+  return { jsGzipBytes: sum((f) => f.gzipBytes), ...(brotliBytes ? { jsBrotliBytes: sum((f) => f.brotliBytes!) } : {}), files: list };
 }
 
 /** The JavaScript a screen needs by the manifest: the entry and the given chunks, with everything they import statically. */
@@ -92,19 +93,17 @@ function sentBytes(url: string, acceptEncoding: string): Promise<{ bytes: number
   });
 }
 
-/** Records the scripts a page asks for (by path) and the bytes the browser received for them. */
+/** Records the scripts a page asks for (by path) and the encodings they came in. */
 function watchScripts(page: Page) {
   const paths: string[] = [];
-  let transferred = 0;
   const encodings = new Set<string>();
-  page.on('requestfinished', (req) => {
-    const path = new URL(req.url()).pathname;
+  page.on('response', (res) => {
+    const path = new URL(res.url()).pathname;
     if (!path.endsWith('.js')) return;
     paths.push(path.slice(1));
-    void req.sizes().then((s) => (transferred += s.responseBodySize));
-    void req.response().then((r) => r && encodings.add(r.headers()['content-encoding'] ?? 'identity'));
+    encodings.add(res.headers()['content-encoding'] ?? 'identity');
   });
-  return { paths, transferred: () => transferred, encodings };
+  return { paths, encodings };
 }
 
 /** Waits until the page has asked for nothing for a while, so late chunks are counted too. */
@@ -117,16 +116,16 @@ async function settle(page: Page) {
 async function inBrowser(): Promise<{ sets: Record<'signIn' | 'firstScreen' | 'signInThenFirstScreen', ScriptSet>; encodings: string[] }> {
   const j = await startJourney();
   try {
-    const gzipBytes = new Map<string, number>();
-    const measure = async (paths: string[], transferred: number) => {
+    const sent = new Map<string, { gzip: number; br: number }>();
+    const measure = async (paths: string[]) => {
       for (const path of new Set(paths)) {
-        if (gzipBytes.has(path)) continue;
-        const sent = await sentBytes(`${j.baseUrl}/${path}`, 'gzip');
-        // A few tiny chunks are sent as they are: gzip would not make them smaller, so the build has no .gz.
-        if (sent.encoding !== 'gzip' && existsSync(join(DIST, `${path}.gz`))) throw new Error(`/${path} was sent ${sent.encoding ?? 'plain'}, not gzipped`);
-        gzipBytes.set(path, sent.bytes);
+        if (sent.has(path)) continue;
+        const [gzip, br] = await Promise.all([sentBytes(`${j.baseUrl}/${path}`, 'gzip'), sentBytes(`${j.baseUrl}/${path}`, 'br')]);
+        // A few tiny chunks are sent as they are: compressing would not make them smaller, so the build has no .gz.
+        if (gzip.encoding !== 'gzip' && existsSync(join(DIST, `${path}.gz`))) throw new Error(`/${path} was sent ${gzip.encoding ?? 'plain'}, not gzipped`);
+        sent.set(path, { gzip: gzip.bytes, br: br.bytes });
       }
-      return scriptSet(paths, (path) => gzipBytes.get(path)!, transferred);
+      return scriptSet(paths, (path) => sent.get(path)!.gzip, (path) => sent.get(path)!.br);
     };
 
     // A first visit: the sign-in page, then signing in and the dashboard, in one tab.
@@ -135,11 +134,11 @@ async function inBrowser(): Promise<{ sets: Record<'signIn' | 'firstScreen' | 's
     await page.goto('/');
     await page.locator('input[name="username"]').waitFor();
     await settle(page);
-    const signIn = await measure([...visit.paths], visit.transferred());
+    const signIn = await measure([...visit.paths]);
     await j.signIn(page, USER);
     await page.locator('[data-testid="facility-card"]').first().waitFor();
     await settle(page);
-    const signInThenFirstScreen = await measure(visit.paths, visit.transferred());
+    const signInThenFirstScreen = await measure(visit.paths);
 
     // A signed-in person opening the app (a new tab with the session's cookie and an empty cache).
     const again = await j.newPage();
@@ -148,7 +147,7 @@ async function inBrowser(): Promise<{ sets: Record<'signIn' | 'firstScreen' | 's
     await again.goto('/');
     await again.locator('[data-testid="facility-card"]').first().waitFor();
     await settle(again);
-    const firstScreen = await measure(reopened.paths, reopened.transferred());
+    const firstScreen = await measure(reopened.paths);
 
     return { sets: { signIn, firstScreen, signInThenFirstScreen }, encodings: [...new Set([...visit.encodings, ...reopened.encodings])] };
   } finally {
