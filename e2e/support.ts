@@ -51,38 +51,53 @@ export interface Journey {
  * Use as `const j = await journey();`.
  */
 export async function journey(): Promise<Journey> {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  let started: RunningJourney | undefined;
+  after(() => started?.close());
+  if (!skipReason) started = await startJourney();
+  return started ?? notRunning;
+}
+
+/** What a skipped file's tests get: they never run, so nothing here is ever called. */
+const notRunning: Journey = {
+  get baseUrl(): string {
+    throw new Error('the journey server is not running');
+  },
+  newPage: () => Promise.reject(new Error('the browser is not running')),
+  signIn: () => Promise.reject(new Error('the browser is not running')),
+  checkA11y: () => Promise.reject(new Error('the browser is not running')),
+};
+
+export interface RunningJourney extends Journey {
+  close(): Promise<void>;
+}
+
+/** The real server on a copy of the seeded demo and Chromium, outside node:test (the web benchmark uses it). */
+export async function startJourney(): Promise<RunningJourney> {
   const contexts: BrowserContext[] = [];
   const mfaSecrets = new Map<string, string>();
   const lastStepUsed = new Map<string, number>();
 
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  });
-
-  if (!skipReason) {
-    await ensureWebBuilt();
-    server = await startDemoServer();
-    browser = await chromium.launch({
+  await ensureWebBuilt();
+  const server = await startDemoServer();
+  const browser: Browser = await chromium
+    .launch({
       executablePath: CHROMIUM,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    }).catch(async (e: unknown) => {
-      await server?.stop();
+    })
+    .catch(async (e: unknown) => {
+      await server.stop();
       throw e;
     });
-  }
 
-  const handle: Journey = {
-    get baseUrl() {
-      if (!server) throw new Error('the journey server is not running');
-      return server.baseUrl;
+  const handle: RunningJourney = {
+    baseUrl: server.baseUrl,
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await server.stop();
     },
     async newPage({ width = 1280, height = 900 } = {}) {
-      if (!browser) throw new Error('the browser is not running');
       const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB', baseURL: handle.baseUrl });
       contexts.push(context);
       const page = await context.newPage();

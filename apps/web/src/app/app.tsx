@@ -1,15 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Center, Loader, MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from '@tanstack/react-router';
+import { lazyRouteComponent } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/client.ts';
-import { SignInFlow } from '../features/auth/sign-in-flow.tsx';
 import { applyLanguage } from '../i18n/index.ts';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
 import { Toaster } from '../ui/toaster.tsx';
-import { router } from './router.tsx';
-import { SESSION_KEY, SessionProvider, useSessionQuery } from './session.tsx';
+import { SESSION_KEY, useSessionQuery } from './session.tsx';
 
 // Darker primary shades keep white-on-colour text above WCAG AA contrast in both themes.
 const theme = createTheme({ primaryColor: 'blue', primaryShade: { light: 8, dark: 8 }, autoContrast: true });
@@ -21,6 +19,12 @@ const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   light: { '--mantine-color-dimmed': t.colors.gray[7]!, '--mantine-color-error': t.colors.red[9]! },
   dark: { '--mantine-color-dimmed': t.colors.dark[1]!, '--mantine-color-error': t.colors.red[4]! },
 });
+
+// Signing in and the signed-in app are chunks of their own: the sign-in page does not download the
+// router, the shell and the screens, and a signed-in reload does not download the sign-in steps.
+// (lazyRouteComponent, unlike React.lazy, reloads once when a new release removed the chunk.)
+const SignInFlow = lazyRouteComponent(() => import('../features/auth/sign-in-flow.tsx'), 'SignInFlow');
+const SignedInApp = lazyRouteComponent(() => import('./signed-in-app.tsx'), 'SignedInApp');
 
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -44,28 +48,27 @@ function SessionGate() {
   useEffect(() => {
     if (user && languageAppliedFor.current !== user.id) {
       languageAppliedFor.current = user.id;
-      applyLanguage(user.language);
+      void applyLanguage(user.language);
     }
     if (!user) languageAppliedFor.current = null;
   }, [user]);
 
-  if (session.isPending)
-    return (
-      <Center h="100vh">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
+  const loading = (
+    <Center h="100vh">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+  if (session.isPending) return loading;
   if (session.error)
     return (
       <Center h="100vh" p="md">
         <ProblemAlert error={session.error} />
       </Center>
     );
-  if (!session.data || session.data.next !== 'done') return <SignInFlow session={session.data ?? null} />;
   return (
-    <SessionProvider session={session.data}>
-      <RouterProvider router={router} />
-    </SessionProvider>
+    <Suspense fallback={loading}>
+      {session.data?.next === 'done' ? <SignedInApp session={session.data} /> : <SignInFlow session={session.data ?? null} />}
+    </Suspense>
   );
 }
 

@@ -1,7 +1,8 @@
 import { Button, Menu } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '@vigil/contracts';
-import { applyLanguage, LANGUAGE_NAMES } from '../i18n/index.ts';
+import type { Language } from '@vigil/contracts';
+import { applyLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/index.ts';
+import { notifyError } from './notify.ts';
 
 /** English, Russian or Tajik. `onChosen` lets a signed-in user's choice be saved on the server. */
 export function LanguageMenu({ onChosen }: { onChosen?: (language: Language) => void }) {
@@ -20,7 +21,7 @@ export function LanguageMenu({ onChosen }: { onChosen?: (language: Language) => 
             key={language}
             lang={language}
             onClick={() => {
-              applyLanguage(language);
+              applyLanguage(language).catch((e: unknown) => notifyError(e, t));
               onChosen?.(language);
             }}
             aria-current={language === current ? 'true' : undefined}

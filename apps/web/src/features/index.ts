@@ -1,0 +1,29 @@
+/**
+ * Every web feature with screens. Adding one: its folder with a `<feature>.feature.ts`, and one
+ * line here. The navigation lists the features' entries in this order.
+ * (auth, allocation and movements have no screens of their own: their parts are used by app.tsx
+ * and by the prisoner file.)
+ */
+import { dashboardFeature } from './dashboard/dashboard.feature.ts';
+import { prisonersFeature } from './prisoners/prisoners.feature.ts';
+import { receptionFeature } from './reception/reception.feature.ts';
+import { importsFeature } from './imports/imports.feature.ts';
+import { statisticsFeature } from './statistics/statistics.feature.ts';
+import { facilitiesFeature } from './facilities/facilities.feature.ts';
+import { countsFeature } from './counts/counts.feature.ts';
+import { alertsFeature } from './alerts/alerts.feature.ts';
+import { usersFeature } from './users/users.feature.ts';
+import { auditFeature } from './audit/audit.feature.ts';
+
+export const WEB_FEATURES = [
+  dashboardFeature,
+  prisonersFeature,
+  receptionFeature,
+  importsFeature,
+  statisticsFeature,
+  facilitiesFeature,
+  countsFeature,
+  alertsFeature,
+  usersFeature,
+  auditFeature,
+] as const;
