@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { CalendarDate, PrisonerFile } from '@vigil/contracts';
+import type { CalendarDate, PrisonerFile, PrisonerSearchHit } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import { mayAccessFacility, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
@@ -45,6 +45,25 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
   }
 
   const current = async (ctx: RequestContext, id: string, trx: Transaction<DB>) => presentPrisoner((await repo.find(ctx.actor, id, trx))!, todayUtc());
+
+  /** The people a search (or, without a query, the list screen) shows, within the actor's facilities. */
+  async function findPeople(ctx: RequestContext, q: { q?: string; facilityId?: string; includeReleased?: boolean; limit: number }): Promise<PrisonerSearchHit[]> {
+    const facilityIds = q.facilityId
+      ? mayAccessFacility(ctx.actor, q.facilityId) ? [q.facilityId] : []
+      : ctx.actor.facilities;
+    if (facilityIds !== 'all' && facilityIds.length === 0) return [];
+    if (!q.q) {
+      // No query: the newest admissions in scope, for the list screen.
+      const rows = await repo.newest(ctx.actor, { facilityIds, includeReleased: !!q.includeReleased, limit: q.limit });
+      return rows.map((r) => ({ ...presentPrisonerSummary(r), score: 1, matched: null }));
+    }
+    const hits = await searchPrisonerIds(db, { query: q.q, facilityIds, limit: q.limit, includeReleased: q.includeReleased });
+    const rows = new Map((await repo.findMany(ctx.actor, hits.map((h) => h.prisonerId))).map((r) => [r.id, r]));
+    return hits.flatMap((h) => {
+      const row = rows.get(h.prisonerId);
+      return row ? [{ ...presentPrisonerSummary(row), score: h.score, matched: h.matched }] : [];
+    });
+  }
 
   return {
     /**
@@ -98,24 +117,19 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
       return presentPrisoner(row, todayUtc());
     },
 
+    /**
+     * Search results show who is held where, so a search is audited like a file read: one event
+     * naming the query and the people it showed, not one per row.
+     */
     async search(ctx: RequestContext, q: { q?: string; facilityId?: string; includeReleased?: boolean; limit: number }) {
-      const facilityIds = q.facilityId
-        ? mayAccessFacility(ctx.actor, q.facilityId) ? [q.facilityId] : []
-        : ctx.actor.facilities;
-      if (facilityIds !== 'all' && facilityIds.length === 0) return { items: [] };
-      if (!q.q) {
-        // No query: the newest admissions in scope, for the list screen.
-        const rows = await repo.newest(ctx.actor, { facilityIds, includeReleased: !!q.includeReleased, limit: q.limit });
-        return { items: rows.map((r) => ({ ...presentPrisonerSummary(r), score: 1, matched: null })) };
-      }
-      const hits = await searchPrisonerIds(db, { query: q.q, facilityIds, limit: q.limit, includeReleased: q.includeReleased });
-      const rows = new Map((await repo.findMany(ctx.actor, hits.map((h) => h.prisonerId))).map((r) => [r.id, r]));
-      return {
-        items: hits.flatMap((h) => {
-          const row = rows.get(h.prisonerId);
-          return row ? [{ ...presentPrisonerSummary(row), score: h.score, matched: h.matched }] : [];
-        }),
-      };
+      const items = await findPeople(ctx, q);
+      await auditRead(db, ctx, {
+        action: 'prisoners.searched',
+        entityType: 'prisoner-search',
+        facilityId: q.facilityId ?? null,
+        after: { query: q.q ?? null, facilityId: q.facilityId ?? null, includeReleased: !!q.includeReleased, prisonerIds: items.map((i) => i.id) },
+      });
+      return { items };
     },
 
     /** A correction never overwrites: the new file becomes a new version with its reason and author. */
@@ -143,9 +157,12 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
       };
     },
 
+    /** Where someone has been held is as sensitive as their file: the read is audited once. */
     async placements(ctx: RequestContext, id: string) {
-      if (!(await repo.find(ctx.actor, id))) throw new Problem('not-found');
+      const prisoner = await repo.find(ctx.actor, id);
+      if (!prisoner) throw new Problem('not-found');
       const rows = await placementHistory(db, id);
+      await auditRead(db, ctx, { action: 'prisoner.placements-viewed', entityType: 'prisoner', entityId: id, facilityId: prisoner.facility_id });
       return {
         items: rows.map((r) => ({
           id: r.id,
