@@ -5,6 +5,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { mayAccessFacility, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
+import { reencodePhoto } from './photo.ts';
 import { prisonersRepository } from './prisoners.repository.ts';
 import { placementHistory, movePlacement } from './placements.repository.ts';
 import { presentPrisoner, presentPrisonerSummary } from './prisoners.presenter.ts';
@@ -27,11 +28,6 @@ function assertDates(file: PrisonerFile, admittedOn: CalendarDate) {
     throw Problem.at(code, path);
   }
 }
-
-const PHOTO_TYPES: Record<string, (b: Buffer) => boolean> = {
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-};
 
 export function prisonersService(deps: { db: Kysely<DB> }) {
   const { db } = deps;
@@ -185,10 +181,12 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
       return { items: rows.map((r) => ({ at: r.occurred_at.toISOString(), username: r.actor_username, roles: r.actor_roles })) };
     },
 
-    /** Photographs are stored once by content hash; the file points at the hash. */
-    async setPhoto(ctx: RequestContext, id: string, contentType: string, bytes: Buffer) {
-      const looksRight = PHOTO_TYPES[contentType];
-      if (!looksRight || !looksRight(bytes)) throw new Problem('photo-format');
+    /**
+     * Photographs are decoded and re-encoded (no EXIF, bounded size: photo.ts), then stored once by
+     * content hash; the file points at the hash.
+     */
+    async setPhoto(ctx: RequestContext, id: string, upload: Buffer) {
+      const { contentType, bytes } = await reencodePhoto(upload);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       return db.transaction().execute(async (trx) => {
         const row = await requireForUpdate(ctx, id, trx);
