@@ -49,7 +49,7 @@ describe(`lockout does not reveal which user names exist (${process.env.TEST_STO
     const unknown: number[] = [];
     await attempt(unknownName()); // warm up: the dummy hash is made once
     // Interleaved, each on a fresh name, so neither lockout nor a busy moment favours one side.
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 15; i++) {
       const username = await knownName();
       known.push((await attempt(username)).ms);
       unknown.push((await attempt(unknownName())).ms);
