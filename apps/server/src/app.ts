@@ -12,6 +12,7 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/connect.ts';
 import { installAccessHook, requireAccessDeclarations } from './platform/http/access-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
+import { installUtf8JsonParser } from './platform/http/json-body.ts';
 import { observabilityRoutes } from './platform/http/observability.ts';
 import { serveWebApp } from './platform/http/web-app.ts';
 import { buildServices, type Services } from './services.ts';
@@ -63,6 +64,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
 
   requireAccessDeclarations(app);
   installErrorHandler(app);
+  installUtf8JsonParser(app);
 
   await app.register(cookie);
   await app.register(helmet, {

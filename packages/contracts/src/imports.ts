@@ -99,6 +99,11 @@ export const IMPORT_ISSUES = {
     ru: 'Такой даты не существует.',
     tg: 'Чунин сана вуҷуд надорад.',
   },
+  'date-before-1900': {
+    en: 'A date before 1900 cannot be right here.',
+    ru: 'Дата ранее 1900 года здесь невозможна.',
+    tg: 'Санаи пеш аз соли 1900 дар ин ҷо имконнопазир аст.',
+  },
   'sex-unknown': {
     en: 'Sex must be male or female (м/ж, мард/зан).',
     ru: 'Пол должен быть мужской или женский (м/ж).',

@@ -2,14 +2,18 @@ import { z } from 'zod';
 import { Id, Timestamp, Version, optionalText, text } from './common.ts';
 import { SecurityLevel } from './locations.ts';
 
-/** A calendar date, 'YYYY-MM-DD', checked to be a real day (no 31 February). */
+/** No date a prison record holds (a birth, a sentence, an order, a document) is older than this. */
+export const EARLIEST_DATE = '1900-01-01';
+
+/** A calendar date, 'YYYY-MM-DD', checked to be a real day (no 31 February) and not before 1900. */
 export const CalendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date-format')
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'date-invalid');
+  }, 'date-invalid')
+  .refine((s) => s >= EARLIEST_DATE, 'date-before-1900');
 export type CalendarDate = z.infer<typeof CalendarDate>;
 
 export const SEXES = ['male', 'female'] as const;

@@ -17,6 +17,12 @@ export const PROBLEMS = {
     ru: 'Тело запроса не является корректным JSON.',
     tg: 'Матни дархост JSON-и дуруст нест.',
   },
+  'body-not-utf8': {
+    status: 400,
+    en: 'The request body is not valid UTF-8 text.',
+    ru: 'Тело запроса не является корректным текстом UTF-8.',
+    tg: 'Матни дархост матни дурусти UTF-8 нест.',
+  },
   'payload-too-large': {
     status: 413,
     en: 'The request is too large.',

@@ -103,7 +103,32 @@ export const CompleteIntakeBody = z
 
 export const CancelIntakeBody = z.object({ reason: text(500), version: Version }).strict();
 
-export const PossibleMatch = PrisonerSummary.extend({ score: z.number(), reasons: z.array(z.string()) });
+/**
+ * An earlier file that may be the same person. Who they are and where they are known is shown
+ * everywhere; their cell, security category and legal status only to the facility holding them.
+ * Elsewhere `details` is null and `contact` says whom to ask (that facility's records office).
+ */
+export const PossibleMatch = PrisonerSummary.pick({
+  id: true,
+  prisonNumber: true,
+  facilityId: true,
+  facilityCode: true,
+  state: true,
+  familyName: true,
+  givenName: true,
+  patronymic: true,
+  familyNameLatin: true,
+  givenNameLatin: true,
+  dateOfBirth: true,
+  sex: true,
+}).extend({
+  facilityName: z.string(),
+  score: z.number(),
+  reasons: z.array(z.string()),
+  details: PrisonerSummary.pick({ legalStatus: true, securityCategory: true, location: true }).nullable(),
+  contact: z.object({ kind: z.literal('records-office') }).nullable(),
+});
+export type PossibleMatch = z.infer<typeof PossibleMatch>;
 export const PossibleMatchList = z.object({ items: z.array(PossibleMatch) });
 
 export const CompletedIntake = z.object({ intake: Intake, prisoner: Prisoner });

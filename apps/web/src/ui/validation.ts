@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ApiProblem } from '../api/client.ts';
 
 // Custom messages the contracts attach to their rules (see packages/contracts).
-const KNOWN_MESSAGES = ['code-format', 'control-characters', 'username-format', 'staff-number-format', 'country-code'];
+const KNOWN_MESSAGES = ['code-format', 'control-characters', 'username-format', 'staff-number-format', 'country-code', 'date-before-1900'];
 
 function issueText(issue: { code: string; message: string; minimum?: unknown; maximum?: unknown }, t: TFunction): string {
   if (KNOWN_MESSAGES.includes(issue.message)) return t(`fieldErrors.${issue.message}`);

@@ -83,7 +83,7 @@ export function alertsService(deps: { db: Kysely<DB> }) {
       );
     },
 
-    /** A prisoner's alerts, current and past, of the codes the reader may see; restricted ones are audited reads. */
+    /** A prisoner's alerts, current and past, of the codes the reader may see. The read is audited once, naming any restricted alerts it showed. */
     async ofPrisoner(ctx: RequestContext, prisonerId: string) {
       const prisoner = await prisoners.find(ctx.actor, prisonerId);
       if (!prisoner) throw new Problem('not-found');
@@ -91,9 +91,11 @@ export function alertsService(deps: { db: Kysely<DB> }) {
       const today = todayUtc();
       const items = (await repo.ofPrisoner(ctx.actor, prisonerId, codes)).map((r) => presentAlert(r, today)).sort(compareAlerts);
       const seen = items.filter((a) => restricted.has(a.code));
-      if (seen.length) {
-        await auditRead(db, ctx, { action: 'prisoner.restricted-alerts-viewed', entityType: 'prisoner', entityId: prisonerId, facilityId: prisoner.facility_id, after: { alertIds: seen.map((a) => a.id) } });
-      }
+      await auditRead(db, ctx, {
+        action: seen.length ? 'prisoner.restricted-alerts-viewed' : 'prisoner.alerts-viewed',
+        entityType: 'prisoner', entityId: prisonerId, facilityId: prisoner.facility_id,
+        ...(seen.length ? { after: { alertIds: seen.map((a) => a.id) } } : {}),
+      });
       return { items };
     },
 
@@ -155,9 +157,11 @@ export function alertsService(deps: { db: Kysely<DB> }) {
       const today = todayUtc();
       const items = (await repo.inForceUnder(ctx.actor, locationId, codes, today)).map((r) => presentLocationAlert(r, today));
       const seen = items.filter((a) => restricted.has(a.code));
-      if (seen.length) {
-        await auditRead(db, ctx, { action: 'location.restricted-alerts-viewed', entityType: 'location', entityId: locationId, facilityId: location.facility_id, after: { alertIds: seen.map((a) => a.id) } });
-      }
+      await auditRead(db, ctx, {
+        action: seen.length ? 'location.restricted-alerts-viewed' : 'location.alerts-viewed',
+        entityType: 'location', entityId: locationId, facilityId: location.facility_id,
+        ...(seen.length ? { after: { alertIds: seen.map((a) => a.id) } } : {}),
+      });
       return { items };
     },
   };

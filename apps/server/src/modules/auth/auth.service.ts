@@ -12,7 +12,7 @@ import { dummyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } 
 import { facilitiesRepository } from '../facilities/facilities.repository.ts';
 import { authRepository } from './auth.repository.ts';
 import { mayChangePassword, nextStepAfterPassword, passwordAcceptable, sessionExpired } from './auth.rules.ts';
-import { recordFailedAttempt } from './failed-attempts.ts';
+import { recordFailedAttempt, unknownNameAttempts } from './failed-attempts.ts';
 import { mfaService } from './mfa.service.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof authRepository>['findUser']>>>;
@@ -63,6 +63,7 @@ export function authService(deps: { db: Kysely<DB>; config: Config; database: Pi
     max: SESSION_CACHE_MAX,
   });
   const repo = authRepository(db);
+  const unknownNames = unknownNameAttempts(db);
 
   /** A context for events about a user before their session exists (failed sign-ins). */
   const userContext = (user: UserRow, meta: ClientMeta): RequestContext => ({
@@ -80,16 +81,19 @@ export function authService(deps: { db: Kysely<DB>; config: Config; database: Pi
      */
     async signIn(username: string, password: string, meta: ClientMeta): Promise<{ token: string; csrfToken: string; next: SignInStep }> {
       const user = await repo.findUserByUsername(username);
+      const now = new Date();
+      // An unknown (or deactivated) name gets the same answers, lock and work as a real account.
       if (!user || !user.active) {
+        if (unknownNames.isLocked(username, now)) throw new Problem('account-locked');
         await verifyPassword(await dummyPasswordHash(), password);
+        await unknownNames.recordFailure(username, meta, now);
         throw new Problem('invalid-credentials');
       }
-      const now = new Date();
       if (user.locked_until && user.locked_until > now) throw new Problem('account-locked');
 
       if (!(await verifyPassword(user.password_hash, password))) {
-        const { locked } = await recordFailedAttempt(db, userContext(user, meta), user.id, 'password');
-        throw new Problem(locked ? 'account-locked' : 'invalid-credentials');
+        await recordFailedAttempt(db, userContext(user, meta), user.id, 'password');
+        throw new Problem('invalid-credentials');
       }
 
       const token = randomToken();
@@ -195,8 +199,8 @@ export function authService(deps: { db: Kysely<DB>; config: Config; database: Pi
       if (!user || !user.active) throw new Problem('unauthenticated');
       if (user.locked_until && user.locked_until > new Date()) throw new Problem('account-locked');
       if (!(await verifyPassword(user.password_hash, currentPassword))) {
-        const { locked } = await recordFailedAttempt(db, ctx, user.id, 'password');
-        throw new Problem(locked ? 'account-locked' : 'invalid-credentials');
+        await recordFailedAttempt(db, ctx, user.id, 'password');
+        throw new Problem('invalid-credentials');
       }
       if (!passwordAcceptable(newPassword, currentPassword)) throw new Problem('weak-password');
       const passwordHash = await hashPassword(newPassword);

@@ -58,8 +58,8 @@ export function mfaService(deps: { db: Kysely<DB>; config: Config }) {
         return true;
       });
       if (!accepted) {
-        const { locked } = await recordFailedAttempt(db, ctx, user.id, 'mfa');
-        throw new Problem(locked ? 'account-locked' : 'invalid-mfa-code');
+        await recordFailedAttempt(db, ctx, user.id, 'mfa');
+        throw new Problem('invalid-mfa-code');
       }
       return { next };
     },

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ABSENCE_KINDS, type AbsenceKind, type StartAbsenceBody, type StartTransferBody } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import { mayAccessFacility, type RequestContext } from '../../platform/access/actor.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
 import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
 import { endPlacement, movePlacement } from '../prisoners/placements.repository.ts';
@@ -46,9 +46,13 @@ export function movementsService(deps: { db: Kysely<DB> }) {
   }
 
   return {
+    /** Where someone went and why is as sensitive as their file: the read is audited once. */
     async list(ctx: RequestContext, prisonerId: string) {
-      if (!(await prisoners.find(ctx.actor, prisonerId))) throw new Problem('not-found');
-      return { items: (await repo.forPrisoner(prisonerId)).map(presentMovement) };
+      const prisoner = await prisoners.find(ctx.actor, prisonerId);
+      if (!prisoner) throw new Problem('not-found');
+      const items = (await repo.forPrisoner(prisonerId)).map(presentMovement);
+      await auditRead(db, ctx, { action: 'prisoner.movements-viewed', entityType: 'prisoner', entityId: prisonerId, facilityId: prisoner.facility_id });
+      return { items };
     },
 
     /** Out to court, hospital or elsewhere: still on their cell's roll, counted as out. */

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Language, ReleaseBody, ReleaseCheck } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import { can, type Actor, type RequestContext } from '../../platform/access/actor.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
 import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
 import { endPlacement } from '../prisoners/placements.repository.ts';
@@ -38,9 +38,13 @@ export function releaseService(deps: { db: Kysely<DB> }) {
   }
 
   return {
+    /** What a person brought in is part of their record: the read is audited once. */
     async property(ctx: RequestContext, prisonerId: string) {
-      if (!(await prisoners.find(ctx.actor, prisonerId))) throw new Problem('not-found');
-      return { items: (await repo.property(prisonerId)).map(presentProperty) };
+      const prisoner = await prisoners.find(ctx.actor, prisonerId);
+      if (!prisoner) throw new Problem('not-found');
+      const items = (await repo.property(prisonerId)).map(presentProperty);
+      await auditRead(db, ctx, { action: 'prisoner.property-viewed', entityType: 'prisoner', entityId: prisonerId, facilityId: prisoner.facility_id });
+      return { items };
     },
 
     /** Hands property back (at release, or to a visitor): each item once, and only the prisoner's own. */

@@ -133,6 +133,34 @@ describe(`name search (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.equal(alias.matched, 'Курбон Каландаров');
   });
 
+  test('Jusufova (a passport spelling of Юсуфова) finds Юсуфова, not the men named Zhasur', async () => {
+    const facilityR = await facility('NS-R');
+    await admit('yusufova', facilityR, { prisonNumber: 'R-1', familyName: 'Юсуфова', givenName: 'Малика' });
+    await admit('jasurKarimov', facilityR, { prisonNumber: 'R-2', familyName: 'Каримов', givenName: 'Жасур' });
+    await admit('jasurNazarov', facilityR, { prisonNumber: 'R-3', familyName: 'Nazarov', givenName: 'Zhasur' });
+    await admit('jasurov', facilityR, { prisonNumber: 'R-4', familyName: 'Жасуров', givenName: 'Фарҳод' });
+    await admit('jasurova', facilityR, { prisonNumber: 'R-5', familyName: 'Жасурова', givenName: 'Нилуфар' });
+    for (const q of ['Jusufova', 'Jusufova Malika', 'Yusufova', 'Юсуфова']) assert.equal(await first(q, { facilityIds: [facilityR] }), 'yusufova', q);
+    // Ҷ and Ж are still j: Jasur finds the men named Жасур, and not Юсуфова first.
+    assert.notEqual(await first('Jasur Karimov', { facilityIds: [facilityR] }), 'yusufova');
+    assert.equal(await first('Jasur Karimov', { facilityIds: [facilityR] }), 'jasurKarimov');
+  });
+
+  test('names with the same key come in order of how close their spelling is to the query', async () => {
+    const facilityS = await facility('NS-S');
+    await admit('russian', facilityS, { prisonNumber: 'S-1', familyName: 'Мухаммадиев', givenName: 'Рустам' });
+    await admit('tajik', facilityS, { prisonNumber: 'S-2', familyName: 'Муҳаммадиев', givenName: 'Рустам' });
+    await admit('latin', facilityS, { prisonNumber: 'S-3', familyName: 'Mohammadiev', givenName: 'Rustam' });
+    const inS = { facilityIds: [facilityS] };
+    const hits = await search('Mukhammadiev Rustam', inS);
+    assert.equal(new Set(hits.map((h) => h.score)).size, 1, 'one key, one score');
+    assert.deepEqual(await labels('Mukhammadiev Rustam', inS), ['russian', 'tajik', 'latin']);
+    assert.equal(await first('Muhammadiev Rustam', inS), 'tajik');
+    assert.equal(await first('Mohammadiev Rustam', inS), 'latin');
+    assert.equal(await first('Мухаммадиев Рустам', inS), 'russian');
+    assert.equal(await first('Муҳаммадиев Рустам', inS), 'tajik');
+  });
+
   test('numbers: prison numbers and documents, exactly or by prefix', async () => {
     for (const q of ['A-7001', 'a7001', 'A 7001', 'АВ1234567', 'ab 123 45 67']) {
       const hits = await search(q);

@@ -9,7 +9,11 @@
  *   of every word of the query's key, in any order: `key like '%rahi%' and key like '%fara%'`.
  *   They are ranked: names with every word of the query first, then by trigram similarity of the keys;
  *   each prisoner appears once, with their best term. When no name has every whole word, a
- *   second query widens the net to near misses (every stem but one; shorter stems).
+ *   second query widens the net to near misses (every stem but one; shorter stems). Equal scores
+ *   (the same key) are ordered by how close the written name is to what was typed
+ *   (platform/text/spelling-distance.ts), not by internal id.
+ * - A Latin j before a vowel that starts a word may be ҷ/ж or й (Jusufova is Юсуфова): each reading
+ *   is searched (nameKeyReadings).
  *
  * Why LIKE and not the similarity operators: a LIKE needs all of its trigrams, so the GIN index
  * intersects a few posting lists. `key % query` or `query <% key` need only some of the query's
@@ -19,7 +23,8 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { looksLikeNumber, nameKey, numberKey } from '../../platform/text/name-key.ts';
+import { looksLikeNumber, nameKey, nameKeyReadings, numberKey } from '../../platform/text/name-key.ts';
+import { spellingDistance } from '../../platform/text/spelling-distance.ts';
 
 export interface SearchHit {
   prisonerId: string;
@@ -104,7 +109,21 @@ export async function searchPrisonerIds(db: Kysely<DB>, opts: SearchOptions): Pr
     return hits(result.rows);
   }
 
-  const key = nameKey(text);
+  // Each reading of the name (a Latin j may be ҷ or й) is searched; a prisoner keeps their best score.
+  let found: SearchHit[] = [];
+  for (const key of nameKeyReadings(text)) found = merge(found, await searchNameKey(db, from, key, limit));
+  // Equal scores (equal keys, most often) are ordered by the spelling nearest to what was typed.
+  const distance = new Map(found.map((h) => [h.prisonerId, spellingDistance(text, h.matched)]));
+  return found
+    .sort((x, y) => y.score - x.score || distance.get(x.prisonerId)! - distance.get(y.prisonerId)! || x.prisonerId.localeCompare(y.prisonerId))
+    .slice(0, limit);
+}
+
+/**
+ * The prisoners whose names match one name key, best first. Every prisoner that ties with the
+ * last place is returned too, so that the caller's ordering of equal scores is over all of them.
+ */
+async function searchNameKey(db: Kysely<DB>, from: RawBuilder<unknown>, key: string, limit: number): Promise<SearchHit[]> {
   // Words of fewer than three letters (initials) have no trigram to look up; they still count in the score.
   const words = [...new Set(key.split(' '))]
     .filter((w) => w.length >= 3)
@@ -126,8 +145,9 @@ export async function searchPrisonerIds(db: Kysely<DB>, opts: SearchOptions): Pr
       ),
       best as (
         select distinct on (prisoner_id) prisoner_id, term, score from scored order by prisoner_id, score desc, term
-      )
-      select prisoner_id, score, term as matched from best order by score desc, prisoner_id limit ${limit}`.execute(db);
+      ),
+      ranked as (select prisoner_id, score, term, rank() over (order by score desc) as place from best)
+      select prisoner_id, score, term as matched from ranked where place <= ${limit} order by score desc, prisoner_id`.execute(db);
     return hits(result.rows);
   };
 
@@ -135,7 +155,7 @@ export async function searchPrisonerIds(db: Kysely<DB>, opts: SearchOptions): Pr
     // One word: the names with it; if there are too few, those with its stem as well.
     const found = await run([containsAll(words, 2)], NAME_SEARCH.oneWordCandidates);
     if (found.length >= limit) return found;
-    return merge(found, await run([containsAll(stemsOf(words, NAME_SEARCH.stem))], NAME_SEARCH.oneWordCandidates), limit);
+    return merge(found, await run([containsAll(stemsOf(words, NAME_SEARCH.stem))], NAME_SEARCH.oneWordCandidates));
   }
   const found = await run([containsAll(stemsOf(words, words.length === 2 ? NAME_SEARCH.stemOfTwo : NAME_SEARCH.stem))], NAME_SEARCH.candidates);
   if (found.some((h) => h.score >= 0.5)) return found;
@@ -147,14 +167,14 @@ export async function searchPrisonerIds(db: Kysely<DB>, opts: SearchOptions): Pr
     words.length === 2
       ? [containsAll(stems.map((s) => s.slice(0, 3)))]
       : stems.map((_, skip) => containsAll(stems.filter((__, i) => i !== skip)));
-  return merge(found, await run(near, NAME_SEARCH.nearCandidates), limit);
+  return merge(found, await run(near, NAME_SEARCH.nearCandidates));
 }
 
-/** Two result lists as one: each prisoner once, with the better score. */
-function merge(a: SearchHit[], b: SearchHit[], limit: number): SearchHit[] {
+/** Two result lists as one: each prisoner once, with the better score (the caller orders them). */
+function merge(a: SearchHit[], b: SearchHit[]): SearchHit[] {
   const best = new Map<string, SearchHit>();
   for (const h of [...a, ...b]) if ((best.get(h.prisonerId)?.score ?? -1) < h.score) best.set(h.prisonerId, h);
-  return [...best.values()].sort((x, y) => y.score - x.score || x.prisonerId.localeCompare(y.prisonerId)).slice(0, limit);
+  return [...best.values()];
 }
 
 const VOWEL_CONSONANT_VOWEL = /^[ai][^ai][ai]$/u;

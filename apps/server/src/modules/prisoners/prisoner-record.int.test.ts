@@ -71,7 +71,7 @@ describe(`printable prisoner record over HTTP (${process.env.TEST_STORE ?? 'pgli
     prisoner = await t.db.transaction().execute((trx) =>
       t.services.prisoners.admit(trx, system, { facilityId: facilityA, prisonNumber: 'PDF-0001', file, admittedAt: new Date(), reason: 'қабул' }),
     );
-    await t.services.prisoners.setPhoto(system, prisoner.id, 'image/png', PNG);
+    await t.services.prisoners.setPhoto(system, prisoner.id, PNG);
     await t.db.transaction().execute((trx) => movePlacement(trx, { prisonerId: prisoner.id, facilityId: facilityA, locationId: cell.id, reason: 'ҷойгиркунӣ', movedBy: 'test' }));
     // An alert everyone with alerts.read sees, one ended (not printed), and one restricted to intelligence.
     const other = await admitPrisoner(t, facilityB, { familyName: 'Каримов' });

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-export type PrisonerRow = Selectable<Prisoners> & { facility_code: string; location_path: string | null };
+export type PrisonerRow = Selectable<Prisoners> & { facility_code: string; facility_name: string; location_path: string | null };
 
 /** The columns every prisoner read returns: the row, its facility code and where they are now. */
 function selectPrisoner(db: Db) {
@@ -12,7 +12,7 @@ function selectPrisoner(db: Db) {
     .selectFrom('prisoners as p')
     .innerJoin('facilities as f', 'f.id', 'p.facility_id')
     .selectAll('p')
-    .select(['f.code as facility_code', sql<string | null>`location_path(p.current_location_id)`.as('location_path')]);
+    .select(['f.code as facility_code', 'f.name as facility_name', sql<string | null>`location_path(p.current_location_id)`.as('location_path')]);
 }
 
 export function prisonersRepository(db: Kysely<DB>) {

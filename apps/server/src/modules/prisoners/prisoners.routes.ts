@@ -74,7 +74,7 @@ export function prisonersRoutes(app: App, prisoners: PrisonersService) {
     },
     handler: async (request) => {
       if (!Buffer.isBuffer(request.body)) throw Object.assign(new Error('photo body'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
-      return prisoners.setPhoto(request.ctx, request.params.id, request.headers['content-type']!.split(';')[0]!.trim(), request.body);
+      return prisoners.setPhoto(request.ctx, request.params.id, request.body);
     },
   });
 

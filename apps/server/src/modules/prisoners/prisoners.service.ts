@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { CalendarDate, PrisonerFile } from '@vigil/contracts';
+import type { CalendarDate, PrisonerFile, PrisonerSearchHit } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import { mayAccessFacility, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
+import { reencodePhoto } from './photo.ts';
 import { prisonersRepository } from './prisoners.repository.ts';
 import { placementHistory, movePlacement } from './placements.repository.ts';
 import { presentPrisoner, presentPrisonerSummary } from './prisoners.presenter.ts';
@@ -28,11 +29,6 @@ function assertDates(file: PrisonerFile, admittedOn: CalendarDate) {
   }
 }
 
-const PHOTO_TYPES: Record<string, (b: Buffer) => boolean> = {
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-};
-
 export function prisonersService(deps: { db: Kysely<DB> }) {
   const { db } = deps;
   const repo = prisonersRepository(db);
@@ -45,6 +41,25 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
   }
 
   const current = async (ctx: RequestContext, id: string, trx: Transaction<DB>) => presentPrisoner((await repo.find(ctx.actor, id, trx))!, todayUtc());
+
+  /** The people a search (or, without a query, the list screen) shows, within the actor's facilities. */
+  async function findPeople(ctx: RequestContext, q: { q?: string; facilityId?: string; includeReleased?: boolean; limit: number }): Promise<PrisonerSearchHit[]> {
+    const facilityIds = q.facilityId
+      ? mayAccessFacility(ctx.actor, q.facilityId) ? [q.facilityId] : []
+      : ctx.actor.facilities;
+    if (facilityIds !== 'all' && facilityIds.length === 0) return [];
+    if (!q.q) {
+      // No query: the newest admissions in scope, for the list screen.
+      const rows = await repo.newest(ctx.actor, { facilityIds, includeReleased: !!q.includeReleased, limit: q.limit });
+      return rows.map((r) => ({ ...presentPrisonerSummary(r), score: 1, matched: null }));
+    }
+    const hits = await searchPrisonerIds(db, { query: q.q, facilityIds, limit: q.limit, includeReleased: q.includeReleased });
+    const rows = new Map((await repo.findMany(ctx.actor, hits.map((h) => h.prisonerId))).map((r) => [r.id, r]));
+    return hits.flatMap((h) => {
+      const row = rows.get(h.prisonerId);
+      return row ? [{ ...presentPrisonerSummary(row), score: h.score, matched: h.matched }] : [];
+    });
+  }
 
   return {
     /**
@@ -98,24 +113,19 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
       return presentPrisoner(row, todayUtc());
     },
 
+    /**
+     * Search results show who is held where, so a search is audited like a file read: one event
+     * naming the query and the people it showed, not one per row.
+     */
     async search(ctx: RequestContext, q: { q?: string; facilityId?: string; includeReleased?: boolean; limit: number }) {
-      const facilityIds = q.facilityId
-        ? mayAccessFacility(ctx.actor, q.facilityId) ? [q.facilityId] : []
-        : ctx.actor.facilities;
-      if (facilityIds !== 'all' && facilityIds.length === 0) return { items: [] };
-      if (!q.q) {
-        // No query: the newest admissions in scope, for the list screen.
-        const rows = await repo.newest(ctx.actor, { facilityIds, includeReleased: !!q.includeReleased, limit: q.limit });
-        return { items: rows.map((r) => ({ ...presentPrisonerSummary(r), score: 1, matched: null })) };
-      }
-      const hits = await searchPrisonerIds(db, { query: q.q, facilityIds, limit: q.limit, includeReleased: q.includeReleased });
-      const rows = new Map((await repo.findMany(ctx.actor, hits.map((h) => h.prisonerId))).map((r) => [r.id, r]));
-      return {
-        items: hits.flatMap((h) => {
-          const row = rows.get(h.prisonerId);
-          return row ? [{ ...presentPrisonerSummary(row), score: h.score, matched: h.matched }] : [];
-        }),
-      };
+      const items = await findPeople(ctx, q);
+      await auditRead(db, ctx, {
+        action: 'prisoners.searched',
+        entityType: 'prisoner-search',
+        facilityId: q.facilityId ?? null,
+        after: { query: q.q ?? null, facilityId: q.facilityId ?? null, includeReleased: !!q.includeReleased, prisonerIds: items.map((i) => i.id) },
+      });
+      return { items };
     },
 
     /** A correction never overwrites: the new file becomes a new version with its reason and author. */
@@ -143,9 +153,12 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
       };
     },
 
+    /** Where someone has been held is as sensitive as their file: the read is audited once. */
     async placements(ctx: RequestContext, id: string) {
-      if (!(await repo.find(ctx.actor, id))) throw new Problem('not-found');
+      const prisoner = await repo.find(ctx.actor, id);
+      if (!prisoner) throw new Problem('not-found');
       const rows = await placementHistory(db, id);
+      await auditRead(db, ctx, { action: 'prisoner.placements-viewed', entityType: 'prisoner', entityId: id, facilityId: prisoner.facility_id });
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -168,10 +181,12 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
       return { items: rows.map((r) => ({ at: r.occurred_at.toISOString(), username: r.actor_username, roles: r.actor_roles })) };
     },
 
-    /** Photographs are stored once by content hash; the file points at the hash. */
-    async setPhoto(ctx: RequestContext, id: string, contentType: string, bytes: Buffer) {
-      const looksRight = PHOTO_TYPES[contentType];
-      if (!looksRight || !looksRight(bytes)) throw new Problem('photo-format');
+    /**
+     * Photographs are decoded and re-encoded (no EXIF, bounded size: photo.ts), then stored once by
+     * content hash; the file points at the hash.
+     */
+    async setPhoto(ctx: RequestContext, id: string, upload: Buffer) {
+      const { contentType, bytes } = await reencodePhoto(upload);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       return db.transaction().execute(async (trx) => {
         const row = await requireForUpdate(ctx, id, trx);

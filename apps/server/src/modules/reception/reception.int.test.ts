@@ -97,6 +97,15 @@ describe(`reception over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.equal((await verifyAuditChain(t.db)).ok, true);
   });
 
+  test('a match in the officer’s own facility shows the file as reception needs it', async () => {
+    const intake = await newIntake(officer, facilityA);
+    await officer.put(`/api/v1/intakes/${intake.id}`, { data: fullData({ documents: [] }), version: intake.version });
+    const known = (await officer.get(`/api/v1/intakes/${intake.id}/matches`)).body.items.find((m: { prisonNumber: string }) => m.prisonNumber === 'A-1001');
+    assert.ok(known);
+    assert.deepEqual(known.details, { legalStatus: 'untried', securityCategory: 'high', location: null });
+    assert.equal(known.contact, null);
+  });
+
   test('the same person arriving elsewhere under another spelling is found, and linked rather than duplicated', async () => {
     const intake = await newIntake(otherOfficer, facilityB, 'Mukhammadiev', 'Dzhamshed');
     const saved = await otherOfficer.put(`/api/v1/intakes/${intake.id}`, {
@@ -108,6 +117,15 @@ describe(`reception over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     const known = matches.body.items.find((m: { prisonNumber: string }) => m.prisonNumber === 'A-1001');
     assert.ok(known, `the earlier file is offered: ${JSON.stringify(matches.body.items)}`);
     assert.ok(known.reasons.includes('same-date-of-birth'));
+    // Held in another facility: reception learns only that the person is known there and whom to ask.
+    assert.equal(known.facilityCode, 'REC-A');
+    assert.ok(known.facilityName);
+    assert.equal(known.details, null);
+    assert.deepEqual(known.contact, { kind: 'records-office' });
+    for (const hidden of ['legalStatus', 'securityCategory', 'location', 'hasPhoto']) assert.equal(hidden in known, false, `${hidden} stays in its facility`);
+    const audited = await t.db.selectFrom('audit_events').select(['action', 'after']).where('entity_id', '=', intake.id).where('action', '=', 'intake.matches-checked').execute();
+    assert.equal(audited.length, 1);
+    assert.deepEqual((audited[0]!.after as { matches: string[] }).matches, matches.body.items.map((m: { id: string }) => m.id));
 
     // Still held in facility A: re-admitting them is refused.
     const held = await otherOfficer.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version, existingPrisonerId: known.id });

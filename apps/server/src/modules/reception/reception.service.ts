@@ -6,13 +6,12 @@ import type { RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
 import type { PrisonersService } from '../prisoners/prisoners.service.ts';
-import { presentPrisonerSummary } from '../prisoners/prisoners.presenter.ts';
 import { todayUtc } from '../prisoners/prisoners.rules.ts';
 import { searchPrisonerIds } from '../prisoners/name-search.ts';
 import { facilitiesRepository } from '../facilities/facilities.repository.ts';
 import { prisonersRepository } from '../prisoners/prisoners.repository.ts';
 import { receptionRepository } from './reception.repository.ts';
-import { presentIntake } from './reception.presenter.ts';
+import { presentIntake, presentMatch } from './reception.presenter.ts';
 import { fileFromIntake, intakeMissing, matchReasons } from './reception.rules.ts';
 
 type CreateIntake = z.infer<typeof CreateIntakeBody>;
@@ -84,7 +83,8 @@ export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersSer
     /**
      * "This person may already be known": earlier files in ANY facility whose names match in any
      * script and whose date of birth or an identity document matches too. Reception sees only a
-     * summary, and the look-up is audited, since it reaches beyond the officer's own facility.
+     * summary (of a file held elsewhere, not even its cell, category or legal status: see
+     * presentMatch), and the look-up is audited, since it reaches beyond the officer's own facility.
      */
     async matches(ctx: RequestContext, id: string) {
       const intake = await repo.find(ctx.actor, id);
@@ -105,7 +105,7 @@ export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersSer
         .map((row) => {
           const file = row.file as PrisonerFile;
           const reasons = matchReasons({ dateOfBirth: row.date_of_birth, documentNumbers: file.identity.documents.map((d) => d.number) }, { dateOfBirth: identity.dateOfBirth, documentNumbers });
-          return { ...presentPrisonerSummary(row), score: scores.get(row.id)!, reasons: reasons.length ? ['similar-name', ...reasons] : [] };
+          return presentMatch(row, { score: scores.get(row.id)!, reasons: reasons.length ? ['similar-name', ...reasons] : [] }, intake.facility_id);
         })
         .filter((m) => m.reasons.length > 0)
         .sort((a, b) => b.reasons.length - a.reasons.length || b.score - a.score)

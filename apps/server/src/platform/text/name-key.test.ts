@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { looksLikeNumber, nameKey, numberKey } from './name-key.ts';
+import { looksLikeNumber, nameKey, nameKeyReadings, numberKey } from './name-key.ts';
 
 /** All spellings give one key. */
 function sameKey(spellings: string[]) {
@@ -95,4 +95,13 @@ test('numbers: upper case, no separators, Cyrillic look-alikes made Latin', () =
   assert.equal(numberKey('ТЖ-00123'), 'TЖ00123');
   assert.ok(looksLikeNumber('TJ-001'));
   assert.ok(!looksLikeNumber('Раҳимов'));
+});
+
+test('readings: a Latin j before a vowel at the start of a word is also read as й', () => {
+  assert.deepEqual(nameKeyReadings('Jusufova'), [nameKey('Jusufova'), nameKey('Юсуфова')]);
+  assert.deepEqual(nameKeyReadings('Jamshed Jusufov'), [nameKey('Ҷамшед Jusufov'), nameKey('Ямшед Jusufov'), nameKey('Ҷамшед Юсуфов'), nameKey('Ямшед Юсуфов')]);
+  // Not at the start of a word, not before a consonant, not in Cyrillic: one reading.
+  for (const name of ['Sirojiddin', 'Jmak', 'Юсуфова', 'Ҷамшед']) assert.deepEqual(nameKeyReadings(name), [nameKey(name)], name);
+  assert.deepEqual(nameKeyReadings('Abdul-Jalil'), [nameKey('Abdul-Jalil'), nameKey('Abdul-Yalil')]);
+  assert.deepEqual(nameKeyReadings('—'), []);
 });

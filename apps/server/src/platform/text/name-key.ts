@@ -159,6 +159,30 @@ export function nameKey(text: string): string {
   return key;
 }
 
+// A Latin word that starts with j and a vowel: Jamshed, Juma (Ҷамшед, Ҷума) or Jusuf, Julia (Юсуф, Юлия).
+const AMBIGUOUS_J = /(^|[^\p{L}\p{M}])j(?=[aeiouy])/giu;
+const MAX_AMBIGUOUS_WORDS = 2;
+
+/**
+ * The keys a typed name may stand for. A Latin j before a vowel at the start of a word is ҷ or ж
+ * in most of the region's names (Jamshed, Jasur, Juma) but й in German, Polish and old Soviet
+ * passport spellings (Jusufova for Юсуфова, Junus for Юнус); the key cannot be both, so both are
+ * looked for: the key as written first, then with й for such j in the first two words that have one.
+ */
+export function nameKeyReadings(text: string): string[] {
+  const ambiguous = [...text.matchAll(AMBIGUOUS_J)].slice(0, MAX_AMBIGUOUS_WORDS).map((m) => m.index + m[1]!.length);
+  const readings = new Set<string>();
+  for (let mask = 0; mask < 2 ** ambiguous.length; mask++) {
+    let spelled = text;
+    ambiguous.forEach((at, bit) => {
+      if (mask & (1 << bit)) spelled = spelled.slice(0, at) + (spelled[at] === 'J' ? 'Y' : 'y') + spelled.slice(at + 1);
+    });
+    const key = nameKey(spelled);
+    if (key) readings.add(key);
+  }
+  return [...readings];
+}
+
 // Names repeat (a few thousand words make most of a prison's names): keys of words are remembered.
 const CACHE_SIZE = 50_000;
 const cache = new Map<string, string>();

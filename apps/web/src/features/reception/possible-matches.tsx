@@ -9,6 +9,7 @@ import { receptionApi, receptionKeys } from './reception-api.ts';
 /**
  * The duplicate check: people already known, in any facility, with a similar name in any script and
  * the same or a close date of birth. Linking re-admits the earlier file instead of opening a new one.
+ * A file held in another facility shows only where the person is known and whom to ask.
  */
 export function PossibleMatches({ intakeId, linkedId, onLink }: { intakeId: string; linkedId: string | null; onLink: (id: string | null) => void }) {
   const { t, i18n } = useTranslation();
@@ -41,6 +42,11 @@ export function PossibleMatches({ intakeId, linkedId, onLink }: { intakeId: stri
                 <Text size="sm">
                   {t('reception.matches.facts', { number: m.prisonNumber, facility: m.facilityCode, dob: formatDate(m.dateOfBirth, i18n.language) })}
                 </Text>
+                {m.contact && (
+                  <Text size="sm" data-testid="known-elsewhere">
+                    {t('reception.matches.knownElsewhere', { facility: m.facilityName })}
+                  </Text>
+                )}
                 <Group gap={4}>
                   <StateBadge state={m.state} />
                   {m.reasons.map((r) => (
