@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: everything CI checks, in order, with one summary line at the end.
 //
-//   typecheck → lint → unit tests → integration tests on PGlite → integration tests on PostgreSQL
+//   typecheck → lint → unit tests → integration tests on PGlite → (CI: both again on Node 24) →
+//   integration tests on PostgreSQL
 //   (when TEST_DATABASE_URL is set) → web build → browser journeys
 //
 // Each `node --test` run reports TAP; its `# pass / # fail / # cancelled / # skipped` totals are
@@ -12,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SECOND_NODE_MAJOR, secondNode } from './second-node.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -135,7 +137,7 @@ async function single(name, command, args, env) {
 }
 
 /** A `node --test` run over explicit files, counted from its TAP summary. */
-async function nodeTests(name, files, { env = {}, concurrency = CONCURRENCY, showProgress = true } = {}) {
+async function nodeTests(name, files, { env = {}, concurrency = CONCURRENCY, showProgress = true, node = process.execPath } = {}) {
   if (files.length === 0) {
     console.log(`- ${name}: no test files`);
     return;
@@ -159,7 +161,7 @@ async function nodeTests(name, files, { env = {}, concurrency = CONCURRENCY, sho
     const m = /^(not )?ok \d+ - (.*?)(?: # (SKIP|TODO).*)?$/.exec(line);
     if (m) console.log(`    ${m[1] ? '✖' : m[3] ? '-' : '✔'} ${m[2]}`);
   };
-  const { code, output } = await run(name, process.execPath, args, env, showProgress ? progress : null);
+  const { code, output } = await run(name, node, args, env, showProgress ? progress : null);
   const t = tapTotals(output);
   // A crash outside any test (or a timeout) still fails the step.
   if (code !== 0 && t.fail === 0) t.fail = 1;
@@ -202,6 +204,21 @@ async function main() {
   const integration = findFiles(['apps', 'packages'], isIntegration);
   await nodeTests('unit tests', unit, { env: { TEST_STORE: '' }, showProgress: false });
   await nodeTests('integration tests (PGlite)', integration, { env: { TEST_STORE: 'pglite' } });
+  // CI runs the unit and embedded-store tests a second time on the newest LTS Node (README,
+  // "Supported runtime"); a developer asks for it with VIGIL_SECOND_NODE=1.
+  if (process.env.CI === 'true' || process.env.VIGIL_SECOND_NODE === '1') {
+    let second = null;
+    try {
+      second = secondNode();
+    } catch (e) {
+      totals.failed++;
+      console.log(`✖ Node ${SECOND_NODE_MAJOR}: could not be installed (${e.message})`);
+    }
+    if (second) {
+      await nodeTests(`unit tests (Node ${second.version})`, unit, { env: { TEST_STORE: '' }, showProgress: false, node: second.binary });
+      await nodeTests(`integration tests (PGlite, Node ${second.version})`, integration, { env: { TEST_STORE: 'pglite' }, showProgress: false, node: second.binary });
+    }
+  }
   if (process.env.TEST_DATABASE_URL) {
     await nodeTests('integration tests (PostgreSQL)', integration, { env: { TEST_STORE: 'postgres' } });
   } else {
