@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { countryName, describeZone, formatCalendarDay, formatInstant, utcOffset, type Translate } from './dates.ts';
+import { countryName, describeZone, formatCalendarDay, formatInstant, utcOffset, wallTimeToIso, type Translate } from './dates.ts';
 
 const here = new URL('.', import.meta.url).pathname;
 
@@ -42,6 +42,7 @@ test('an instant on the wall clock of the zone given, 24-hour, in each language'
   assert.equal(formatInstant(at, ru, 'Asia/Dushanbe'), '3 дек. 2026 г., 11:28');
   assert.equal(formatInstant(at, tg, 'Asia/Dushanbe'), '3 дек 2026, 11:28');
   assert.equal(formatInstant(at, tg, 'UTC'), '3 дек 2026, 06:28');
+  assert.equal(formatInstant('2026-12-03T06:28:09.5Z', tg, 'Asia/Dushanbe', 'second'), '3 дек 2026, 11:28:09');
   // Late evening UTC is already the next day in Dushanbe.
   assert.equal(formatInstant('2026-12-31T20:05:00Z', en, 'Asia/Dushanbe'), '1 Jan 2027, 01:05');
 });
@@ -66,4 +67,12 @@ test('countries by name: catalogue first, Tajik falls back to Russian names, the
   assert.equal(countryName('FR', 'en', en), 'France');
   assert.equal(countryName('FR', 'tg', tg), 'Франция');
   assert.equal(countryName('X1', 'tg', tg), 'X1');
+});
+
+test('a wall-clock time from a form is read on the clock of the zone shown, not the browser\'s', () => {
+  assert.equal(wallTimeToIso('2026-12-03T11:28', 'Asia/Dushanbe'), '2026-12-03T06:28:00.000Z');
+  assert.equal(wallTimeToIso('2026-12-03T11:28', 'UTC'), '2026-12-03T11:28:00.000Z');
+  assert.equal(wallTimeToIso('2026-07-01T12:00', 'Europe/London'), '2026-07-01T11:00:00.000Z');
+  assert.equal(wallTimeToIso('2026-01-01T12:00', 'Europe/London'), '2026-01-01T12:00:00.000Z');
+  assert.equal(wallTimeToIso('', 'UTC'), '');
 });

@@ -14,6 +14,7 @@ interface Fields {
   day: number;
   hour: number;
   minute: number;
+  second: number;
 }
 
 const fieldFormats = new Map<string, Intl.DateTimeFormat>();
@@ -22,7 +23,7 @@ const fieldFormats = new Map<string, Intl.DateTimeFormat>();
 function fieldsIn(at: Date, timeZone: string): Fields {
   let format = fieldFormats.get(timeZone);
   if (!format) {
-    const options = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' } as const;
+    const options = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' } as const;
     try {
       format = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
     } catch {
@@ -31,7 +32,7 @@ function fieldsIn(at: Date, timeZone: string): Fields {
     fieldFormats.set(timeZone, format);
   }
   const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute) };
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
 }
 
 const twoDigits = (n: number) => String(n).padStart(2, '0');
@@ -47,22 +48,42 @@ export function formatCalendarDay(date: string, t: Translate): string {
   return f.month >= 1 && f.month <= 12 ? day(f, t) : date;
 }
 
-/** An instant (ISO timestamp) as date and 24-hour time on the wall clock of `timeZone`. */
-export function formatInstant(at: string, t: Translate, timeZone: string): string {
+/** An instant (ISO timestamp) as date and 24-hour time on the wall clock of `timeZone`; seconds where they matter (the audit trail). */
+export function formatInstant(at: string, t: Translate, timeZone: string, precision: 'minute' | 'second' = 'minute'): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return at;
   const f = fieldsIn(d, timeZone);
-  return t('dates.dayTime', { date: day(f, t), time: `${twoDigits(f.hour)}:${twoDigits(f.minute)}` });
+  const time = `${twoDigits(f.hour)}:${twoDigits(f.minute)}${precision === 'second' ? `:${twoDigits(f.second)}` : ''}`;
+  return t('dates.dayTime', { date: day(f, t), time });
+}
+
+/** Minutes the zone's wall clock is ahead of UTC at `at`. */
+function offsetMinutes(timeZone: string, at: Date): number {
+  const f = fieldsIn(at, timeZone);
+  const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute);
+  return Math.round((wall - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
 }
 
 /** "+05:00": the zone's offset from UTC at `at` (the offset changes with daylight saving). */
 export function utcOffset(timeZone: string, at = new Date()): string {
-  const f = fieldsIn(at, timeZone);
-  const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute);
-  const minutes = Math.round((wall - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
+  const minutes = offsetMinutes(timeZone, at);
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${sign}${twoDigits(Math.floor(abs / 60))}:${twoDigits(abs % 60)}`;
+}
+
+/**
+ * A wall-clock time as a form field gives it ('2026-12-03T11:28', no zone) read on the clock of
+ * `timeZone`, as an ISO instant; '' when there is none. (The browser would read it on its own clock.)
+ */
+export function wallTimeToIso(local: string, timeZone: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
+  if (!m) return '';
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  // The offset is the one in force at that moment; a second look settles a daylight-saving change.
+  let at = wall - offsetMinutes(timeZone, new Date(wall)) * 60_000;
+  at = wall - offsetMinutes(timeZone, new Date(at)) * 60_000;
+  return new Date(at).toISOString();
 }
 
 /** "Times in Asia/Dushanbe (UTC+05:00)", to say which clock a list of times follows. */

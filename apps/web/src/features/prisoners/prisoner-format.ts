@@ -25,7 +25,7 @@ export function formatDate(date: string | null | undefined, language: string): s
 }
 
 /** An instant, shown in the facility's time zone (UTC when none is known). */
-export function formatTimestamp(at: string | null | undefined, language: string, timeZone = 'UTC'): string {
+export function formatTimestamp(at: string | null | undefined, language: string, timeZone = 'UTC', precision: 'minute' | 'second' = 'minute'): string {
   if (!at) return '—';
-  return formatInstant(at, i18n.getFixedT(language), timeZone);
+  return formatInstant(at, i18n.getFixedT(language), timeZone, precision);
 }
