@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'intake.completed',
   'intake.created',
   'intake.matches-checked',
+  'intake.matches-dismissed',
   'intake.saved',
   'location.created',
   'location.deactivated',

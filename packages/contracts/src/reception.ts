@@ -102,6 +102,16 @@ export const CompleteIntakeBody = z
 
 export const CancelIntakeBody = z.object({ reason: text(500), version: Version }).strict();
 
+/** Going on with a new file although earlier files looked like the same person: why, on the record. */
+export const DismissMatchesBody = z
+  .object({
+    reason: text(500),
+    /** The earlier files shown and judged to be someone else. */
+    matches: z.array(Id).min(1).max(50),
+  })
+  .strict();
+export const MatchesDismissed = z.object({ ok: z.literal(true) });
+
 export const PossibleMatch = PrisonerSummary.extend({ score: z.number(), reasons: z.array(z.string()) });
 export const PossibleMatchList = z.object({ items: z.array(PossibleMatch) });
 
