@@ -29,6 +29,10 @@ test('an officer receives a new arrival, and cannot complete without a commitmen
   const expected = page.locator('[data-testid="expected-arrival-form"]');
   await expected.locator('input[name="familyName"]').fill('Сафарова');
   await expected.locator('input[name="givenName"]').fill('Нигина');
+  // A date of birth in the future is refused here as on the file.
+  await expected.locator('input[name="dateOfBirth"]').fill(day(2));
+  await expected.locator('[data-testid="expected-save"]').click();
+  await expected.getByText('The date of birth is in the future.').waitFor();
   await expected.locator('input[name="dateOfBirth"]').fill('1994-03-21');
   await expected.locator('input[name="expectedOn"]').fill(day(0));
   await expected.locator('input[name="arrivingFrom"]').fill('Суди ноҳияи Фирдавсӣ');
@@ -57,6 +61,12 @@ test('an officer receives a new arrival, and cannot complete without a commitmen
   if (await check.isVisible()) {
     await j.checkA11y(page, 'intake: duplicate check');
     await check.locator('[data-testid="matches-continue"]').click();
+    // A new file past possible duplicates needs a reason (it is audited).
+    const why = page.locator('[data-testid="dismiss-matches-form"]');
+    await why.locator('[data-testid="dismiss-matches-save"]').click();
+    await why.getByText('Required', { exact: true }).waitFor();
+    await why.locator('textarea').fill('Другая дата рождения и другой паспорт');
+    await why.locator('[data-testid="dismiss-matches-save"]').click();
   }
   await commitment.waitFor();
   await j.checkA11y(page, 'intake: commitment order');

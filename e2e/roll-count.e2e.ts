@@ -76,5 +76,8 @@ test('count with a discrepancy, resolved by a recount, then closed', { skip: ski
   await page.locator('[data-testid="recent-counts"] [data-testid="recent-count"]').first().waitFor();
   await page.locator('[data-testid="start-count"]').waitFor();
   assert.match(await page.locator('[data-testid="recent-counts"]').innerText(), /closed/i);
+  // The count's figure and the roll's total are told apart, so a difference between them reads right.
+  assert.match(await page.locator('[data-testid="recent-counts"] thead').innerText(), /Expected in cells/);
+  assert.match(await page.locator('[data-testid="expected-help"]').innerText(), /On the roll/);
   await j.checkA11y(page, 'count closed');
 });

@@ -124,8 +124,13 @@ test('transfer to another facility, received there; release refused until proper
   if (held > 0) {
     await release.locator('[data-testid="release-save"]').click();
     await senior.waitForFunction(() => /Property is still held/.test(document.querySelector('[data-testid="release-refused"]')?.textContent ?? '') && !/release date/.test(document.querySelector('[data-testid="release-refused"]')?.textContent ?? ''));
-    await release.locator('[data-testid="property-return-all"]').click();
+    // The reasons stand at the top of the dialog, with the property handed back from there.
+    const top = await release.locator('[data-testid="release-refused"]').boundingBox();
+    const due = await release.locator('[data-testid="release-due"]').boundingBox();
+    assert.ok(top && due && top.y < due.y, 'the refusal is shown above the release details');
+    await release.locator('[data-testid="release-return-property"]').click();
     await release.locator('[data-testid="property-all-back"]').waitFor();
+    await release.locator('[data-testid="release-refused"]').waitFor({ state: 'detached' });
   }
   await j.checkA11y(senior, 'release ready');
   await release.locator('[data-testid="release-save"]').click();
@@ -134,5 +139,6 @@ test('transfer to another facility, received there; release refused until proper
   // The header refetches the file after the release: wait for it rather than read it at once.
   await senior.waitForFunction(() => /released/i.test(document.querySelector('[data-testid="state-badge"]')?.textContent ?? ''));
   await senior.locator('[data-testid="movement-row"][data-kind="release"]').waitFor();
+  assert.match(await senior.locator('[data-testid="key-facts"]').innerText(), /Released on \d{1,2} \w{3} \d{4}, \d\d:\d\d/);
   if (held > 0) assert.equal(await senior.locator('[data-testid="property-row"][data-returned="false"]').count(), 0);
 });

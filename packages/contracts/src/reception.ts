@@ -129,6 +129,16 @@ export const PossibleMatch = PrisonerSummary.pick({
   contact: z.object({ kind: z.literal('records-office') }).nullable(),
 });
 export type PossibleMatch = z.infer<typeof PossibleMatch>;
+
+/** Going on with a new file although earlier files looked like the same person: why, on the record. */
+export const DismissMatchesBody = z
+  .object({
+    reason: text(500),
+    /** The earlier files shown and judged to be someone else. */
+    matches: z.array(Id).min(1).max(50),
+  })
+  .strict();
+export const MatchesDismissed = z.object({ ok: z.literal(true) });
 export const PossibleMatchList = z.object({ items: z.array(PossibleMatch) });
 
 export const CompletedIntake = z.object({ intake: Intake, prisoner: Prisoner });

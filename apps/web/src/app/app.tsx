@@ -4,7 +4,9 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { lazyRouteComponent } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/client.ts';
-import { applyLanguage } from '../i18n/index.ts';
+import { authApi } from '../features/auth/auth-api.ts';
+import { applyLanguage, takeSignInChoice } from '../i18n/index.ts';
+import { notifyError } from '../ui/notify.ts';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
 import { Toaster } from '../ui/toaster.tsx';
 import { SESSION_KEY, useSessionQuery } from './session.tsx';
@@ -44,14 +46,22 @@ function SessionGate() {
   const languageAppliedFor = useRef<string | null>(null);
   const user = session.data?.next === 'done' ? session.data.user : null;
 
-  // The profile's language wins once per sign-in; later switches are saved to the profile.
+  // At sign-in a language picked on the sign-in screens wins and is saved to the profile; without
+  // one, the profile's language applies. Later switches are saved to the profile by the menu.
   useEffect(() => {
     if (user && languageAppliedFor.current !== user.id) {
       languageAppliedFor.current = user.id;
-      void applyLanguage(user.language);
+      const chosen = takeSignInChoice();
+      if (chosen && chosen !== user.language) {
+        void applyLanguage(chosen);
+        authApi
+          .savePreferences(chosen)
+          .then(() => queryClient.invalidateQueries({ queryKey: SESSION_KEY }))
+          .catch((e: unknown) => notifyError(e, t));
+      } else void applyLanguage(user.language);
     }
     if (!user) languageAppliedFor.current = null;
-  }, [user]);
+  }, [user, t]);
 
   const loading = (
     <Center h="100vh">

@@ -51,7 +51,8 @@ test('Tajik uses the Tajik letters, and Russian text is not left in English', ()
   // A message identical to English in Russian or Tajik is a missed translation (bar names and codes).
   const sameAllowed = new Set(['app.name', 'shell.menu']);
   for (const [key, en] of catalogues.en) {
-    if (sameAllowed.has(key) || !/[a-z]{3}/.test(en as string)) continue;
+    // Placeholders are not words: a pattern such as '{{day}} {{month}} {{year}}' needs no translation.
+    if (sameAllowed.has(key) || !/[a-z]{3}/.test((en as string).replace(/\{\{\w+\}\}/g, ''))) continue;
     assert.notEqual(catalogues.ru.get(key), en, `ru: ${key} is still English`);
     assert.notEqual(catalogues.tg.get(key), en, `tg: ${key} is still English`);
   }

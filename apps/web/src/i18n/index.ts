@@ -45,6 +45,16 @@ export async function applyLanguage(language: Language) {
   document.documentElement.lang = language;
 }
 
+// The language picked on the sign-in screens, if any: it wins over the profile's at sign-in. Kept
+// for the tab (a reload of the sign-in page must not lose it), and used once.
+const SIGN_IN_CHOICE_KEY = 'vigil.signInLanguage';
+export const rememberSignInChoice = (language: Language) => sessionStorage.setItem(SIGN_IN_CHOICE_KEY, language);
+export function takeSignInChoice(): Language | null {
+  const chosen = sessionStorage.getItem(SIGN_IN_CHOICE_KEY);
+  sessionStorage.removeItem(SIGN_IN_CHOICE_KEY);
+  return isLanguage(chosen) ? chosen : null;
+}
+
 const language = initialLanguage();
 void i18n.use(initReactI18next).init({
   resources: {},

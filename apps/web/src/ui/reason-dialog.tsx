@@ -16,6 +16,8 @@ export function ReasonDialog(props: {
   pending: boolean;
   error: unknown;
   onReload?: () => void;
+  /** What the reason is for, above the field, when the title alone does not say. */
+  description?: string;
   /** The confirm button's label; "Deactivate" when not given. */
   confirmLabel?: string;
   /** Prefix of the form's and the confirm button's data-testid ("<testId>-form", "<testId>-save"). */
@@ -38,6 +40,7 @@ export function ReasonDialog(props: {
         <Stack>
           <Textarea
             label={t('common.reason')}
+            description={props.description}
             value={reason}
             onChange={(e) => {
               setReason(e.currentTarget.value);

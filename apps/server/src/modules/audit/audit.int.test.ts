@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
+import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
 
 /** Parses our CSV (RFC 4180, CRLF rows, optional BOM) into rows of cells. */
 function parseCsv(text: string): string[][] {
@@ -161,6 +162,32 @@ describe(`audit module over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () =>
     assert.equal(exported.body.items.length, 1);
     assert.deepEqual(exported.body.items[0].after, { filters: { action: 'facility.' } });
     assert.equal(exported.body.items[0].entityType, 'audit');
+  });
+
+  test('each event names its record (prisoner, user, facility, place) only for readers who may see it', async () => {
+    const prisoner = await admitPrisoner(t, facilityA.id, { familyName: 'Каримов', givenName: 'Далер', prisonNumber: 'AUD-0017' });
+    const officer = await t.signedIn(['officer'], { facilityIds: [facilityA.id] });
+    assert.equal((await officer.get(`/api/v1/prisoners/${prisoner.id}`)).status, 200);
+    const building = (await admin.post(`/api/v1/facilities/${facilityA.id}/locations`, { parentId: null, kind: 'building', code: 'K', name: 'Корпус К' })).body;
+    const wing = (await admin.post(`/api/v1/facilities/${facilityA.id}/locations`, { parentId: building.id, kind: 'wing', code: '2', name: 'Блок 2' })).body;
+    const labelOf = (items: { action: string; entityId: string | null; entityLabel: string | null }[], action: string, id: string) =>
+      items.find((e) => e.action === action && e.entityId === id)?.entityLabel;
+
+    const page = (await auditor.get('/api/v1/audit/events?limit=500')).body.items;
+    assert.equal(labelOf(page, 'prisoner.viewed', prisoner.id), 'Каримов Далер · AUD-0017');
+    assert.equal(labelOf(page, 'facility.updated', facilityA.id), `AUD-A · ${facilityBody('AUD-A').name}`);
+    assert.equal(labelOf(page, 'location.created', wing.id), 'K-2 · Блок 2');
+    const signIn = page.find((e: { action: string; entityType: string }) => e.action === 'auth.signed-in' && e.entityType === 'user');
+    assert.match(signIn.entityLabel, /\(.+\)$/, 'a user by name and username');
+    // Not every record has a name: the export event names no record.
+    assert.equal(page.find((e: { action: string }) => e.action === 'audit.exported').entityLabel, null);
+
+    // Scope applies to the record, not only to the event: a governor of facility A sees the event and
+    // the prisoner's name while the prisoner is there, and only the bare id once they are elsewhere.
+    const governorA = await t.signedIn(['governor'], { facilityIds: [facilityA.id] });
+    assert.equal(labelOf((await governorA.get('/api/v1/audit/events?limit=500')).body.items, 'prisoner.viewed', prisoner.id), 'Каримов Далер · AUD-0017');
+    await t.db.updateTable('prisoners').set({ facility_id: facilityB.id }).where('id', '=', prisoner.id).execute();
+    assert.equal(labelOf((await governorA.get('/api/v1/audit/events?limit=500')).body.items, 'prisoner.viewed', prisoner.id), null);
   });
 
   test('verify walks the whole chain', async () => {

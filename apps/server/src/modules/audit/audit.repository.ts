@@ -48,6 +48,59 @@ export function auditRepository(db: Kysely<DB>) {
       return q.orderBy('seq', 'desc').limit(opts.limit).execute();
     },
 
+    /** Prisoners by id, in the actor's facilities. */
+    prisoners(actor: Actor, ids: string[]) {
+      return db
+        .selectFrom('prisoners')
+        .select(['id', 'family_name', 'given_name', 'patronymic', 'prison_number'])
+        .where('id', 'in', ids)
+        .where(facilityScope(actor, 'prisoners.facility_id'))
+        .execute();
+    },
+
+    /** Expected arrivals by id with the name entered so far, in the actor's facilities. */
+    intakes(actor: Actor, ids: string[]) {
+      return db
+        .selectFrom('intakes')
+        .select(['id', sql<string | null>`data->'identity'->>'familyName'`.as('family_name'), sql<string | null>`data->'identity'->>'givenName'`.as('given_name')])
+        .where('id', 'in', ids)
+        .where(facilityScope(actor, 'intakes.facility_id'))
+        .execute();
+    },
+
+    /**
+     * Users by id, as the users screen shows them: everyone to HQ-wide staff, otherwise users who
+     * share one of the actor's facilities (HQ-wide users stay out of a facility's reach).
+     */
+    users(actor: Actor, ids: string[]) {
+      let q = db.selectFrom('users').select(['id', 'family_name', 'given_name', 'username']).where('id', 'in', ids);
+      if (actor.facilities !== 'all') {
+        q = q
+          .where('users.all_facilities', '=', false)
+          .where((eb) => eb.exists(eb.selectFrom('user_facilities as uf').select('uf.user_id').whereRef('uf.user_id', '=', 'users.id').where(facilityScope(actor, 'uf.facility_id'))));
+      }
+      return q.execute();
+    },
+
+    facilities(actor: Actor, ids: string[]) {
+      return db.selectFrom('facilities').select(['id', 'code', 'name']).where('id', 'in', ids).where(facilityScope(actor, 'facilities.id')).execute();
+    },
+
+    /** Places by id with their path of codes from the top of the facility (walked up, as the tree builds it). */
+    async locations(actor: Actor, ids: string[]) {
+      const result = await sql<{ id: string; name: string; path: string }>`
+        with recursive up (start_id, parent_id, code, depth) as (
+          select id, parent_id, code, 0 from locations
+          where id in (${sql.join(ids.map((id) => sql`${id}::uuid`))}) and ${facilityScope(actor, 'facility_id')}
+          union all
+          select up.start_id, p.parent_id, p.code, up.depth + 1 from locations p join up on p.id = up.parent_id
+        )
+        select l.id, l.name, string_agg(up.code, '-' order by up.depth desc) as path
+        from up join locations l on l.id = up.start_id
+        group by l.id, l.name`.execute(db);
+      return result.rows;
+    },
+
     /** Oldest first, for the export: events after `afterSeq` up to `maxSeq` (fixed when the export began). */
     chronological(actor: Actor, f: AuditFilters, opts: { afterSeq: string; maxSeq: string; limit: number }) {
       return scoped(db, actor, f)
@@ -59,3 +112,4 @@ export function auditRepository(db: Kysely<DB>) {
     },
   };
 }
+export type AuditRepository = ReturnType<typeof auditRepository>;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { actionPrefixPattern, csvCell, csvLine, decodeCursor, encodeCursor, neutraliseFormula } from './audit.rules.ts';
+import type { Permission } from '@vigil/contracts';
+import { actionPrefixPattern, csvCell, csvLine, decodeCursor, encodeCursor, facilityLabel, intakeLabel, locationLabel, neutraliseFormula, prisonerLabel, recordsToLabel, userLabel } from './audit.rules.ts';
 
 test('a cursor round-trips a seq and rejects anything it did not make', () => {
   assert.equal(decodeCursor(encodeCursor('42')), '42');
@@ -32,4 +33,35 @@ test('CSV cells are quoted per RFC 4180 after neutralising', () => {
   assert.equal(csvCell(null), '');
   assert.equal(csvCell({ b: 1 }), '"{""b"":1}"');
   assert.equal(csvLine(['1', 'x,y', null]), '1,"x,y",\r\n');
+});
+
+test('records to label: by kind, once each, only record ids, only kinds the reader may open', () => {
+  const events = [
+    { entityType: 'prisoner', entityId: '0b6f8a52-5a8e-4c1e-9f55-1b2a3c4d5e6f' },
+    { entityType: 'prisoner', entityId: '0B6F8A52-5A8E-4C1E-9F55-1B2A3C4D5E6F' },
+    { entityType: 'user', entityId: '1b6f8a52-5a8e-4c1e-9f55-1b2a3c4d5e6f' },
+    { entityType: 'statistics', entityId: 'population' },
+    { entityType: 'location', entityId: 'not-a-uuid' },
+    { entityType: 'audit', entityId: null },
+    { entityType: null, entityId: null },
+  ];
+  assert.deepEqual(
+    recordsToLabel(events, new Set<Permission>(['prisoners.read', 'users.read', 'locations.read'])),
+    new Map([
+      ['prisoner', ['0b6f8a52-5a8e-4c1e-9f55-1b2a3c4d5e6f']],
+      ['user', ['1b6f8a52-5a8e-4c1e-9f55-1b2a3c4d5e6f']],
+    ]),
+  );
+  assert.deepEqual(recordsToLabel(events, new Set<Permission>(['prisoners.read'])), new Map([['prisoner', ['0b6f8a52-5a8e-4c1e-9f55-1b2a3c4d5e6f']]]));
+  assert.deepEqual(recordsToLabel(events, new Set<Permission>()), new Map());
+});
+
+test('labels say who and what, in the script they were entered in', () => {
+  assert.equal(prisonerLabel({ family_name: 'Каримов', given_name: 'Далер', patronymic: null, prison_number: 'TJ-17' }), 'Каримов Далер · TJ-17');
+  assert.equal(prisonerLabel({ family_name: 'Каримов', given_name: 'Далер', patronymic: 'Ахмадович', prison_number: 'TJ-17' }), 'Каримов Далер Ахмадович · TJ-17');
+  assert.equal(userLabel({ family_name: 'Rahimov', given_name: 'Farrukh', username: 'frahimov' }), 'Rahimov Farrukh (frahimov)');
+  assert.equal(facilityLabel({ code: 'DSH-1', name: 'Колонияи №1' }), 'DSH-1 · Колонияи №1');
+  assert.equal(locationLabel({ path: 'A-1-12', name: 'Камера 12' }), 'A-1-12 · Камера 12');
+  assert.equal(intakeLabel({ family_name: 'Саидов', given_name: null }), 'Саидов');
+  assert.equal(intakeLabel({ family_name: null, given_name: null }), null);
 });

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditHeadSeq, verifyAuditChain } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
 import { auditRepository, type AuditFilters } from './audit.repository.ts';
-import { CSV_COLUMNS, csvRow, presentAuditEvent } from './audit.presenter.ts';
+import { CSV_COLUMNS, csvRow, labelRecords, presentAuditEvent } from './audit.presenter.ts';
 import { csvLine, decodeCursor, encodeCursor } from './audit.rules.ts';
 
 const EXPORT_PAGE = 1000;
@@ -25,7 +25,9 @@ export function auditService(deps: { db: Kysely<DB> }) {
       }
       // One extra row says whether there is a next page without a count query.
       const rows = await repo.page(ctx.actor, filters, { beforeSeq, limit: page.limit + 1 });
-      const items = rows.slice(0, page.limit).map(presentAuditEvent);
+      const shown = rows.slice(0, page.limit);
+      const labels = await labelRecords(repo, ctx.actor, shown);
+      const items = shown.map((r) => presentAuditEvent(r, labels));
       const next = rows.length > page.limit ? encodeCursor(items[items.length - 1]!.seq) : null;
       return { items, next };
     },

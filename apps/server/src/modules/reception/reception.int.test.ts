@@ -170,6 +170,34 @@ describe(`reception over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.equal((await officer.get(`/api/v1/facilities/${facilityA}/intakes?status=cancelled`)).body.items.length, 1);
   });
 
+  test('an expected arrival born in the future is refused, as on the file', async () => {
+    const r = await officer.post(`/api/v1/facilities/${facilityA}/intakes`, { familyName: 'Саидов', givenName: 'Умед', dateOfBirth: '2090-01-01', expectedOn: null });
+    assert.equal(r.status, 422);
+    assert.equal(r.body.code, 'birth-in-future');
+    assert.deepEqual(r.body.errors, [{ path: 'dateOfBirth', message: 'birth-in-future' }]);
+  });
+
+  test('going on with a new file past possible matches needs a reason, and the reason is audited', async () => {
+    const intake = await newIntake(officer, facilityA, 'Назаров', 'Фаридун');
+    const shown = ['8e0c6a4e-8d2f-4c55-9a0e-3f1f4f7c2b11'];
+    const path = `/api/v1/intakes/${intake.id}/matches/dismissal`;
+    assert.equal((await officer.post(path, { reason: '  ', matches: shown })).status, 400);
+    assert.equal((await officer.post(path, { reason: 'другой паспорт', matches: [] })).status, 400);
+    assert.equal((await otherOfficer.post(path, { reason: 'другой паспорт', matches: shown })).status, 404);
+
+    const r = await officer.post(path, { reason: 'Другая дата рождения и другой паспорт', matches: shown });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const audited = await t.db.selectFrom('audit_events').selectAll().where('action', '=', 'intake.matches-dismissed').where('entity_id', '=', intake.id).execute();
+    assert.equal(audited.length, 1);
+    assert.deepEqual(audited[0]!.after, { reason: 'Другая дата рождения и другой паспорт', matches: shown });
+    assert.equal(audited[0]!.facility_id, facilityA);
+
+    await officer.post(`/api/v1/intakes/${intake.id}/cancel`, { reason: 'did not arrive', version: intake.version });
+    const closed = await officer.post(path, { reason: 'late', matches: shown });
+    assert.equal(closed.status, 409);
+    assert.equal(closed.body.code, 'intake-closed');
+  });
+
   test('people without reception duties cannot receive', async () => {
     const psychologist = await t.signedIn(['psychologist'], { facilityIds: [facilityA] });
     assert.equal((await psychologist.post(`/api/v1/facilities/${facilityA}/intakes`, { familyName: 'X', givenName: 'Y' })).status, 403);

@@ -3,11 +3,13 @@ import {
   CompleteIntakeBody,
   CompletedIntake,
   CreateIntakeBody,
+  DismissMatchesBody,
   FacilityIdParams,
   IdParams,
   Intake,
   IntakeList,
   IntakeListQuery,
+  MatchesDismissed,
   PossibleMatchList,
   SaveIntakeBody,
 } from '@vigil/contracts';
@@ -57,5 +59,17 @@ export function receptionRoutes(app: App, reception: ReceptionService) {
     config: { access },
     schema: { tags: ['reception'], summary: 'Cancel an intake with a reason', params: IdParams, body: CancelIntakeBody, response: { 200: Intake } },
     handler: async (request) => reception.cancel(request.ctx, request.params.id, request.body),
+  });
+
+  app.post('/api/v1/intakes/:id/matches/dismissal', {
+    config: { access },
+    schema: {
+      tags: ['reception'],
+      summary: 'Go on with a new file although earlier files looked like the same person: the reason is audited',
+      params: IdParams,
+      body: DismissMatchesBody,
+      response: { 200: MatchesDismissed },
+    },
+    handler: async (request) => reception.dismissMatches(request.ctx, request.params.id, request.body),
   });
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IntakeData } from '@vigil/contracts';
-import { commitmentOrderProblem, fileFromIntake, intakeMissing, matchReasons } from './reception.rules.ts';
+import { birthInFuture, commitmentOrderProblem, fileFromIntake, intakeMissing, matchReasons } from './reception.rules.ts';
 
 const order = { kind: 'court-detention-order' as const, issuedBy: 'Суди шаҳри Душанбе', reference: '1-234/2026', issuedOn: '2026-11-01', validUntil: '2027-01-01' };
 
@@ -44,4 +44,10 @@ test('a convicted person needs a sentence', () => {
 test('match reasons: same document (spaces and dashes ignored) and same date of birth', () => {
   assert.deepEqual(matchReasons({ dateOfBirth: '1990-04-12', documentNumbers: ['A 123-456'] }, { dateOfBirth: '1990-04-12', documentNumbers: ['a123456'] }), ['same-document', 'same-date-of-birth']);
   assert.deepEqual(matchReasons({ dateOfBirth: '1990-04-12', documentNumbers: [] }, { dateOfBirth: '1991-04-12', documentNumbers: [] }), []);
+});
+
+test('a date of birth after today is in the future; today and none given are not', () => {
+  assert.equal(birthInFuture('2026-12-04', '2026-12-03'), true);
+  assert.equal(birthInFuture('2026-12-03', '2026-12-03'), false);
+  assert.equal(birthInFuture(undefined, '2026-12-03'), false);
 });

@@ -40,6 +40,9 @@ export function intakeMissing(data: IntakeData, today: CalendarDate): Missing[] 
   return missing;
 }
 
+/** A date of birth after today (ISO dates compare as text); none given is not in the future. */
+export const birthInFuture = (dateOfBirth: CalendarDate | undefined, today: CalendarDate) => dateOfBirth !== undefined && dateOfBirth > today;
+
 /** The prisoner file an intake produces, the commitment order kept with the legal record. */
 export function fileFromIntake(data: IntakeData): PrisonerFile {
   return PrisonerFile.parse({

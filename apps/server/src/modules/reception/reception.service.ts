@@ -12,7 +12,7 @@ import { facilitiesRepository } from '../facilities/facilities.repository.ts';
 import { prisonersRepository } from '../prisoners/prisoners.repository.ts';
 import { receptionRepository } from './reception.repository.ts';
 import { presentIntake, presentMatch } from './reception.presenter.ts';
-import { fileFromIntake, intakeMissing, matchReasons } from './reception.rules.ts';
+import { birthInFuture, fileFromIntake, intakeMissing, matchReasons } from './reception.rules.ts';
 
 type CreateIntake = z.infer<typeof CreateIntakeBody>;
 const OPEN = new Set(['expected', 'in-progress']);
@@ -48,6 +48,8 @@ export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersSer
     async create(ctx: RequestContext, facilityId: string, body: CreateIntake) {
       const facility = await facilities.find(ctx.actor, facilityId);
       if (!facility) throw new Problem('not-found');
+      // As on the file itself and in the import: nobody is born after today.
+      if (birthInFuture(body.dateOfBirth, todayUtc())) throw Problem.at('birth-in-future', 'dateOfBirth');
       const data: IntakeData = { identity: { familyName: body.familyName, givenName: body.givenName, ...(body.dateOfBirth ? { dateOfBirth: body.dateOfBirth } : {}) } };
       return db.transaction().execute(async (trx) => {
         const row = await repo.insert(trx, {
@@ -160,6 +162,20 @@ export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersSer
         const after = presentIntake(row, today);
         await appendAudit(trx, ctx, { action: 'intake.cancelled', entityType: 'intake', entityId: id, facilityId: intake.facility_id, before: presentIntake(intake, today), after });
         return after;
+      });
+    },
+
+    /**
+     * Reception judged the possible matches to be other people and goes on with a new file. A
+     * duplicate file splits a person's history, so the judgement and its reason go on the record.
+     */
+    async dismissMatches(ctx: RequestContext, id: string, body: { reason: string; matches: string[] }) {
+      return db.transaction().execute(async (trx) => {
+        const intake = await repo.find(ctx.actor, id, trx);
+        if (!intake) throw new Problem('not-found');
+        if (!OPEN.has(intake.status)) throw new Problem('intake-closed');
+        await appendAudit(trx, ctx, { action: 'intake.matches-dismissed', entityType: 'intake', entityId: id, facilityId: intake.facility_id, after: { reason: body.reason, matches: body.matches } });
+        return { ok: true as const };
       });
     },
   };

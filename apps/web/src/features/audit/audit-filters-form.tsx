@@ -1,16 +1,39 @@
-import { useState } from 'react';
-import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Button, Group, Select, SimpleGrid, TextInput, type ComboboxItem, type ComboboxItemGroup } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTIONS, auditActionGroup } from '@vigil/contracts';
 import { useSession } from '../../app/session.tsx';
+import { wallTimeToIso } from '../../i18n/dates.ts';
 import { emptyAuditFilters, type AuditFilters } from './audit-api.ts';
+import { useAuditTimeZone } from './audit-time-zone.ts';
 
-/** `datetime-local` gives local wall time without a zone; the API wants ISO 8601 with an offset. */
-const toIso = (local: string) => (local ? new Date(local).toISOString() : '');
+/**
+ * The actions by name, grouped by what they concern; each group starts with "All: <group>", a
+ * prefix the server matches ("prisoner." finds every prisoner action).
+ */
+function useActionChoices(): ComboboxItemGroup<ComboboxItem>[] {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => {
+    const groups = new Map<string, string[]>();
+    for (const action of AUDIT_ACTIONS) groups.set(auditActionGroup(action), [...(groups.get(auditActionGroup(action)) ?? []), action]);
+    return [...groups].map(([group, actions]) => {
+      const name = t(`audit.actionGroups.${group}`);
+      return {
+        group: name,
+        items: [{ value: `${group}.`, label: t('audit.actionAll', { group: name }) }, ...actions.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))],
+      };
+    });
+    // i18n.language too: the names follow the interface language.
+  }, [t, i18n.language]);
+}
 
 export function AuditFiltersForm({ onApply }: { onApply: (f: AuditFilters) => void }) {
   const { t } = useTranslation();
   const { session } = useSession();
   const [f, setF] = useState({ ...emptyAuditFilters });
+  const actions = useActionChoices();
+  // The times typed are read on the clock the table shows (named above it), not the browser's.
+  const timeZone = useAuditTimeZone(f.facilityId);
   const set = (k: keyof AuditFilters) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
     setF((old) => ({ ...old, [k]: value }));
@@ -21,13 +44,23 @@ export function AuditFiltersForm({ onApply }: { onApply: (f: AuditFilters) => vo
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        onApply({ ...f, from: toIso(f.from), to: toIso(f.to) });
+        onApply({ ...f, from: wallTimeToIso(f.from, timeZone), to: wallTimeToIso(f.to, timeZone) });
       }}
       data-testid="audit-filters"
     >
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} mb="sm">
         <TextInput label={t('audit.actor')} name="actor" value={f.actor} onChange={set('actor')} maxLength={100} />
-        <TextInput label={t('audit.action')} name="action" placeholder="location.created" value={f.action} onChange={set('action')} maxLength={100} />
+        <Select
+          label={t('audit.action')}
+          name="action"
+          data={actions}
+          value={f.action || null}
+          onChange={(action) => setF((old) => ({ ...old, action: action ?? '' }))}
+          searchable
+          clearable
+          placeholder={t('audit.actionAny')}
+          data-testid="audit-action-filter"
+        />
         <TextInput label={t('audit.entityType')} name="entityType" placeholder="location" value={f.entityType} onChange={set('entityType')} maxLength={50} />
         <TextInput label={t('audit.entityId')} name="entityId" value={f.entityId} onChange={set('entityId')} maxLength={100} />
         <Select

@@ -4,12 +4,15 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '@vigil/contracts';
 import { useSession } from '../../app/session.tsx';
-import { formatLocale } from '../../i18n/index.ts';
+import { describeZone } from '../../i18n/dates.ts';
+import { formatTimestamp } from '../prisoners/prisoner-format.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { auditApi, emptyAuditFilters, type AuditFilters } from './audit-api.ts';
 import { AuditFiltersForm } from './audit-filters-form.tsx';
+import { AuditRecordLink } from './audit-record-link.tsx';
+import { useAuditTimeZone } from './audit-time-zone.ts';
 
 export function AuditPage() {
   const { t } = useTranslation();
@@ -20,6 +23,7 @@ export function AuditPage() {
   const cursor = cursors[cursors.length - 1] ?? null;
   const events = useQuery({ queryKey: ['audit', filters, cursor], queryFn: () => auditApi.events(filters, cursor) });
   const verify = useMutation({ mutationFn: auditApi.verify });
+  const timeZone = useAuditTimeZone(filters.facilityId);
 
   return (
     <div data-testid="audit-page">
@@ -49,7 +53,14 @@ export function AuditPage() {
       />
       <QueryState isPending={events.isPending} error={events.error} />
       {events.data && events.data.items.length === 0 && <Text>{t('audit.none')}</Text>}
-      {events.data && events.data.items.length > 0 && <AuditTable events={events.data.items} />}
+      {events.data && events.data.items.length > 0 && (
+        <>
+          <Text size="sm" mb="xs" data-testid="audit-time-zone">
+            {describeZone(timeZone, t)}
+          </Text>
+          <AuditTable events={events.data.items} timeZone={timeZone} />
+        </>
+      )}
       <Group mt="md" gap="xs">
         <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
           {t('common.previousPage')}
@@ -62,14 +73,13 @@ export function AuditPage() {
   );
 }
 
-function AuditTable({ events }: { events: AuditEvent[] }) {
+function AuditTable({ events, timeZone }: { events: AuditEvent[]; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const [open, setOpen] = useState<string | null>(null);
   const facilities = new Map(session.facilities.map((f) => [f.id, f]));
-  // Times are shown in the facility's time zone when the event belongs to one (UTC otherwise).
-  const when = (e: AuditEvent) =>
-    new Intl.DateTimeFormat(formatLocale(i18n.language), { dateStyle: 'short', timeStyle: 'medium', timeZone: (e.facilityId && facilities.get(e.facilityId)?.timeZone) || 'UTC' }).format(new Date(e.occurredAt));
+  // Every row on one clock, named above the table, so events of different facilities line up.
+  const when = (e: AuditEvent) => formatTimestamp(e.occurredAt, i18n.language, timeZone, 'second');
 
   return (
     <Table.ScrollContainer minWidth={800}>
@@ -93,12 +103,11 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
                   {e.actorUsername ?? t('audit.system')}
                   {e.actorRoles.length > 0 && <Text size="xs">{e.actorRoles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(', ')}</Text>}
                 </Table.Td>
-                <Table.Td>
-                  <Code>{e.action}</Code>
+                <Table.Td title={e.action} data-testid="audit-action">
+                  {t(`audit.actions.${e.action}`, { defaultValue: t('audit.unknownAction', { code: e.action }) })}
                 </Table.Td>
                 <Table.Td>
-                  {e.entityType}
-                  {e.entityId && <Text size="xs">{e.entityId}</Text>}
+                  <AuditRecordLink event={e} />
                 </Table.Td>
                 <Table.Td>{e.facilityId ? (facilities.get(e.facilityId)?.code ?? e.facilityId.slice(0, 8)) : '—'}</Table.Td>
                 <Table.Td>

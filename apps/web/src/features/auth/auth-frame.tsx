@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { rememberSignInChoice } from '../../i18n/index.ts';
 import { LanguageMenu } from '../../ui/language-menu.tsx';
 import { ThemeToggle } from '../../ui/theme-toggle.tsx';
 
@@ -10,7 +11,7 @@ export function AuthFrame({ title, children }: { title: string; children: ReactN
   return (
     <Box component="main" mih="100vh" p="md">
       <Group justify="flex-end" gap="xs">
-        <LanguageMenu />
+        <LanguageMenu onChosen={rememberSignInChoice} />
         <ThemeToggle />
       </Group>
       <Center mt="xl">

@@ -55,6 +55,10 @@ function RecentCounts({ facilityId, items }: { facilityId: string; items: CountS
       <Title order={2} size="h4">
         {t('counts.session.recent')}
       </Title>
+      {/* The count's expected figure and the roll's total differ by design (people out, people not yet in a cell): say so beside both. */}
+      <Text size="sm" c="dimmed" data-testid="expected-help">
+        {t('counts.session.expectedHelp')}
+      </Text>
       <Table.ScrollContainer minWidth={600}>
         <Table striped data-testid="recent-counts">
           <Table.Thead>

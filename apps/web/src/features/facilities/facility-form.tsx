@@ -7,7 +7,9 @@ import { useForm } from '../../ui/use-form.ts';
 import { serverFieldErrors } from '../../ui/validation.ts';
 import { facilitiesApi, facilityKeys } from './facilities-api.ts';
 
-const blank = { code: '', name: '', nameLatin: '', country: 'TJ', region: '', timeZone: 'Asia/Dushanbe', type: 'colony-general' as FacilityType, capacity: 0 as number | string };
+// Design capacity starts empty, not 0: a facility of no capacity is never meant, so leaving it out
+// is "required" like the other fields.
+const blank = { code: '', name: '', nameLatin: '', country: 'TJ', region: '', timeZone: 'Asia/Dushanbe', type: 'colony-general' as FacilityType, capacity: '' as number | string };
 
 const fromFacility = (f: Facility) => ({ ...f, nameLatin: f.nameLatin ?? '', capacity: f.capacity as number | string });
 
@@ -20,7 +22,7 @@ export function FacilityForm({ facility, onDone, onCancel }: { facility?: Facili
 
   const save = useMutation({
     mutationFn: async () => {
-      const fields = { code: v.code, name: v.name, nameLatin: v.nameLatin, country: v.country.toUpperCase(), region: v.region, timeZone: v.timeZone, type: v.type, capacity: Number(v.capacity) };
+      const fields = { code: v.code, name: v.name, nameLatin: v.nameLatin, country: v.country.toUpperCase(), region: v.region, timeZone: v.timeZone, type: v.type, capacity: v.capacity === '' ? undefined : Number(v.capacity) };
       if (facility) {
         const body = form.check(UpdateFacilityBody, { ...fields, version: facility.version }, t);
         return body ? facilitiesApi.update(facility.id, body) : null;

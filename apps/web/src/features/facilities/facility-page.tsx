@@ -7,6 +7,7 @@ import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { AppModal } from '../../ui/app-modal.tsx';
 import type { Facility } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
+import { countryName } from '../../i18n/dates.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { ReasonDialog } from '../../ui/reason-dialog.tsx';
@@ -26,7 +27,7 @@ export function FacilityPage() {
 }
 
 function FacilityDetails({ facility }: { facility: Facility }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
@@ -41,7 +42,7 @@ function FacilityDetails({ facility }: { facility: Facility }) {
   const facts: [string, string][] = [
     [t('facilities.code'), facility.code],
     [t('facilities.type'), t(`facilities.types.${facility.type}`)],
-    [t('facilities.country'), facility.country],
+    [t('facilities.country'), countryName(facility.country, i18n.language, t)],
     [t('facilities.region'), facility.region],
     [t('facilities.timeZone'), facility.timeZone],
     [t('facilities.capacity'), String(facility.capacity)],

@@ -28,22 +28,27 @@ export function PropertyPanel({ prisoner }: { prisoner: Prisoner }) {
   );
 }
 
+/** Hands items back to the prisoner; the property list and the release check follow. */
+export function useReturnProperty(prisonerId: string, onReturned?: () => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: string[]) => movementsApi.returnProperty(prisonerId, ids),
+    onSuccess: (list) => {
+      onReturned?.();
+      // The answer is the whole list: only the release check needs asking again.
+      queryClient.setQueryData(movementKeys.property(prisonerId), list);
+      void queryClient.invalidateQueries({ queryKey: movementKeys.releaseCheck(prisonerId) });
+    },
+  });
+}
+
 /** The property list; with `mayReturn`, items still held can be ticked and handed back together. */
 export function PropertyTable({ prisoner, items, mayReturn }: { prisoner: Prisoner; items: PropertyItem[]; mayReturn: boolean }) {
   const { t, i18n } = useTranslation();
   const timeZone = useFacilityTimeZone(prisoner.facilityId);
-  const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<string[]>([]);
   const held = items.filter((i) => i.returnedAt === null);
-  const giveBack = useMutation({
-    mutationFn: (ids: string[]) => movementsApi.returnProperty(prisoner.id, ids),
-    onSuccess: (list) => {
-      setChosen([]);
-      // The answer is the whole list: only the release check needs asking again.
-      queryClient.setQueryData(movementKeys.property(prisoner.id), list);
-      void queryClient.invalidateQueries({ queryKey: movementKeys.releaseCheck(prisoner.id) });
-    },
-  });
+  const giveBack = useReturnProperty(prisoner.id, () => setChosen([]));
   const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
   return (
     <Stack gap="xs">

@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Checkbox, Fieldset, Group, List, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { forwardRef, useEffect, useRef } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RELEASE_BASES, ReleaseBody, type Prisoner, type ReleaseBasis, type ReleaseCheck } from '@vigil/contracts';
@@ -9,7 +10,7 @@ import { useForm } from '../../ui/use-form.ts';
 import { serverFieldErrors } from '../../ui/validation.ts';
 import { formatDate } from '../prisoners/prisoner-format.ts';
 import { movementKeys, movementsApi } from './movements-api.ts';
-import { PropertyTable } from './property-panel.tsx';
+import { PropertyTable, useReturnProperty } from './property-panel.tsx';
 import { useMovementRefresh } from './use-movement-refresh.ts';
 
 /**
@@ -47,10 +48,23 @@ function ReleaseDetails({ prisoner, check, onDone, onCancel }: { prisoner: Priso
     },
   });
   const errors = { ...serverFieldErrors(release.error, t), ...form.errors };
-  const refused = release.error instanceof ApiProblem && release.error.code === 'release-blocked' ? (release.error.problem.errors ?? []).map((e) => e.message) : [];
+  const refusedFor = release.error instanceof ApiProblem && release.error.code === 'release-blocked' ? (release.error.problem.errors ?? []).map((e) => e.message) : [];
+  // Property handed back since the refusal no longer stands in the way.
+  const refused = refusedFor.filter((code) => code !== 'property-outstanding' || check.propertyOutstanding.length > 0);
+  // A refusal answers the button at the bottom of a long dialog: bring its reasons into view.
+  const refusedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refused.length > 0) refusedRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [refused.length, release.error]);
 
   return (
     <>
+      {/* Why it cannot go ahead comes first, where it is seen without scrolling the dialog. */}
+      {refused.length > 0 ? (
+        <BlockersAlert ref={refusedRef} title={t('movements.release.refused')} codes={refused} check={check} prisoner={prisoner} testId="release-refused" />
+      ) : (
+        check.blockers.length > 0 && <BlockersAlert title={t('movements.release.blockersTitle')} codes={check.blockers} check={check} prisoner={prisoner} testId="release-blockers" />
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <div>
           <Text size="sm" fw={600}>
@@ -62,18 +76,6 @@ function ReleaseDetails({ prisoner, check, onDone, onCancel }: { prisoner: Priso
           </Group>
         </div>
       </SimpleGrid>
-
-      {check.blockers.length > 0 && (
-        <Alert color="red" variant="outline" title={t('movements.release.blockersTitle')} data-testid="release-blockers">
-          <List size="sm">
-            {check.blockers.map((b) => (
-              <List.Item key={b} data-blocker={b}>
-                {t(`movements.release.blockers.${b}`)}
-              </List.Item>
-            ))}
-          </List>
-        </Alert>
-      )}
 
       <Title order={3} size="h5">
         {t('movements.release.propertyTitle')}
@@ -137,15 +139,7 @@ function ReleaseDetails({ prisoner, check, onDone, onCancel }: { prisoner: Priso
               <Checkbox label={t('movements.release.notify.probation')} checked={v.probation} onChange={(e) => form.set('probation', e.currentTarget.checked)} name="notify-probation" />
             </Group>
           </Fieldset>
-          {refused.length > 0 ? (
-            <Alert color="red" variant="outline" role="alert" title={t('movements.release.refused')} data-testid="release-refused">
-              <List size="sm">
-                {refused.map((code) => (
-                  <List.Item key={code}>{t(`movements.release.blockers.${code}`)}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          ) : (
+          {refusedFor.length === 0 && (
             <ProblemAlert
               error={release.error}
               onReload={() => {
@@ -167,3 +161,40 @@ function ReleaseDetails({ prisoner, check, onDone, onCancel }: { prisoner: Priso
     </>
   );
 }
+
+/**
+ * What stands in the way of the release, each reason in words; property still held can be handed
+ * back from here, in the same flow, without hunting for the list further down.
+ */
+interface BlockersProps {
+  title: string;
+  codes: string[];
+  check: ReleaseCheck;
+  prisoner: Prisoner;
+  testId: string;
+}
+
+const BlockersAlert = forwardRef<HTMLDivElement, BlockersProps>(function BlockersAlert({ title, codes, check, prisoner, testId }, ref) {
+  const { t } = useTranslation();
+  const giveBack = useReturnProperty(prisoner.id);
+  const held = check.propertyOutstanding.filter((i) => i.returnedAt === null);
+  return (
+    <Alert ref={ref} color="red" variant="outline" role="alert" title={title} data-testid={testId} style={{ scrollMarginTop: 80 }}>
+      <List size="sm">
+        {codes.map((code) => (
+          <List.Item key={code} data-blocker={code}>
+            {t(`movements.release.blockers.${code}`)}
+          </List.Item>
+        ))}
+      </List>
+      {codes.includes('property-outstanding') && held.length > 0 && (
+        <Group mt="sm" gap="xs">
+          <Button size="sm" variant="default" loading={giveBack.isPending} onClick={() => giveBack.mutate(held.map((i) => i.id))} data-testid="release-return-property">
+            {t('movements.release.returnHeld', { count: held.length })}
+          </Button>
+        </Group>
+      )}
+      <ProblemAlert error={giveBack.error} />
+    </Alert>
+  );
+});

@@ -3,6 +3,7 @@ import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Prisoner, PrisonerFile } from '@vigil/contracts';
 import { Facts } from './facts.tsx';
+import { countryName } from '../../i18n/dates.ts';
 import { formatDate } from './prisoner-format.ts';
 
 const yesNo = (value: boolean, t: (k: string) => string) => (value ? t('common.yes') : t('common.no'));
@@ -71,14 +72,14 @@ export function IdentityView({ identity }: { identity: PrisonerFile['identity'] 
           [t('prisoners.identity.placeOfBirth'), i.placeOfBirth],
           [t('prisoners.identity.sex'), t(`prisoners.sex.${i.sex}`)],
           [t('prisoners.identity.genderIdentity'), i.genderIdentity],
-          [t('prisoners.identity.nationality'), i.nationality],
+          [t('prisoners.identity.nationality'), i.nationality ? countryName(i.nationality, i18n.language, t) : null],
           [t('prisoners.identity.languages'), i.languages.join(', ')],
         ]}
       />
       <Section title={t('prisoners.identity.documents')}>
         <SimpleTable
           head={[t('prisoners.identity.documentKind'), t('prisoners.identity.documentNumber'), t('prisoners.identity.documentIssuedBy'), t('prisoners.identity.documentCountry'), t('prisoners.identity.documentExpires')]}
-          rows={i.documents.map((d) => [t(`prisoners.documentKinds.${d.kind}`), d.number, d.issuedBy, d.country, d.expiresOn ? formatDate(d.expiresOn, i18n.language) : null])}
+          rows={i.documents.map((d) => [t(`prisoners.documentKinds.${d.kind}`), d.number, d.issuedBy, d.country ? countryName(d.country, i18n.language, t) : null, d.expiresOn ? formatDate(d.expiresOn, i18n.language) : null])}
         />
       </Section>
     </Stack>

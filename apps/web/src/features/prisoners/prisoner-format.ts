@@ -1,4 +1,5 @@
-import { formatLocale } from '../../i18n/index.ts';
+import i18n from '../../i18n/index.ts';
+import { formatCalendarDay, formatInstant } from '../../i18n/dates.ts';
 
 interface Named {
   familyName?: string | null;
@@ -20,13 +21,11 @@ export const nameLatin = (p: Named) => join(p.familyNameLatin, p.givenNameLatin,
 /** A calendar date ('YYYY-MM-DD') in the user's language. It is a day, not an instant: no time zone shift. */
 export function formatDate(date: string | null | undefined, language: string): string {
   if (!date) return '—';
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return new Intl.DateTimeFormat(formatLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  return formatCalendarDay(date, i18n.getFixedT(language));
 }
 
 /** An instant, shown in the facility's time zone (UTC when none is known). */
-export function formatTimestamp(at: string | null | undefined, language: string, timeZone = 'UTC'): string {
+export function formatTimestamp(at: string | null | undefined, language: string, timeZone = 'UTC', precision: 'minute' | 'second' = 'minute'): string {
   if (!at) return '—';
-  return new Intl.DateTimeFormat(formatLocale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(at));
+  return formatInstant(at, i18n.getFixedT(language), timeZone, precision);
 }

@@ -14,6 +14,14 @@ export function PrisonerHeader({ prisoner, children }: { prisoner: Prisoner; chi
   const timeZone = useFacilityTimeZone(prisoner.facilityId);
   const latin = nameLatin(prisoner);
   const sep = prisoner.separation;
+  // Where they are: the cell; else why there is none (released, in transit), else not placed yet.
+  const whereabouts =
+    prisoner.location?.path ||
+    (prisoner.state === 'released' && prisoner.releasedAt
+      ? t('prisoners.releasedOn', { date: formatTimestamp(prisoner.releasedAt, i18n.language, timeZone) })
+      : prisoner.state === 'in-custody'
+        ? t('prisoners.notInCell')
+        : t(`prisoners.state.${prisoner.state}`));
   return (
     <Group align="flex-start" gap="lg" wrap="wrap" mb="md" data-testid="prisoner-header">
       <PrisonerPhoto prisoner={prisoner} />
@@ -52,7 +60,7 @@ export function PrisonerHeader({ prisoner, children }: { prisoner: Prisoner; chi
           cols={4}
           testId="key-facts"
           items={[
-            [t('prisoners.location'), prisoner.location?.path || t('prisoners.notInCell')],
+            [t('prisoners.location'), whereabouts],
             [t('prisoners.tags.admitted'), formatTimestamp(prisoner.admittedAt, i18n.language, timeZone)],
             [t('prisoners.tags.earliestRelease'), prisoner.releaseDates.earliest ? formatDate(prisoner.releaseDates.earliest, i18n.language) : null],
             [t('prisoners.tags.latestRelease'), prisoner.releaseDates.latest ? formatDate(prisoner.releaseDates.latest, i18n.language) : null],

@@ -11,6 +11,8 @@ export type ProfileViewItem = z.infer<typeof ProfileView>;
 export interface PrisonerFilters {
   q: string;
   includeReleased: boolean;
+  /** Only this facility's prisoners (the newest admissions follow the facility switcher). */
+  facilityId?: string;
 }
 
 /** The version in the address makes the browser fetch a new photograph after an upload. */
@@ -19,7 +21,7 @@ export const recordPdfUrl = (id: string) => `/api/v1/prisoners/${id}/record.pdf`
 
 export const prisonersApi = {
   search: (f: PrisonerFilters) =>
-    api.get<Items<SearchHit>>(withQuery('/api/v1/prisoners', { q: f.q.trim(), includeReleased: f.includeReleased ? 'true' : undefined, limit: 50 })),
+    api.get<Items<SearchHit>>(withQuery('/api/v1/prisoners', { q: f.q.trim(), facilityId: f.facilityId, includeReleased: f.includeReleased ? 'true' : undefined, limit: 50 })),
   get: (id: string) => api.get<Prisoner>(`/api/v1/prisoners/${id}`),
   correct: (id: string, body: z.output<typeof CorrectPrisonerBody>) => api.put<Prisoner>(`/api/v1/prisoners/${id}`, body),
   versions: (id: string) => api.get<Items<PrisonerVersionItem>>(`/api/v1/prisoners/${id}/versions`),

@@ -4,6 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
@@ -12,15 +13,18 @@ import { photoUrl, prisonerKeys, prisonersApi, type SearchHit } from './prisoner
 import { StateBadge } from './state-badge.tsx';
 
 /**
- * One search box across prison numbers, document numbers and names in any script or spelling.
- * With nothing typed it lists the newest admissions the user may see.
+ * One search box across prison numbers, document numbers and names in any script or spelling, in
+ * every facility the user may see. With nothing typed it lists the newest admissions of the
+ * facility chosen in the header (all the user may see when none is chosen).
  */
 export function PrisonersPage() {
   const { t } = useTranslation();
+  const { session } = useSession();
   const [q, setQ] = useState('');
   const [includeReleased, setIncludeReleased] = useState(false);
   const [debouncedQ] = useDebouncedValue(q, 300);
-  const filters = { q: debouncedQ.trim(), includeReleased };
+  const active = session.facilities.find((f) => f.id === session.activeFacilityId);
+  const filters = { q: debouncedQ.trim(), includeReleased, facilityId: debouncedQ.trim() ? undefined : active?.id };
   const list = useQuery({ queryKey: prisonerKeys.search(filters), queryFn: () => prisonersApi.search(filters), placeholderData: keepPreviousData });
   const items = list.data?.items ?? [];
 
@@ -44,7 +48,7 @@ export function PrisonersPage() {
       <QueryState isPending={list.isPending} error={list.error} />
       {list.data && (
         <Text size="sm" mb="xs" role="status" data-testid="result-count" data-query={filters.q} data-fetching={list.isFetching ? 'true' : 'false'}>
-          {filters.q ? t('prisoners.resultCount', { count: items.length }) : t('prisoners.newestAdmissions')}
+          {filters.q ? t('prisoners.resultCount', { count: items.length }) : active ? t('prisoners.newestAdmissionsAt', { facility: active.code }) : t('prisoners.newestAdmissions')}
         </Text>
       )}
       {list.data && items.length > 0 && <ResultsTable items={items} />}

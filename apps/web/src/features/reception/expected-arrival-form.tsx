@@ -2,23 +2,35 @@ import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CreateIntakeBody, type Intake } from '@vigil/contracts';
+import { lengthLimitNote } from '../../ui/length-limit.ts';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { useForm } from '../../ui/use-form.ts';
-import { serverFieldErrors } from '../../ui/validation.ts';
+import { problemCodeText, problemFieldErrors } from '../prisoners/problem-fields.ts';
 import { receptionApi, receptionKeys } from './reception-api.ts';
+
+/** Today on this device's calendar, as the date field gives it. */
+const localToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
 /**
  * Records someone the facility expects (a court order, an escort on its way). "Save and start"
  * opens the intake at once, for a person who is already at the gate.
  */
 export function ExpectedArrivalForm({ facilityId, onDone, onCancel }: { facilityId: string; onDone: (intake: Intake, start: boolean) => void; onCancel: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm({ familyName: '', givenName: '', dateOfBirth: '', expectedOn: '', arrivingFrom: '' });
   const v = form.values;
 
   const save = useMutation({
     mutationFn: async (start: boolean) => {
+      // Said at once, as the server would (it refuses it too): nobody is born after today.
+      if (v.dateOfBirth && v.dateOfBirth > localToday()) {
+        form.setErrors({ dateOfBirth: problemCodeText('birth-in-future', i18n.language) ?? t('fieldErrors.invalid') });
+        return null;
+      }
       const body = form.check(
         CreateIntakeBody,
         { familyName: v.familyName, givenName: v.givenName, dateOfBirth: v.dateOfBirth || undefined, expectedOn: v.expectedOn || null, arrivingFrom: v.arrivingFrom },
@@ -32,7 +44,7 @@ export function ExpectedArrivalForm({ facilityId, onDone, onCancel }: { facility
       onDone(result.intake, result.start);
     },
   });
-  const errors = { ...serverFieldErrors(save.error, t), ...form.errors };
+  const errors = { ...problemFieldErrors(save.error, t, i18n.language), ...form.errors };
 
   return (
     <form
@@ -45,9 +57,9 @@ export function ExpectedArrivalForm({ facilityId, onDone, onCancel }: { facility
     >
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('prisoners.identity.familyName')} name="familyName" value={v.familyName} onChange={(e) => form.set('familyName', e.currentTarget.value)} error={errors.familyName} required maxLength={100} data-autofocus />
-          <TextInput label={t('prisoners.identity.givenName')} name="givenName" value={v.givenName} onChange={(e) => form.set('givenName', e.currentTarget.value)} error={errors.givenName} required maxLength={100} />
-          <TextInput type="date" label={t('prisoners.identity.dateOfBirth')} name="dateOfBirth" value={v.dateOfBirth} onChange={(e) => form.set('dateOfBirth', e.currentTarget.value)} error={errors.dateOfBirth} />
+          <TextInput label={t('prisoners.identity.familyName')} name="familyName" value={v.familyName} onChange={(e) => form.set('familyName', e.currentTarget.value)} error={errors.familyName} description={lengthLimitNote(v.familyName, 100, t)} required maxLength={100} data-autofocus />
+          <TextInput label={t('prisoners.identity.givenName')} name="givenName" value={v.givenName} onChange={(e) => form.set('givenName', e.currentTarget.value)} error={errors.givenName} description={lengthLimitNote(v.givenName, 100, t)} required maxLength={100} />
+          <TextInput type="date" label={t('prisoners.identity.dateOfBirth')} name="dateOfBirth" max={localToday()} value={v.dateOfBirth} onChange={(e) => form.set('dateOfBirth', e.currentTarget.value)} error={errors.dateOfBirth} />
           <TextInput type="date" label={t('reception.expectedOn')} name="expectedOn" value={v.expectedOn} onChange={(e) => form.set('expectedOn', e.currentTarget.value)} error={errors.expectedOn} />
         </SimpleGrid>
         <TextInput label={t('reception.arrivingFrom')} description={t('reception.arrivingFromHelp')} name="arrivingFrom" value={v.arrivingFrom} onChange={(e) => form.set('arrivingFrom', e.currentTarget.value)} error={errors.arrivingFrom} maxLength={200} />

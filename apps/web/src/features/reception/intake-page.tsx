@@ -9,6 +9,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { nameOwnScript } from '../prisoners/prisoner-format.ts';
 import { CancelIntakeDialog } from './cancel-intake-dialog.tsx';
+import { ContinuePastMatches } from './continue-past-matches.tsx';
 import { nextStep, previousStep, resumeStep, STEPS, stepState, type StepKey, type StepState } from './intake-steps.ts';
 import { PossibleMatches } from './possible-matches.tsx';
 import { receptionApi, receptionKeys } from './reception-api.ts';
@@ -100,9 +101,7 @@ function IntakeWizard({ intake }: { intake: Intake }) {
             <Text fw={600}>{t('reception.matches.heading')}</Text>
             <PossibleMatches intakeId={intake.id} linkedId={linkedId} onLink={setLinkedId} />
             <Group justify="flex-end">
-              <Button onClick={() => go('commitment')} data-testid="matches-continue">
-                {linkedId ? t('reception.matches.continueLinked') : t('reception.matches.continueNew')}
-              </Button>
+              <ContinuePastMatches intakeId={intake.id} linkedId={linkedId} onContinue={() => go('commitment')} />
             </Group>
           </Stack>
         ) : (

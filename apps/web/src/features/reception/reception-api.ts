@@ -12,6 +12,7 @@ export const receptionApi = {
   get: (id: string) => api.get<Intake>(`/api/v1/intakes/${id}`),
   save: (id: string, data: IntakeData, version: number) => api.put<Intake>(`/api/v1/intakes/${id}`, { data, version }),
   matches: (id: string) => api.get<Items<Match>>(`/api/v1/intakes/${id}/matches`),
+  dismissMatches: (id: string, reason: string, matches: string[]) => api.post<{ ok: true }>(`/api/v1/intakes/${id}/matches/dismissal`, { reason, matches }),
   complete: (id: string, body: z.input<typeof CompleteIntakeBody>) => api.post<{ intake: Intake; prisoner: Prisoner }>(`/api/v1/intakes/${id}/complete`, body),
   cancel: (id: string, reason: string, version: number) => api.post<Intake>(`/api/v1/intakes/${id}/cancel`, { reason, version }),
 };

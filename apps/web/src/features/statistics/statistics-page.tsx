@@ -3,7 +3,7 @@ import { Button, Group, Select, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
-import { formatLocale } from '../../i18n/index.ts';
+import { formatDate } from '../prisoners/prisoner-format.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { statisticsApi, type Scope } from './statistics-api.ts';
@@ -45,7 +45,7 @@ export function StatisticsPage() {
         />
         {asOf && (
           <Text size="sm" data-testid="statistics-as-of">
-            {t('statistics.asOf', { date: new Intl.DateTimeFormat(formatLocale(i18n.language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${asOf}T00:00:00Z`)) })}
+            {t('statistics.asOf', { date: formatDate(asOf, i18n.language) })}
           </Text>
         )}
       </Group>

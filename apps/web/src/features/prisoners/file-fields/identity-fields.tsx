@@ -1,6 +1,7 @@
 import { NativeSelect, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS, SEXES } from '@vigil/contracts';
+import { lengthLimitNote } from '../../../ui/length-limit.ts';
 import type { FieldErrors } from '../../../ui/validation.ts';
 import { blankDocument, type IdentityDraft } from '../file-draft.ts';
 import { ListField } from './list-field.tsx';
@@ -24,7 +25,7 @@ export function IdentityFields({ value, onChange, errors, prefix }: { value: Ide
       error={err(field)}
       required={opts.required}
       maxLength={opts.max ?? 100}
-      description={opts.description}
+      description={lengthLimitNote(value[field], opts.max ?? 100, t) ?? opts.description}
     />
   );
 
