@@ -16,6 +16,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/connect.ts';
+import { systemClock, type Clock } from './platform/time/clock.ts';
 import { installAccessHook, requireAccessDeclarations } from './platform/http/access-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { observabilityRoutes } from './platform/http/observability.ts';
@@ -31,6 +32,8 @@ export interface BuildOptions {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];
+  /** Tests fix the time with it; the system clock otherwise. */
+  clock?: Clock;
 }
 
 /** Never logs secrets or personal data: cookies, credentials and bodies stay out of the log. */
@@ -110,7 +113,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const services = buildServices({ db: database.db, config, database });
+  const services = buildServices({ db: database.db, config, database, clock: opts.clock ?? systemClock });
   installAccessHook(app, (token) => services.auth.resolveSession(token));
   observabilityRoutes(app, database.db);
   await app.register(async (api) => registerModules(api as App, services, config));

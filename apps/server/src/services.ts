@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from './platform/db/schema.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/connect.ts';
+import type { Clock } from './platform/time/clock.ts';
 import { authService } from './modules/auth/auth.service.ts';
 import { facilitiesService } from './modules/facilities/facilities.service.ts';
 import { locationsService } from './modules/locations/locations.service.ts';
@@ -23,6 +24,8 @@ export interface ServiceDeps {
   db: Kysely<DB>;
   config: Config;
   database: Database;
+  /** Where "now" comes from: the system clock, or a fixed one in tests. */
+  clock: Clock;
 }
 
 /** The composition root: each service gets only what it uses. */

@@ -5,8 +5,9 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import { facilityDays } from '../../platform/time/facility-day.ts';
 import { prisonersRepository } from '../prisoners/prisoners.repository.ts';
-import { todayUtc } from '../prisoners/prisoners.rules.ts';
 import { locationsRepository } from '../locations/locations.repository.ts';
 import { alertsRepository, type AlertTypeRow } from './alerts.repository.ts';
 import { presentAlert, presentAlertType, presentLocationAlert } from './alerts.presenter.ts';
@@ -25,8 +26,10 @@ const typeColumns = (b: Omit<UpdateType, 'version'>) => ({
   active: b.active,
 });
 
-export function alertsService(deps: { db: Kysely<DB> }) {
+export function alertsService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db } = deps;
+  // An alert's days are the facility's: one ending today is in force until local midnight there.
+  const days = facilityDays(deps);
   const repo = alertsRepository(db);
   const prisoners = prisonersRepository(db);
   const locations = locationsRepository(db);
@@ -79,7 +82,7 @@ export function alertsService(deps: { db: Kysely<DB> }) {
       const prisoner = await prisoners.find(ctx.actor, prisonerId);
       if (!prisoner) throw new Problem('not-found');
       const { codes, restricted } = await visibleTypes(ctx.actor);
-      const today = todayUtc();
+      const today = await days.today(prisoner.facility_id);
       const items = (await repo.ofPrisoner(ctx.actor, prisonerId, codes)).map((r) => presentAlert(r, today)).sort(compareAlerts);
       const seen = items.filter((a) => restricted.has(a.code));
       if (seen.length) {
@@ -109,7 +112,7 @@ export function alertsService(deps: { db: Kysely<DB> }) {
           ends_on: body.endsOn ?? null,
           raised_by: ctx.actor.username,
         });
-        const after = presentAlert((await repo.one(ctx.actor, id, trx))!, todayUtc());
+        const after = presentAlert((await repo.one(ctx.actor, id, trx))!, await days.today(prisoner.facility_id, trx));
         await appendAudit(trx, ctx, { action: 'alert.raised', entityType: 'prisoner', entityId: prisonerId, facilityId: prisoner.facility_id, after });
         return after;
       });
@@ -125,7 +128,7 @@ export function alertsService(deps: { db: Kysely<DB> }) {
         // An alert the reader may not see does not exist for them.
         if (!prisoner || !type || !isVisible(type, ctx.actor)) throw new Problem('not-found');
         if (locked.version !== body.version) throw new Problem('edit-conflict');
-        const today = todayUtc();
+        const today = await days.today(prisoner.facility_id, trx);
         const status = alertStatus({ startsOn: locked.starts_on, endsOn: locked.ends_on, endedBy: locked.ended_by }, today);
         if (status === 'ended' || status === 'expired') throw new Problem('alert-already-ended');
         const before = presentAlert((await repo.one(ctx.actor, alertId, trx))!, today);
@@ -142,7 +145,7 @@ export function alertsService(deps: { db: Kysely<DB> }) {
       const location = await locations.find(ctx.actor, locationId);
       if (!location) throw new Problem('not-found');
       const { codes, restricted } = await visibleTypes(ctx.actor);
-      const today = todayUtc();
+      const today = await days.today(location.facility_id);
       const items = (await repo.inForceUnder(ctx.actor, locationId, codes, today)).map((r) => presentLocationAlert(r, today));
       const seen = items.filter((a) => restricted.has(a.code));
       if (seen.length) {
