@@ -19,6 +19,7 @@ import type { Database } from './platform/db/connect.ts';
 import { systemClock, type Clock } from './platform/time/clock.ts';
 import { installAccessHook, requireAccessDeclarations } from './platform/http/access-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
+import { documentIdempotencyKey, installIdempotency } from './platform/http/idempotency.ts';
 import { observabilityRoutes } from './platform/http/observability.ts';
 import { serveWebApp } from './platform/http/web-app.ts';
 import { buildServices, type Services } from './services.ts';
@@ -108,6 +109,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
       const out = jsonSchemaTransform(args);
       const access = (args.route.config as { access?: import('./platform/http/access-hook.ts').Access } | undefined)?.access;
       if (access) (out.schema as Record<string, unknown>)['x-vigil-access'] = access;
+      documentIdempotencyKey(args.route, out.schema as Record<string, unknown>);
       return out;
     },
   });
@@ -115,6 +117,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
 
   const services = buildServices({ db: database.db, config, database, clock: opts.clock ?? systemClock });
   installAccessHook(app, (token) => services.auth.resolveSession(token));
+  installIdempotency(app, database.db, config.secret);
   observabilityRoutes(app, database.db);
   await app.register(async (api) => registerModules(api as App, services, config));
 

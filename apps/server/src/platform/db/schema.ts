@@ -310,6 +310,16 @@ export interface ImportsTable {
   updated_at: DefaultTimestamp;
 }
 
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  fingerprint: string;
+  status_code: number | null;
+  content_type: string | null;
+  response_body: Buffer | null;
+  created_at: DefaultTimestamp;
+}
+
 export interface DB {
   facilities: FacilitiesTable;
   locations: LocationsTable;
@@ -333,4 +343,5 @@ export interface DB {
   count_sessions: CountSessionsTable;
   count_entries: CountEntriesTable;
   imports: ImportsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
