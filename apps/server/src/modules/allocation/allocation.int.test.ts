@@ -5,8 +5,10 @@ import { facilityBody, startTestApp, type Client, type TestApp } from '../../tes
 import { admitPrisoner, type PrisonerShape } from '../../testing/prisoner-fixtures.ts';
 import { systemContext } from '../../platform/access/actor.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
+import { localDay } from '../../platform/time/calendar.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The test facilities are in Dushanbe: ages and alerts count its local days.
+const today = () => localDay(new Date(), 'Asia/Dushanbe');
 
 describe(`cell allocation over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
