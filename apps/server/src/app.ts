@@ -10,9 +10,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { App } from './platform/http/app-type.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/connect.ts';
+import { systemClock, type Clock } from './platform/time/clock.ts';
 import { installAccessHook, requireAccessDeclarations } from './platform/http/access-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installUtf8JsonParser } from './platform/http/json-body.ts';
+import { documentIdempotencyKey, installIdempotency } from './platform/http/idempotency.ts';
 import { observabilityRoutes } from './platform/http/observability.ts';
 import { serveWebApp } from './platform/http/web-app.ts';
 import { buildServices, type Services } from './services.ts';
@@ -26,6 +28,8 @@ export interface BuildOptions {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];
+  /** Tests fix the time with it; the system clock otherwise. */
+  clock?: Clock;
 }
 
 /** Never logs secrets or personal data: cookies, credentials and bodies stay out of the log. */
@@ -101,13 +105,15 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
       const out = jsonSchemaTransform(args);
       const access = (args.route.config as { access?: import('./platform/http/access-hook.ts').Access } | undefined)?.access;
       if (access) (out.schema as Record<string, unknown>)['x-vigil-access'] = access;
+      documentIdempotencyKey(args.route, out.schema as Record<string, unknown>);
       return out;
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const services = buildServices({ db: database.db, config, database });
+  const services = buildServices({ db: database.db, config, database, clock: opts.clock ?? systemClock });
   installAccessHook(app, (token) => services.auth.resolveSession(token));
+  installIdempotency(app, database.db, config.secret);
   observabilityRoutes(app, database.db);
   // Each module registers only its routes, with only its services (each route declares its access).
   await app.register(async (api) => {

@@ -443,6 +443,24 @@ export const PROBLEMS = {
     ru: 'Перед закрытием проверки посчитайте все крылья и устраните все расхождения.',
     tg: 'Пеш аз бастани санҷиш ҳамаи қанотҳоро ҳисоб кунед ва ҳамаи номувофиқатиҳоро ҳал кунед.',
   },
+  'idempotency-key-invalid': {
+    status: 400,
+    en: 'The Idempotency-Key header is not valid: send 8 to 255 letters, digits or - . _ ~ : + / = (a UUID will do).',
+    ru: 'Заголовок Idempotency-Key неверен: укажите от 8 до 255 букв, цифр или символов - . _ ~ : + / = (подойдёт UUID).',
+    tg: 'Сарлавҳаи Idempotency-Key нодуруст аст: аз 8 то 255 ҳарф, рақам ё аломатҳои - . _ ~ : + / = фиристед (UUID мувофиқ аст).',
+  },
+  'idempotency-key-reused': {
+    status: 422,
+    en: 'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+    ru: 'Этот Idempotency-Key уже использован для другого запроса. Для нового запроса нужен новый ключ.',
+    tg: 'Ин Idempotency-Key аллакай барои дархости дигар истифода шудааст. Барои дархости нав калиди нав лозим аст.',
+  },
+  'idempotency-key-in-flight': {
+    status: 409,
+    en: 'The first request with this Idempotency-Key is still being processed. Try again shortly.',
+    ru: 'Первый запрос с этим Idempotency-Key ещё обрабатывается. Повторите чуть позже.',
+    tg: 'Дархости аввал бо ин Idempotency-Key ҳоло коркард мешавад. Каме баъдтар боз кӯшиш кунед.',
+  },
 } as const satisfies Record<string, { status: number } & Record<Language, string>>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -47,7 +47,7 @@ export const FacilityPopulation = PopulationCounts.extend({
 export type FacilityPopulation = z.infer<typeof FacilityPopulation>;
 
 export const PopulationStatistics = z.object({
-  /** The day ages are counted on (UTC). */
+  /** The earliest of the facilities' local days; each facility counts ages on its own local day. */
   asOf: CalendarDate,
   facilities: z.array(FacilityPopulation),
   /** The sum over the facilities listed. */

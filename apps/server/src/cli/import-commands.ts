@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { ImportMapping, type Import } from '@vigil/contracts';
+import { systemClock } from '../platform/time/clock.ts';
 import { CliFailure, facilityIdsFor, operatorContext, withDatabase, type Io } from './runtime.ts';
 
 interface ImportOptions {
@@ -61,7 +62,8 @@ export function importCommands(program: Command, io: Io) {
       return withDatabase({ migrate: true }, async (database) => {
         const [facilityId] = await facilityIdsFor(database.db, [opts.facility]);
         const ctx = operatorContext();
-        const imports = importsService({ db: database.db, prisoners: prisonersService({ db: database.db }) });
+        const deps = { db: database.db, clock: systemClock };
+        const imports = importsService({ ...deps, prisoners: prisonersService(deps) });
 
         let imp = await imports.upload(ctx, { facilityId: facilityId!, filename: basename(file) }, bytes);
         if (mapping) imp = await imports.dryRun(ctx, imp.id, { mapping, version: imp.version });

@@ -6,6 +6,7 @@ import type { Role } from '@vigil/contracts';
 import { buildApp, type App } from '../app.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import type { Services } from '../services.ts';
+import type { Clock } from '../platform/time/clock.ts';
 import { hashPassword, sealer } from '../platform/auth/crypto.ts';
 import { newTotpSecret, totp } from '../platform/auth/totp.ts';
 import { freshDatabase } from './test-database.ts';
@@ -38,7 +39,7 @@ export interface TestUser {
 let userCounter = 0;
 
 /** Starts the whole app on a fresh database, listening on a random local port, for tests over real HTTP. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -48,7 +49,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     VIGIL_SIGN_IN_RATE_LIMIT: '1000',
     ...env,
   });
-  const { app, services } = await buildApp({ config, database, logger: false });
+  const { app, services } = await buildApp({ config, database, logger: false, clock: opts.clock });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const seal = sealer(config.secret);

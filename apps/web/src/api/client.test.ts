@@ -1,6 +1,6 @@
 import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, ApiProblem, setCsrfToken, setRequestLanguage, withQuery } from './client.ts';
+import { api, ApiProblem, newIdempotencyKey, setCsrfToken, setRequestLanguage, withQuery } from './client.ts';
 
 // The fetch wrapper is tested against a stand-in for the network: what matters here is what it
 // sends (headers, body) and how it reads problem+json, not a server.
@@ -69,4 +69,51 @@ test('an upload sends the file itself with its own type, and the CSRF token and 
   assert.equal(headers['Content-Type'], 'text/csv');
   assert.equal(headers['X-CSRF-Token'], 'tok-9');
   assert.equal(headers['Accept-Language'], 'ru');
+});
+
+const keyOf = (s: { init?: RequestInit }) => (s.init!.headers as Record<string, string>)['Idempotency-Key'];
+
+test('every POST carries its own Idempotency-Key (a UUID); reads and PUTs carry none', async () => {
+  const seen: { url?: string; init?: RequestInit }[] = [];
+  answer(201, { id: 'a-1' }, seen);
+  await api.post('/api/v1/prisoners/p/alerts', { code: 'self-harm' });
+  await api.post('/api/v1/prisoners/p/alerts', { code: 'self-harm' });
+  await api.upload('POST', '/api/v1/imports/prisoners?facilityId=f', new Blob(['x']), 'text/csv');
+  await api.get('/api/v1/facilities');
+  await api.put('/api/v1/locations/1', {});
+  const keys = seen.map(keyOf);
+  for (const key of keys.slice(0, 3)) assert.match(key!, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(new Set(keys.slice(0, 3)).size, 3);
+  assert.deepEqual(keys.slice(3), [undefined, undefined]);
+  assert.notEqual(newIdempotencyKey(), newIdempotencyKey());
+});
+
+test('a POST whose answer is lost is sent again with the same key, and a still-running first attempt is waited for', async () => {
+  const seen: RequestInit[] = [];
+  const answers: (() => Response)[] = [
+    () => {
+      throw new TypeError('failed to fetch');
+    },
+    () => new Response(JSON.stringify({ type: 'x', title: 'busy', status: 409, code: 'idempotency-key-in-flight' }), { status: 409 }),
+    () => new Response(JSON.stringify({ id: 'a-1' }), { status: 201 }),
+  ];
+  globalThis.fetch = (async (_url: string, init: RequestInit) => {
+    seen.push(init);
+    return answers[seen.length - 1]!();
+  }) as typeof fetch;
+  assert.deepEqual(await api.post('/api/v1/prisoners/p/alerts', { code: 'self-harm' }), { id: 'a-1' });
+  assert.equal(seen.length, 3);
+  assert.equal(new Set(seen.map((init) => keyOf({ init }))).size, 1);
+});
+
+test('an edit conflict (409) is not retried: only our own still-running attempt is', async () => {
+  let calls = 0;
+  globalThis.fetch = (async () => {
+    calls++;
+    return new Response(JSON.stringify({ type: 'x', title: 'conflict', status: 409, code: 'edit-conflict' }), { status: 409 });
+  }) as typeof fetch;
+  const error = await api.post('/api/v1/facilities/f/deactivate', {}).catch((e: unknown) => e);
+  assert.ok(error instanceof ApiProblem);
+  assert.equal(error.code, 'edit-conflict');
+  assert.equal(calls, 1);
 });

@@ -42,23 +42,48 @@ interface Payload {
 }
 const json = (body: unknown): Payload => ({ body: JSON.stringify(body), contentType: 'application/json' });
 
+/**
+ * A new Idempotency-Key: a random UUID (v4). Built from getRandomValues because randomUUID exists
+ * only in secure contexts, and a facility may serve Vigil over plain HTTP on its own network.
+ */
+export function newIdempotencyKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// Waits before each automatic retry of a POST whose answer was lost (or whose first attempt is still running).
+export const RETRY_DELAYS_MS = [300, 1000];
+
 async function request<T>(method: string, path: string, payload?: Payload): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
   if (payload) headers['Content-Type'] = payload.contentType;
   // The session cookie is SameSite=Strict; the CSRF token also guards every state change.
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  // One key per submission, kept across the retries below: the server answers a retry of a write
+  // that did happen with its first response instead of writing it twice.
+  if (method === 'POST') headers['Idempotency-Key'] = newIdempotencyKey();
 
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: payload?.body,
-    });
-  } catch {
-    throw new ApiProblem({ ...UNREADABLE, code: 'network' });
+  let response: Response | null = null;
+  for (let attempt = 0; ; attempt++) {
+    response = null;
+    try {
+      response = await fetch(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: payload?.body,
+      });
+    } catch {
+      // No answer: the write may or may not have happened. Only a keyed POST can safely be sent again.
+    }
+    const again = method === 'POST' && attempt < RETRY_DELAYS_MS.length && (response === null || (response.status === 409 && (await inFlight(response))));
+    if (!again) break;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
   }
+  if (!response) throw new ApiProblem({ ...UNREADABLE, code: 'network' });
   const text = await response.text();
   const data: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
@@ -66,6 +91,12 @@ async function request<T>(method: string, path: string, payload?: Payload): Prom
     throw new ApiProblem(problem);
   }
   return data as T;
+}
+
+/** Is this 409 the server saying our first attempt is still running (rather than an edit conflict)? */
+async function inFlight(response: Response): Promise<boolean> {
+  const data = safeJson(await response.clone().text());
+  return isProblem(data) && data.code === 'idempotency-key-in-flight';
 }
 
 function safeJson(text: string): unknown {

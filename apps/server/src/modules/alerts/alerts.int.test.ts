@@ -5,8 +5,10 @@ import { facilityBody, startTestApp, type Client, type TestApp } from '../../tes
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
 import { systemContext } from '../../platform/access/actor.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
+import { addDays, localDay } from '../../platform/time/calendar.ts';
 
-const day = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// The test facilities are in Dushanbe: alerts count its local days.
+const day = (offset = 0) => addDays(localDay(new Date(), 'Asia/Dushanbe'), offset);
 
 describe(`alerts over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;

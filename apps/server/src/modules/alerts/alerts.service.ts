@@ -5,8 +5,10 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import { localDay } from '../../platform/time/calendar.ts';
+import { facilityDays } from '../../platform/time/facility-day.ts';
 import { prisonersRepository } from '../prisoners/prisoners.repository.ts';
-import { todayUtc } from '../prisoners/prisoners.rules.ts';
 import { locationsRepository } from '../locations/locations.repository.ts';
 import { runWrite } from '../../platform/db/write.ts';
 import { alertTypesCatalogue, type AlertTypeEntry } from './alert-types.catalogue.ts';
@@ -25,8 +27,13 @@ const typeData = (b: Omit<UpdateType, 'version' | 'effectiveFrom' | 'source'>): 
   active: b.active,
 });
 
-export function alertsService(deps: { db: Kysely<DB> }) {
+export function alertsService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db } = deps;
+  // An alert's days are the facility's: one ending today is in force until local midnight there.
+  const days = facilityDays(deps);
+  // Codes are configuration for the whole service: their versions take effect on UTC days, as the
+  // alert_types view (current_date) sees them. An alert pins the version in force where it is raised.
+  const serviceToday = () => localDay(deps.clock.now(), 'UTC');
   const repo = alertsRepository(db);
   const prisoners = prisonersRepository(db);
   const locations = locationsRepository(db);
@@ -37,32 +44,32 @@ export function alertsService(deps: { db: Kysely<DB> }) {
 
   /** The codes this actor may see, and which of them are restricted (their reads are audited). */
   async function visibleTypes(actor: Actor) {
-    const visible = (await types.inForce(todayUtc())).filter((t) => isVisible(t, actor));
+    const visible = (await types.inForce(serviceToday())).filter((t) => isVisible(t, actor));
     return { codes: visible.map((t) => t.code), restricted: new Set(visible.filter((t) => t.data.restrictedTo.length > 0).map((t) => t.code)) };
   }
 
   return {
     /** The codes a reader may see as they stand today, inactive ones included (the history still names them). */
     async types(ctx: RequestContext) {
-      const rows = await types.inForce(todayUtc());
+      const rows = await types.inForce(serviceToday());
       return { items: rows.filter((t) => isVisible(t, ctx.actor)).map((t) => presentAlertType(t, 'in-force')) };
     },
 
     /** Every code at its newest version (scheduled ones too), restricted and inactive included: for those who configure them. */
     async allTypes() {
-      const today = todayUtc();
+      const today = serviceToday();
       return { items: (await types.latest()).map((t) => presentAlertType(t, t.effectiveFrom > today ? 'scheduled' : 'in-force')) };
     },
 
     /** Every version of a code, with its source, author and how many alerts were raised under it. */
     async typeHistory(code: string) {
-      const history = await types.history(code, todayUtc());
+      const history = await types.history(code, serviceToday());
       if (!history) throw new Problem('not-found');
       return history;
     },
 
     async createType(ctx: RequestContext, body: CreateType) {
-      const today = todayUtc();
+      const today = serviceToday();
       return runWrite(db, ctx, async (w) => {
         const entry = await types.add(w, body.code, typeData(body), { effectiveFrom: body.effectiveFrom ?? today, source: body.source }, today);
         const after = presentAlertType(entry, entry.effectiveFrom > today ? 'scheduled' : 'in-force');
@@ -76,7 +83,7 @@ export function alertsService(deps: { db: Kysely<DB> }) {
      * effective date. Codes and versions are never deleted or edited: past alerts keep theirs.
      */
     async updateType(ctx: RequestContext, code: string, body: UpdateType) {
-      const today = todayUtc();
+      const today = serviceToday();
       const basis = { effectiveFrom: body.effectiveFrom ?? today, source: body.source };
       return runWrite(db, ctx, (w) =>
         types.revise(w, code, body.version, () => typeData(body), basis, today, (e) => presentAlertType(e, e.effectiveFrom > today ? 'scheduled' : 'in-force'), () => auditTarget(code)),
@@ -88,7 +95,7 @@ export function alertsService(deps: { db: Kysely<DB> }) {
       const prisoner = await prisoners.find(ctx.actor, prisonerId);
       if (!prisoner) throw new Problem('not-found');
       const { codes, restricted } = await visibleTypes(ctx.actor);
-      const today = todayUtc();
+      const today = await days.today(prisoner.facility_id);
       const items = (await repo.ofPrisoner(ctx.actor, prisonerId, codes)).map((r) => presentAlert(r, today)).sort(compareAlerts);
       const seen = items.filter((a) => restricted.has(a.code));
       await auditRead(db, ctx, {
@@ -102,7 +109,7 @@ export function alertsService(deps: { db: Kysely<DB> }) {
     async raise(ctx: RequestContext, prisonerId: string, body: RaiseAlertBody) {
       const prisoner = await prisoners.find(ctx.actor, prisonerId);
       if (!prisoner) throw new Problem('not-found');
-      const type = await types.find(body.code, todayUtc());
+      const type = await types.find(body.code, await days.today(prisoner.facility_id));
       if (!type || !type.data.active) throw Problem.at('alert-type-unknown', 'code');
       // A restricted code is raised only by the roles that may see it.
       if (!isVisible(type, ctx.actor)) throw new Problem('forbidden');
@@ -121,7 +128,7 @@ export function alertsService(deps: { db: Kysely<DB> }) {
           ends_on: body.endsOn ?? null,
           raised_by: ctx.actor.username,
         });
-        const after = presentAlert((await repo.one(ctx.actor, id, trx))!, todayUtc());
+        const after = presentAlert((await repo.one(ctx.actor, id, trx))!, await days.today(prisoner.facility_id, trx));
         await appendAudit(trx, ctx, { action: 'alert.raised', entityType: 'prisoner', entityId: prisonerId, facilityId: prisoner.facility_id, after });
         return after;
       });
@@ -133,11 +140,11 @@ export function alertsService(deps: { db: Kysely<DB> }) {
         const locked = await repo.lock(alertId, trx);
         if (!locked) throw new Problem('not-found');
         const prisoner = await prisoners.find(ctx.actor, locked.prisoner_id, trx);
-        const type = await types.find(locked.code, todayUtc(), trx);
+        const type = await types.find(locked.code, serviceToday(), trx);
         // An alert the reader may not see does not exist for them.
         if (!prisoner || !type || !isVisible(type, ctx.actor)) throw new Problem('not-found');
         if (locked.version !== body.version) throw new Problem('edit-conflict');
-        const today = todayUtc();
+        const today = await days.today(prisoner.facility_id, trx);
         const status = alertStatus({ startsOn: locked.starts_on, endsOn: locked.ends_on, endedBy: locked.ended_by }, today);
         if (status === 'ended' || status === 'expired') throw new Problem('alert-already-ended');
         const before = presentAlert((await repo.one(ctx.actor, alertId, trx))!, today);
@@ -154,7 +161,7 @@ export function alertsService(deps: { db: Kysely<DB> }) {
       const location = await locations.find(ctx.actor, locationId);
       if (!location) throw new Problem('not-found');
       const { codes, restricted } = await visibleTypes(ctx.actor);
-      const today = todayUtc();
+      const today = await days.today(location.facility_id);
       const items = (await repo.inForceUnder(ctx.actor, locationId, codes, today)).map((r) => presentLocationAlert(r, today));
       const seen = items.filter((a) => restricted.has(a.code));
       await auditRead(db, ctx, {

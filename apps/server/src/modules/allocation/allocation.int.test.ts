@@ -5,8 +5,10 @@ import { startTestApp, type Client, type TestApp } from '../../testing/harness.t
 import { admitPrisoner, type PrisonerShape } from '../../testing/prisoner-fixtures.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { factories, type Factories } from '../../testing/factories.ts';
+import { localDay } from '../../platform/time/calendar.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The test facilities are in Dushanbe: ages and alerts count its local days.
+const today = () => localDay(new Date(), 'Asia/Dushanbe');
 
 describe(`cell allocation over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;

@@ -4,11 +4,13 @@ import type { DB } from '../../platform/db/schema.ts';
 import { demand, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import { facilityDays } from '../../platform/time/facility-day.ts';
 import { locationsRepository } from '../locations/locations.repository.ts';
 import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
 import { movePlacement } from '../prisoners/placements.repository.ts';
 import { presentPrisoner } from '../prisoners/prisoners.presenter.ts';
-import { separationCategory, todayUtc } from '../prisoners/prisoners.rules.ts';
+import { separationCategory } from '../prisoners/prisoners.rules.ts';
 import { allocationRepository } from './allocation.repository.ts';
 import { toCell, toOccupant } from './allocation.inputs.ts';
 import { checkAllocation, compareOptions, overrideAllowed, wingOf, type AllocationSubject, type Occupant } from './allocation.rules.ts';
@@ -23,8 +25,9 @@ class Refusal extends Error {
 }
 
 
-export function allocationService(deps: { db: Kysely<DB> }) {
+export function allocationService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db } = deps;
+  const days = facilityDays(deps);
   const repo = allocationRepository(db);
   const prisoners = prisonersRepository(db);
   const locations = locationsRepository(db);
@@ -50,7 +53,7 @@ export function allocationService(deps: { db: Kysely<DB> }) {
     async options(ctx: RequestContext, prisonerId: string, query: { q?: string; limit: number }) {
       const prisoner = await prisoners.find(ctx.actor, prisonerId);
       if (!prisoner) throw new Problem('not-found');
-      const today = todayUtc();
+      const today = await days.today(prisoner.facility_id);
       const subject = await subjectOf(prisoner, today);
       const places = await locations.tree(ctx.actor, prisoner.facility_id, { includeInactive: false });
       const byId = new Map(places.map((p) => [p.id, { parentId: p.parent_id, kind: p.kind }]));
@@ -112,7 +115,7 @@ export function allocationService(deps: { db: Kysely<DB> }) {
           const cell = await locations.findForUpdate(ctx.actor, body.locationId, trx);
           if (!cell) throw new Problem('not-found');
 
-          const today = todayUtc();
+          const today = await days.today(prisoner.facility_id, trx);
           const subject = await subjectOf(prisoner, today, trx);
           const occupants = (await repo.occupants({ locationIds: [cell.id] }, prisonerId, today, trx)).map((r) => toOccupant(r, today));
           const siblings = await repo.siblings(cell.parent_id, cell.id, trx);

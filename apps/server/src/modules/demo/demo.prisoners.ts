@@ -1,5 +1,6 @@
 import { PrisonerFile, type CalendarDate, type LegalStatus, type SecurityLevel, type Sex } from '@vigil/contracts';
-import { addDays, addTerm } from '../prisoners/prisoners.rules.ts';
+import { addDays } from '../../platform/time/calendar.ts';
+import { addTerm } from '../prisoners/prisoners.rules.ts';
 import { seededRandom, type Random } from './random.ts';
 import { randomPerson } from './names.ts';
 import type { PlannedFacility, PlannedPlace } from './demo.plan.ts';

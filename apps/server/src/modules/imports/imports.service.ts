@@ -6,9 +6,11 @@ import type { DB } from '../../platform/db/schema.ts';
 import { mayAccessFacility, type Actor, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import { facilityDays } from '../../platform/time/facility-day.ts';
 import type { PrisonersService } from '../prisoners/prisoners.service.ts';
 import { movePlacement } from '../prisoners/placements.repository.ts';
-import { separationCategory, todayUtc } from '../prisoners/prisoners.rules.ts';
+import { separationCategory } from '../prisoners/prisoners.rules.ts';
 import { allocationRepository } from '../allocation/allocation.repository.ts';
 import { checkAllocation, type Occupant } from '../allocation/allocation.rules.ts';
 import { toCell, toOccupant } from '../allocation/allocation.inputs.ts';
@@ -50,8 +52,9 @@ function reportErrors(report: StoredReport) {
     .slice(0, ISSUE_LIMIT_IN_PROBLEM);
 }
 
-export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersService }) {
+export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: PrisonersService }) {
   const { db, prisoners } = deps;
+  const days = facilityDays(deps);
   const repo = importsRepository(db);
   const allocation = allocationRepository(db);
   const places = locationsRepository(db);
@@ -108,7 +111,7 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
    * same checks as allocation, counting the rows above it that go into the same cell).
    */
   async function checkAll(trx: Db, actor: Actor, sheet: { rows: SheetRow[]; facilityId: string; filename: string; sha256: string }, columns: Partial<Record<ImportField, number>>): Promise<Checked> {
-    const today = todayUtc();
+    const today = await days.today(sheet.facilityId, trx);
     const rows = sheet.rows.map((r) => checkRow(r, columns, { today, filename: sheet.filename, sha256: sheet.sha256 }));
     markDuplicatesInFile(rows);
 

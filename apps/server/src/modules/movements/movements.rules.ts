@@ -69,10 +69,3 @@ export function movementStatus(m: { kind: MovementKind; in_at: Date | null; rece
   }
   return m.in_at === null ? 'out' : 'returned';
 }
-
-/** The calendar day it is at `at` in a facility's time zone (day-based rules count local days). */
-export function localDay(at: Date, timeZone: string): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}

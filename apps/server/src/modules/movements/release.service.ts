@@ -5,20 +5,23 @@ import type { DB } from '../../platform/db/schema.ts';
 import { can, type Actor, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import { facilityDays } from '../../platform/time/facility-day.ts';
 import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
 import { endPlacement } from '../prisoners/placements.repository.ts';
 import { facilitiesRepository } from '../facilities/facilities.repository.ts';
 import { movementsRepository } from './movements.repository.ts';
 import { encodeRelease, presentMovement, presentProperty } from './movements.presenter.ts';
-import { BLOCKER_PATHS, localDay, releaseBlockers, releaseCheckBlockers, releaseDue } from './movements.rules.ts';
+import { BLOCKER_PATHS, releaseBlockers, releaseCheckBlockers, releaseDue } from './movements.rules.ts';
 
 type Release = z.output<typeof ReleaseBody>;
 
 const alertName = (r: { name_en: string; name_ru: string; name_tg: string }, lang: Language) => ({ en: r.name_en, ru: r.name_ru, tg: r.name_tg })[lang];
 
 /** Property handed back, and release with its checks (due date or order, property, alerts shown). */
-export function releaseService(deps: { db: Kysely<DB> }) {
+export function releaseService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db } = deps;
+  const days = facilityDays(deps);
   const repo = movementsRepository(db);
   const prisoners = prisonersRepository(db);
   const facilities = facilitiesRepository(db);
@@ -27,7 +30,7 @@ export function releaseService(deps: { db: Kysely<DB> }) {
   async function facilityDay(actor: Actor, facilityId: string, trx: Kysely<DB> | Transaction<DB> = db) {
     const f = await facilities.find(actor, facilityId, trx);
     if (!f) throw new Problem('not-found');
-    return localDay(new Date(), f.time_zone);
+    return days.todayIn(f.time_zone);
   }
 
   async function activeAlerts(actor: Actor, prisonerId: string, today: string) {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake, { type Content, type TableCell } from 'pdfmake';
 import type { CalendarDate, Language, Prisoner } from '@vigil/contracts';
-import { ageOn } from './prisoners.rules.ts';
+import { ageOn } from '../../platform/time/calendar.ts';
 import { RECORD_LABELS, type RecordLabels } from './prisoner-record.labels.ts';
 
 /**

@@ -4,6 +4,8 @@ import { can, type RequestContext } from '../../platform/access/actor.ts';
 import { auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
 import { alertTypesCatalogue } from '../alerts/alert-types.catalogue.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import { facilityDays } from '../../platform/time/facility-day.ts';
 import { alertsRepository } from '../alerts/alerts.repository.ts';
 import { presentAlert } from '../alerts/alerts.presenter.ts';
 import { typeVisibleTo } from '../alerts/alerts.rules.ts';
@@ -12,12 +14,12 @@ import { facilitiesRepository } from '../facilities/facilities.repository.ts';
 import { prisonersRepository } from './prisoners.repository.ts';
 import { placementHistory } from './placements.repository.ts';
 import { presentPrisoner } from './prisoners.presenter.ts';
-import { todayUtc } from './prisoners.rules.ts';
 import { renderRecordPdf, type RecordAlert } from './prisoner-record.pdf.ts';
 
 /** The printable record (issue 3, must-have 7): the file as the reader may see it, in their language. */
-export function prisonerRecordService(deps: { db: Kysely<DB> }) {
+export function prisonerRecordService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db } = deps;
+  const days = facilityDays(deps);
   const prisoners = prisonersRepository(db);
   const facilities = facilitiesRepository(db);
   const users = authRepository(db);
@@ -56,7 +58,7 @@ export function prisonerRecordService(deps: { db: Kysely<DB> }) {
     async pdf(ctx: RequestContext, id: string): Promise<{ filename: string; bytes: Buffer }> {
       const row = await prisoners.find(ctx.actor, id);
       if (!row) throw new Problem('not-found');
-      const today = todayUtc();
+      const today = await days.today(row.facility_id);
       const [facility, placements, photo, printer, alertList] = await Promise.all([
         facilities.find(ctx.actor, row.facility_id),
         placementHistory(db, id),

@@ -1,15 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addTerm, ageGroup, ageOn, releaseDates, separationCategory } from './prisoners.rules.ts';
+import { addTerm, ageGroup, releaseDates, separationCategory } from './prisoners.rules.ts';
 
 const sentence = (startDate: string, years: number, months = 0, days = 0, remandDays = 0, earlyReleaseDays = 0) =>
   ({ court: null, startDate, years, months, days, remandDays, earlyReleaseDays });
-
-test('age counts a birthday only once it has come', () => {
-  assert.equal(ageOn('2000-06-15', '2018-06-14'), 17);
-  assert.equal(ageOn('2000-06-15', '2018-06-15'), 18);
-  assert.equal(ageOn('2000-02-29', '2021-02-28'), 20);
-});
 
 test('Rule 11 age groups: child below 18, young adult below 21, adult from 21', () => {
   assert.deepEqual([17, 18, 20, 21].map(ageGroup), ['child', 'young-adult', 'young-adult', 'adult']);

@@ -1,11 +1,5 @@
+import { addDays, ageOn } from '../../platform/time/calendar.ts';
 import type { AgeGroup, CalendarDate, LegalStatus, PrisonerFile, ProblemCode, Sentence, SeparationCategory, Sex } from '@vigil/contracts';
-
-/** Whole years between a birth date and a day, as a birthday counts them. */
-export function ageOn(dateOfBirth: CalendarDate, day: CalendarDate): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 /** Mandela Rule 11(d): children apart from adults; young adults (18–21) are a group of their own. */
 export function ageGroup(age: number): AgeGroup {
@@ -34,12 +28,6 @@ export function addTerm(start: CalendarDate, term: { years: number; months: numb
   const moved = new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), lastDay)));
   moved.setUTCDate(moved.getUTCDate() + term.days);
   return fromDate(moved);
-}
-
-export function addDays(day: CalendarDate, days: number): CalendarDate {
-  const d = toDate(day);
-  d.setUTCDate(d.getUTCDate() + days);
-  return fromDate(d);
 }
 
 /**
@@ -81,5 +69,3 @@ export function fileDateProblems(file: PrisonerFile, today: CalendarDate, admitt
 
 /** Any charge marked as extremism- or terrorism-related makes the whole file so. */
 export const isExtremismRelated = (file: PrisonerFile) => file.legal.charges.some((c) => c.extremismRelated);
-
-export const todayUtc = (): CalendarDate => new Date().toISOString().slice(0, 10);

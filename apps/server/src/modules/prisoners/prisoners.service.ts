@@ -6,10 +6,13 @@ import { mayAccessFacility, type RequestContext } from '../../platform/access/ac
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
 import { reencodePhoto } from './photo.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import { localDay } from '../../platform/time/calendar.ts';
+import { facilityDays } from '../../platform/time/facility-day.ts';
 import { prisonersRepository } from './prisoners.repository.ts';
 import { placementHistory, movePlacement } from './placements.repository.ts';
 import { presentPrisoner, presentPrisonerSummary } from './prisoners.presenter.ts';
-import { fileDateProblems, todayUtc } from './prisoners.rules.ts';
+import { fileDateProblems } from './prisoners.rules.ts';
 import { searchPrisonerIds } from './name-search.ts';
 import { fileColumns, searchTermsOfFile } from './prisoner-columns.ts';
 
@@ -21,17 +24,24 @@ export interface Admission {
   reason: string;
 }
 
-function assertDates(file: PrisonerFile, admittedOn: CalendarDate) {
-  const problems = fileDateProblems(file, todayUtc(), admittedOn);
+function assertDates(file: PrisonerFile, today: CalendarDate, admittedOn: CalendarDate) {
+  const problems = fileDateProblems(file, today, admittedOn);
   if (problems.length) {
     const [path, code] = problems[0]!;
     throw Problem.at(code, path);
   }
 }
 
-export function prisonersService(deps: { db: Kysely<DB> }) {
+export function prisonersService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db } = deps;
   const repo = prisonersRepository(db);
+  const days = facilityDays(deps);
+
+  /** A file's dates checked against the facility's calendar: its today, and the local day of admission. */
+  async function assertFileDates(file: PrisonerFile, facilityId: string, admittedAt: Date, trx: Transaction<DB>) {
+    const zone = await days.zone(facilityId, trx);
+    assertDates(file, days.todayIn(zone), localDay(admittedAt, zone));
+  }
 
   async function requireForUpdate(ctx: RequestContext, id: string, trx: Transaction<DB>, version?: number) {
     const row = await repo.findForUpdate(ctx.actor, id, trx);
@@ -40,7 +50,10 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
     return row;
   }
 
-  const current = async (ctx: RequestContext, id: string, trx: Transaction<DB>) => presentPrisoner((await repo.find(ctx.actor, id, trx))!, todayUtc());
+  const current = async (ctx: RequestContext, id: string, trx: Transaction<DB>) => {
+    const row = (await repo.find(ctx.actor, id, trx))!;
+    return presentPrisoner(row, await days.today(row.facility_id, trx));
+  };
 
   /** The people a search (or, without a query, the list screen) shows, within the actor's facilities. */
   async function findPeople(ctx: RequestContext, q: { q?: string; facilityId?: string; includeReleased?: boolean; limit: number }): Promise<PrisonerSearchHit[]> {
@@ -68,7 +81,7 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
      * (not yet in a cell: allocation follows).
      */
     async admit(trx: Transaction<DB>, ctx: RequestContext, a: Admission) {
-      assertDates(a.file, a.admittedAt.toISOString().slice(0, 10));
+      await assertFileDates(a.file, a.facilityId, a.admittedAt, trx);
       if (await repo.numberTaken(a.prisonNumber, trx)) throw Problem.at('duplicate-prison-number', 'prisonNumber');
       const { id } = await repo.insert(trx, {
         prison_number: a.prisonNumber,
@@ -94,7 +107,7 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
       const row = await repo.lockAnywhere(id, trx);
       if (!row) throw Problem.at('not-found', 'existingPrisonerId');
       if (row.state !== 'released') throw Problem.at('prisoner-still-held', 'existingPrisonerId');
-      assertDates(a.file, a.admittedAt.toISOString().slice(0, 10));
+      await assertFileDates(a.file, a.facilityId, a.admittedAt, trx);
       const version = row.version + 1;
       await repo.update(trx, id, row.version, { ...fileColumns(a.file), facility_id: a.facilityId, state: 'in-custody', admitted_at: a.admittedAt, released_at: null });
       await repo.insertVersion(trx, { prisoner_id: id, version, snapshot: a.file, reason: a.reason, author_user_id: ctx.actor.userId, author_username: ctx.actor.username });
@@ -110,7 +123,7 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
       const row = await repo.find(ctx.actor, id);
       if (!row) throw new Problem('not-found');
       await auditRead(db, ctx, { action: 'prisoner.viewed', entityType: 'prisoner', entityId: id, facilityId: row.facility_id });
-      return presentPrisoner(row, todayUtc());
+      return presentPrisoner(row, await days.today(row.facility_id));
     },
 
     /**
@@ -132,8 +145,9 @@ export function prisonersService(deps: { db: Kysely<DB> }) {
     async correct(ctx: RequestContext, id: string, body: { file: PrisonerFile; reason: string; version: number }) {
       return db.transaction().execute(async (trx) => {
         const row = await requireForUpdate(ctx, id, trx, body.version);
-        assertDates(body.file, row.admitted_at.toISOString().slice(0, 10));
-        const before = presentPrisoner(row, todayUtc());
+        const zone = await days.zone(row.facility_id, trx);
+        assertDates(body.file, days.todayIn(zone), localDay(row.admitted_at, zone));
+        const before = presentPrisoner(row, days.todayIn(zone));
         if (!(await repo.update(trx, id, body.version, fileColumns(body.file)))) throw new Problem('edit-conflict');
         await repo.insertVersion(trx, { prisoner_id: id, version: body.version + 1, snapshot: body.file, reason: body.reason, author_user_id: ctx.actor.userId, author_username: ctx.actor.username });
         await repo.replaceSearchTerms(trx, id, searchTermsOfFile(row.prison_number, body.file));

@@ -5,8 +5,9 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import { facilityDays } from '../../platform/time/facility-day.ts';
 import type { PrisonersService } from '../prisoners/prisoners.service.ts';
-import { todayUtc } from '../prisoners/prisoners.rules.ts';
 import { searchPrisonerIds } from '../prisoners/name-search.ts';
 import { facilitiesRepository } from '../facilities/facilities.repository.ts';
 import { prisonersRepository } from '../prisoners/prisoners.repository.ts';
@@ -25,8 +26,9 @@ function incompleteProblem(missing: { path: string; code: string }[]) {
   return new Problem(code, undefined, missing.map((m) => ({ path: m.path, message: m.code })));
 }
 
-export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersService }) {
+export function receptionService(deps: { db: Kysely<DB>; clock: Clock; prisoners: PrisonersService }) {
   const { db, prisoners } = deps;
+  const days = facilityDays(deps);
   const repo = receptionRepository(db);
   const facilities = facilitiesRepository(db);
   const prisonerFiles = prisonersRepository(db);
@@ -34,14 +36,14 @@ export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersSer
   return {
     async list(ctx: RequestContext, facilityId: string, status?: IntakeStatus) {
       if (!(await facilities.find(ctx.actor, facilityId))) throw new Problem('not-found');
-      const today = todayUtc();
+      const today = await days.today(facilityId);
       return { items: (await repo.list(ctx.actor, facilityId, status)).map((r) => presentIntake(r, today)) };
     },
 
     async get(ctx: RequestContext, id: string) {
       const row = await repo.find(ctx.actor, id);
       if (!row) throw new Problem('not-found');
-      return presentIntake(row, todayUtc());
+      return presentIntake(row, await days.today(row.facility_id));
     },
 
     /** An expected arrival: what the escort or the court told reception is coming. */
@@ -49,7 +51,7 @@ export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersSer
       const facility = await facilities.find(ctx.actor, facilityId);
       if (!facility) throw new Problem('not-found');
       // As on the file itself and in the import: nobody is born after today.
-      if (birthInFuture(body.dateOfBirth, todayUtc())) throw Problem.at('birth-in-future', 'dateOfBirth');
+      if (birthInFuture(body.dateOfBirth, days.todayIn(facility.time_zone))) throw Problem.at('birth-in-future', 'dateOfBirth');
       const data: IntakeData = { identity: { familyName: body.familyName, givenName: body.givenName, ...(body.dateOfBirth ? { dateOfBirth: body.dateOfBirth } : {}) } };
       return db.transaction().execute(async (trx) => {
         const row = await repo.insert(trx, {
@@ -60,7 +62,7 @@ export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersSer
           data: JSON.stringify(data),
           created_by: ctx.actor.userId,
         });
-        const after = presentIntake(row, todayUtc());
+        const after = presentIntake(row, await days.today(facilityId, trx));
         await appendAudit(trx, ctx, { action: 'intake.created', entityType: 'intake', entityId: row.id, facilityId, after });
         return after;
       });
@@ -75,7 +77,7 @@ export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersSer
         if (current.version !== body.version) throw new Problem('edit-conflict');
         const row = await repo.update(trx, id, body.version, { data: JSON.stringify(body.data), status: 'in-progress' });
         if (!row) throw new Problem('edit-conflict');
-        const today = todayUtc();
+        const today = await days.today(row.facility_id, trx);
         const after = presentIntake(row, today);
         await appendAudit(trx, ctx, { action: 'intake.saved', entityType: 'intake', entityId: id, facilityId: row.facility_id, before: presentIntake(current, today), after });
         return after;
@@ -128,7 +130,7 @@ export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersSer
         if (!OPEN.has(intake.status)) throw new Problem('intake-closed');
         if (intake.version !== body.version) throw new Problem('edit-conflict');
         const data = (intake.data ?? {}) as IntakeData;
-        const today = todayUtc();
+        const today = await days.today(intake.facility_id, trx);
         const missing = intakeMissing(data, today);
         if (!body.existingPrisonerId && !body.prisonNumber) missing.push({ path: 'prisonNumber', code: 'required' });
         if (missing.length) throw incompleteProblem(missing);
@@ -158,7 +160,7 @@ export function receptionService(deps: { db: Kysely<DB>; prisoners: PrisonersSer
         if (intake.version !== body.version) throw new Problem('edit-conflict');
         const row = await repo.update(trx, id, body.version, { status: 'cancelled', cancel_reason: body.reason });
         if (!row) throw new Problem('edit-conflict');
-        const today = todayUtc();
+        const today = await days.today(intake.facility_id, trx);
         const after = presentIntake(row, today);
         await appendAudit(trx, ctx, { action: 'intake.cancelled', entityType: 'intake', entityId: id, facilityId: intake.facility_id, before: presentIntake(intake, today), after });
         return after;

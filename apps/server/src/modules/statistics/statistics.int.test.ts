@@ -7,16 +7,19 @@ import { facilityBody, startTestApp, type Client, type TestApp } from '../../tes
 import { admitPrisoner, type PrisonerShape } from '../../testing/prisoner-fixtures.ts';
 import { systemContext } from '../../platform/access/actor.ts';
 import { endPlacement, movePlacement } from '../prisoners/placements.repository.ts';
-import { ageOn, todayUtc } from '../prisoners/prisoners.rules.ts';
+import { ageOn, localDay } from '../../platform/time/calendar.ts';
 import { ageBand } from './statistics.rules.ts';
 import { parseCsv as parseCsvRecords } from '../imports/imports.csv.ts';
+
+// The test facilities are in Dushanbe: ages are counted on its local day.
+const today = () => localDay(new Date(), 'Asia/Dushanbe');
 
 const cell = (baseline: number, operational: number) => ({ baselineCapacity: baseline, operationalCapacity: operational, sexDesignation: 'male', securityLevel: 'medium' });
 const noCell = { baselineCapacity: null, operationalCapacity: null, sexDesignation: null, securityLevel: null };
 
 /** A birth date `years` years before today, moved by `days` (a day later: the birthday is tomorrow). */
 function bornYearsAgo(years: number, days = 0): string {
-  const d = new Date(`${todayUtc()}T00:00:00Z`);
+  const d = new Date(`${today()}T00:00:00Z`);
   d.setUTCFullYear(d.getUTCFullYear() - years);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -60,7 +63,7 @@ describe(`statistics over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
       }
     });
     if (facilityId === facilityA && where.state !== 'released') {
-      const band = ageBand(ageOn(shape.dateOfBirth ?? '1990-04-12', todayUtc()));
+      const band = ageBand(ageOn(shape.dateOfBirth ?? '1990-04-12', today()));
       expectedBands.set(band, (expectedBands.get(band) ?? 0) + 1);
     }
     return p;
@@ -122,7 +125,7 @@ describe(`statistics over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   test('population: everyone not released, by state, legal status, sex, age band, nationality and flag', async () => {
     const r = await governorA.get<PopulationStatistics>('/api/v1/statistics/population');
     assert.equal(r.status, 200, JSON.stringify(r.body));
-    assert.equal(r.body.asOf, todayUtc());
+    assert.equal(r.body.asOf, today());
     // Scope: the governor of A sees A only.
     assert.deepEqual(r.body.facilities.map((f) => f.facilityCode), ['STAT-A']);
     const a = r.body.facilities[0]!;

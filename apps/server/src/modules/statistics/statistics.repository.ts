@@ -9,6 +9,7 @@ export interface FacilityRow {
   id: string;
   code: string;
   name: string;
+  time_zone: string;
 }
 
 /** Counts come back from PostgreSQL as bigint strings. */
@@ -70,7 +71,7 @@ export function statisticsRepository(db: Kysely<DB>) {
     facilities(actor: Actor, facilityId: string | undefined): Promise<FacilityRow[]> {
       let q = db
         .selectFrom('facilities as f')
-        .select(['f.id', 'f.code', 'f.name'])
+        .select(['f.id', 'f.code', 'f.name', 'f.time_zone'])
         .where(facilityScope(actor, 'f.id'))
         .orderBy(sql`f.code collate "C"`);
       if (facilityId) q = q.where('f.id', '=', facilityId);

@@ -4,8 +4,9 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, RequestContext } from '../../platform/access/actor.ts';
 import { auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
-import { todayUtc } from '../prisoners/prisoners.rules.ts';
-import { statisticsRepository } from './statistics.repository.ts';
+import type { Clock } from '../../platform/time/clock.ts';
+import { facilityDays } from '../../platform/time/facility-day.ts';
+import { statisticsRepository, type FacilityRow } from './statistics.repository.ts';
 import { presentFacilityOccupancy, presentPlace, presentPopulation } from './statistics.presenter.ts';
 import { sumCounts } from './statistics.rules.ts';
 import { CONTENT_TYPES, occupancyTable, populationTable, toCsv, toXlsx, type Table } from './statistics.export.ts';
@@ -17,9 +18,20 @@ export interface ExportFile {
 }
 
 /** Mandela Rule 10: population and occupancy statistics, scoped to the facilities the user may see. */
-export function statisticsService(deps: { db: Kysely<DB> }) {
+export function statisticsService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db } = deps;
   const repo = statisticsRepository(db);
+  const days = facilityDays(deps);
+
+  /**
+   * Each facility's today. A report's "as of" is the earliest of them (the facility furthest west
+   * has not reached the next day yet); with no facility there is no local calendar, so UTC's.
+   */
+  function facilityToday(facilities: readonly FacilityRow[]) {
+    const dayOf = new Map(facilities.map((f) => [f.id, days.todayIn(f.time_zone)]));
+    const asOf = [...dayOf.values()].sort()[0] ?? days.todayIn('UTC');
+    return { dayOf, asOf };
+  }
 
   /** The facilities a report covers; one the user may not see is "not found", as everywhere. */
   async function facilitiesFor(actor: Actor, facilityId: string | undefined) {
@@ -29,10 +41,16 @@ export function statisticsService(deps: { db: Kysely<DB> }) {
   }
 
   async function population(ctx: RequestContext, facilityId?: string): Promise<PopulationStatistics> {
-    const asOf = todayUtc();
     const facilities = await facilitiesFor(ctx.actor, facilityId);
+    const { dayOf, asOf } = facilityToday(facilities);
     const ids = facilities.map((f) => f.id);
-    const [rows, bands] = await Promise.all([repo.population(ctx.actor, ids), repo.ageBands(ctx.actor, ids, asOf)]);
+    // Ages are counted on each facility's own day: one query per distinct day (usually one).
+    const idsByDay = new Map<string, string[]>();
+    for (const id of ids) idsByDay.set(dayOf.get(id)!, [...(idsByDay.get(dayOf.get(id)!) ?? []), id]);
+    const [rows, bands] = await Promise.all([
+      repo.population(ctx.actor, ids),
+      Promise.all([...idsByDay].map(([day, dayIds]) => repo.ageBands(ctx.actor, dayIds, day))).then((b) => b.flat()),
+    ]);
     const list = facilities.map((f) =>
       presentPopulation(
         f,
@@ -44,8 +62,8 @@ export function statisticsService(deps: { db: Kysely<DB> }) {
   }
 
   async function occupancy(ctx: RequestContext, facilityId?: string): Promise<OccupancyStatistics> {
-    const asOf = todayUtc();
     const facilities = await facilitiesFor(ctx.actor, facilityId);
+    const { asOf } = facilityToday(facilities);
     const ids = facilities.map((f) => f.id);
     const [places, unallocated] = await Promise.all([repo.places(ctx.actor, ids), repo.unallocated(ctx.actor, ids)]);
     return {

@@ -99,6 +99,16 @@ export interface Facilities {
   version: Generated<number>;
 }
 
+export interface IdempotencyKeys {
+  content_type: string | null;
+  created_at: Generated<Timestamp>;
+  fingerprint: string;
+  key: string;
+  response_body: Buffer | null;
+  status_code: number | null;
+  user_id: string;
+}
+
 export interface Imports {
   committed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
@@ -336,6 +346,7 @@ export interface DB {
   count_entries: CountEntries;
   count_sessions: CountSessions;
   facilities: Facilities;
+  idempotency_keys: IdempotencyKeys;
   imports: Imports;
   intakes: Intakes;
   locations: Locations;

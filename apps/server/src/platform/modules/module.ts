@@ -4,12 +4,15 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
 import type { App } from '../http/app-type.ts';
+import type { Clock } from '../time/clock.ts';
 
 /** What the platform hands every module's services. */
 export interface ServiceDeps {
   db: Kysely<DB>;
   config: Config;
   database: Database;
+  /** Where "now" comes from: the system clock, or a fixed one in tests. */
+  clock: Clock;
 }
 
 /**

@@ -1,0 +1,46 @@
+import type { CalendarDate } from '@vigil/contracts';
+
+/*
+ * Calendar days as ISO strings (YYYY-MM-DD). Day-based rules count the facility's local days
+ * (ARCHITECTURE invariant 7), so "today" is always taken from an instant and a time zone, and
+ * arithmetic on days is done on the calendar, never by adding 86,400,000 ms to an instant (a
+ * DST day has 23 or 25 hours).
+ */
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD; formatToParts keeps us independent of that anyway.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The calendar day it is at `instant` in `timeZone` (an IANA name such as Asia/Dushanbe). */
+export function localDay(instant: Date, timeZone: string): CalendarDate {
+  const parts = dayFormat(timeZone).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+const utcMidnight = (day: CalendarDate) => Date.parse(`${day}T00:00:00Z`);
+const fromUtc = (ms: number): CalendarDate => new Date(ms).toISOString().slice(0, 10);
+
+export function addDays(day: CalendarDate, days: number): CalendarDate {
+  return fromUtc(utcMidnight(day) + days * 86_400_000);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / 86_400_000);
+}
+
+/** Whole years between a birth date and a day, as a birthday counts them (29 February turns a year older on 1 March). */
+export function ageOn(dateOfBirth: CalendarDate, day: CalendarDate): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
