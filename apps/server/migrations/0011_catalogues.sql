@@ -24,9 +24,10 @@ end $$;
 create trigger catalogue_entries_no_update before update or delete on catalogue_entries
   for each row execute function catalogue_entries_never_edited();
 
--- Alert codes move onto the catalogue: what each code means today becomes its first version.
+-- Alert codes move onto the catalogue: what each code means today becomes its first version, in
+-- effect from the beginning (1900-01-01, Vigil's earliest date), since records of every age use it.
 insert into catalogue_entries (catalogue, code, version, effective_from, data, source, author)
-select 'alert-types', code, 1, current_date,
+select 'alert-types', code, 1, date '1900-01-01',
        jsonb_build_object(
          'names', jsonb_build_object('en', name_en, 'ru', name_ru, 'tg', name_tg),
          'needsRelatedPrisoner', needs_related_prisoner,

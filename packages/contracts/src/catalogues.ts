@@ -11,6 +11,9 @@ export const CATALOGUE_VERSION_STATUSES = ['in-force', 'scheduled', 'superseded'
 export const CatalogueVersionStatus = z.enum(CATALOGUE_VERSION_STATUSES);
 export type CatalogueVersionStatus = z.infer<typeof CatalogueVersionStatus>;
 
+/** The effective date of defaults and of what was in use before catalogues: "from the start". */
+export const CATALOGUE_BEGINNING = '1900-01-01';
+
 /** Where a version comes from: every entry shows it beside its content. */
 export const CatalogueProvenance = z.object({
   version: Version,

@@ -4,8 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type AlertType, type AlertTypeData, type Language } from '@vigil/contracts';
 import { AppModal } from '../../ui/app-modal.tsx';
-import { CatalogueHistory, CatalogueStatusBadge } from '../../ui/catalogue/catalogue-history.tsx';
-import { formatDate } from '../prisoners/prisoner-format.ts';
+import { CatalogueHistory, CatalogueStatusBadge, formatEffectiveFrom } from '../../ui/catalogue/catalogue-history.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { alertKeys, alertsApi } from './alerts-api.ts';
@@ -148,7 +147,7 @@ function AlertTypesTable({ items, onEdit, onHistory }: { items: AlertType[]; onE
                     {t('catalogue.versionNumber', { version: a.version })}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {t('catalogue.effectiveFrom')}: {formatDate(a.effectiveFrom, i18n.language)}
+                    {t('catalogue.effectiveFrom')}: {formatEffectiveFrom(a.effectiveFrom, i18n.language, t)}
                   </Text>
                   {a.status === 'scheduled' && <CatalogueStatusBadge status={a.status} />}
                 </Stack>

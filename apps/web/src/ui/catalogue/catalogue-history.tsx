@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CatalogueHistory as History, CatalogueVersion, CatalogueVersionStatus } from '@vigil/contracts';
+import type { TFunction } from 'i18next';
+import { CATALOGUE_BEGINNING, type CatalogueHistory as History, type CatalogueVersion, type CatalogueVersionStatus } from '@vigil/contracts';
 import { formatDate, formatTimestamp } from '../../features/prisoners/prisoner-format.ts';
+
+/** A version's first day; defaults and what was in use before catalogues read "from the start". */
+export const formatEffectiveFrom = (date: string, language: string, t: TFunction) => (date <= CATALOGUE_BEGINNING ? t('catalogue.fromTheStart') : formatDate(date, language));
 
 const STATUS_COLOURS: Record<CatalogueVersionStatus, string> = { 'in-force': 'teal.9', scheduled: 'blue.9', superseded: 'gray.8' };
 
@@ -40,7 +44,7 @@ export function CatalogueHistory({ history, describe }: { history: History; desc
                 <Text size="sm">{t('catalogue.versionNumber', { version: v.version })}</Text>
                 <CatalogueStatusBadge status={v.status} />
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(v.effectiveFrom, i18n.language)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatEffectiveFrom(v.effectiveFrom, i18n.language, t)}</Table.Td>
               <Table.Td>{describe(v.data)}</Table.Td>
               <Table.Td>
                 <Text size="sm">{v.source}</Text>
