@@ -37,8 +37,13 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function chainHash(f: ChainedFields): string {
-  const material = canonicalJson([
+/**
+ * `canonicalAfter` is `canonicalJson(f.after)` made beforehand: a bulk writer prepares thousands of
+ * them before it takes the chain's head, so that the lock is held only for the hashing itself.
+ */
+export function chainHash(f: ChainedFields, canonicalAfter = canonicalJson(f.after ?? null)): string {
+  // The same text as canonicalJson of the whole array, with the `after` element given.
+  const leading = [
     f.seq,
     f.occurredAt.toISOString(),
     f.actorUserId,
@@ -51,9 +56,8 @@ export function chainHash(f: ChainedFields): string {
     f.requestId,
     f.clientIp,
     f.before ?? null,
-    f.after ?? null,
-    f.prevHash,
-  ]);
+  ];
+  const material = `[${leading.map(canonicalJson).join(',')},${canonicalAfter},${canonicalJson(f.prevHash)}]`;
   return createHash('sha256').update(material).digest('hex');
 }
 

@@ -310,6 +310,15 @@ export interface ImportsTable {
   updated_at: DefaultTimestamp;
 }
 
+export interface StagedAdmissionsTable {
+  batch_id: string;
+  line: number;
+  prisoner_id: string;
+  prisoner: ColumnType<unknown, string, string>;
+  search_terms: ColumnType<unknown, string, string>;
+  audit_after: ColumnType<unknown, string, string>;
+}
+
 export interface DB {
   facilities: FacilitiesTable;
   locations: LocationsTable;
@@ -333,4 +342,5 @@ export interface DB {
   count_sessions: CountSessionsTable;
   count_entries: CountEntriesTable;
   imports: ImportsTable;
+  staged_admissions: StagedAdmissionsTable;
 }
