@@ -203,27 +203,29 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
     // 'committing' at the end means the outcome could not be recorded (the database went away).
     let outcome: ImportStatus = 'committing';
     try {
-      // An interrupted commit of this import may have staged rows: they start again from here.
-      await prisoners.staged.discard(row.id);
+      // Rows staged by a commit that no job runs any more (this import's own interrupted attempt, or
+      // one whose clean-up did not happen because the database went away) go first.
+      for (const batch of await prisoners.staged.batches()) if (batch === row.id || !jobs.has(batch)) await prisoners.staged.discard(batch);
       const reason = `imported from register ${row.filename}`.slice(0, 500);
       const now = new Date();
       const admitting = checked.rows.filter((r) => !r.alreadyImported);
       advance(row.id, job, checked.rows.length - admitting.length);
       const prepared: PreparedAdmission[] = [];
       const chunk = stageChunk(admitting.length);
+      // The database stages one chunk while Node prepares the next.
+      let staging: Promise<void> = Promise.resolve();
       for (let i = 0; i < admitting.length; i += chunk) {
-        const batch = admitting.slice(i, i + chunk).map((r) => {
+        const batch: PreparedAdmission[] = [];
+        for (const r of admitting.slice(i, i + chunk)) {
           const cell = checked.cellIds.get(r.line);
-          return prepareAdmission(
-            { line: r.line, facilityId: row.facility_id, facilityCode: row.facility_code, prisonNumber: r.prisonNumber!, file: r.file!, admittedAt: new Date(`${r.admittedOn}T00:00:00Z`), reason, location: cell ? { id: cell.id, path: cell.path } : null },
-            now,
-          );
-        });
-        await prisoners.staged.stage(row.id, batch);
+          const admission = { line: r.line, facilityId: row.facility_id, facilityCode: row.facility_code, prisonNumber: r.prisonNumber!, file: r.file!, admittedAt: new Date(`${r.admittedOn}T00:00:00Z`), reason };
+          batch.push(prepareAdmission({ ...admission, location: cell ? { id: cell.id, path: cell.path } : null }, now));
+        }
+        await staging;
+        staging = prisoners.staged.stage(row.id, batch).then(() => advance(row.id, job, batch.length));
         prepared.push(...batch);
-        advance(row.id, job, batch.length);
       }
-
+      await staging;
       await db.transaction().execute(async (trx) => {
         failedReport = await recheck(trx, ctx.actor, row.facility_id, checked, await prisoners.staged.numbersTaken(trx, row.id));
         if (failedReport) throw new Problem('import-invalid');
@@ -245,7 +247,6 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
     } catch (e) {
       const failure = e instanceof Problem ? e.code : 'internal';
       try {
-        await prisoners.staged.discard(row.id);
         await db.transaction().execute(async (trx) => {
           const current = await repo.findForUpdate(ctx.actor, row.id, trx);
           if (!current) return;
@@ -257,6 +258,8 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
         // The database is gone (shutting down): the import stays "committing", and reads as interrupted.
       }
     } finally {
+      // Admitted or not, the staged rows have served. Should this fail too, the next commit sweeps them.
+      await prisoners.staged.discard(row.id).catch(() => undefined);
       jobs.delete(row.id);
       watchers.emit(row.id, { type: 'finished', status: outcome } satisfies ImportProgressEvent);
     }

@@ -15,7 +15,8 @@ import type { Admission } from './prisoners.service.ts';
  * version 1, its search terms, a placement (in its cell when it names one) and a prisoner.admitted
  * audit event. Everything is made here in Node and staged in short transactions beforehand, so the
  * caller's all-or-nothing transaction only moves rows with set-based SQL: on the embedded database
- * that transaction holds the only session, and every other request waits for it.
+ * that transaction holds the only session, and every other request waits for it. The staged rows
+ * are dropped after it (`discard`).
  */
 
 export interface BulkAdmission extends Admission {
@@ -38,7 +39,7 @@ export interface PreparedAdmission {
 }
 
 /** The prisoners columns an admission writes, with their SQL types (for jsonb_to_record). */
-const PRISONER_COLUMNS = [
+export const PRISONER_COLUMNS = [
   ['id', 'uuid'], ['prison_number', 'text'], ['facility_id', 'uuid'], ['state', 'text'],
   ['family_name', 'text'], ['given_name', 'text'], ['patronymic', 'text'],
   ['family_name_latin', 'text'], ['given_name_latin', 'text'], ['patronymic_latin', 'text'],
@@ -77,7 +78,8 @@ export function stagedAdmissions(db: Kysely<DB>) {
     /** Stages prepared admissions of a batch, in a short transaction of its own. */
     async stage(batchId: string, prepared: readonly PreparedAdmission[]) {
       if (prepared.length === 0) return;
-      const rows = prepared.map((p) => ({ line: p.line, prisoner_id: p.prisonerId, prisoner: p.prisoner, search_terms: p.searchTerms, audit_after: p.after }));
+      // The file travels once, in the audit event's `after` (the presented prisoner carries it whole).
+      const rows = prepared.map((p) => ({ line: p.line, prisoner_id: p.prisonerId, prisoner: { ...p.prisoner, file: undefined }, search_terms: p.searchTerms, audit_after: p.after }));
       await sql`insert into staged_admissions (batch_id, line, prisoner_id, prisoner, search_terms, audit_after)
         select ${batchId}::uuid, r.line, r.prisoner_id, r.prisoner, r.search_terms, r.audit_after
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(line integer, prisoner_id uuid, prisoner jsonb, search_terms jsonb, audit_after jsonb)`.execute(db);
@@ -99,12 +101,12 @@ export function stagedAdmissions(db: Kysely<DB>) {
       const now = new Date();
       const staged = sql`staged_admissions s where s.batch_id = ${batch.id}`;
       const inserted = await sql`insert into prisoners (${COLUMN_NAMES})
-        select r.* from staged_admissions s cross join lateral jsonb_to_record(s.prisoner) as r(${COLUMN_TYPES})
+        select r.* from staged_admissions s cross join lateral jsonb_to_record(s.prisoner || jsonb_build_object('file', s.audit_after->'file')) as r(${COLUMN_TYPES})
         where s.batch_id = ${batch.id} order by s.line`.execute(trx);
       // What was staged is what the audit links below cover, row for row.
       if (Number(inserted.numAffectedRows) !== prepared.length) throw new Error(`staged ${inserted.numAffectedRows} admissions, prepared ${prepared.length}`);
       await sql`insert into prisoner_versions (prisoner_id, version, snapshot, reason, author_user_id, author_username, created_at)
-        select s.prisoner_id, 1, s.prisoner->'file', ${batch.reason}, ${ctx.actor.userId}, ${ctx.actor.username}, ${now} from ${staged}`.execute(trx);
+        select s.prisoner_id, 1, s.audit_after->'file', ${batch.reason}, ${ctx.actor.userId}, ${ctx.actor.username}, ${now} from ${staged}`.execute(trx);
       await sql`insert into prisoner_search_terms (prisoner_id, kind, term, key)
         select s.prisoner_id, t.kind, t.term, t.key from staged_admissions s cross join lateral jsonb_to_recordset(s.search_terms) as t(kind text, term text, key text)
         where s.batch_id = ${batch.id}`.execute(trx);
@@ -123,11 +125,18 @@ export function stagedAdmissions(db: Kysely<DB>) {
             order by l.seq`.execute(trx);
         },
       );
-      await sql`delete from staged_admissions where batch_id = ${batch.id}`.execute(trx);
       return prepared.map((p) => p.after);
     },
 
-    /** Drops what a batch staged (its commit failed, or was interrupted and starts again). */
+    /** The batches with rows staged. */
+    async batches(): Promise<string[]> {
+      return (await db.selectFrom('staged_admissions').select('batch_id').distinct().execute()).map((r) => r.batch_id);
+    },
+
+    /**
+     * Drops what a batch staged, once admitted (outside the admitting transaction, which it would
+     * only lengthen) or when its commit failed or starts again after an interruption.
+     */
     async discard(batchId: string) {
       await db.deleteFrom('staged_admissions').where('batch_id', '=', batchId).execute();
     },
