@@ -7,8 +7,10 @@ create table staged_admissions (
   batch_id uuid not null references imports(id),
   line integer not null,
   prisoner_id uuid not null,
-  -- The prisoners row, column by column (prisoner-columns.ts), as admit would insert it.
+  -- The prisoners row, column by column (prisoner-columns.ts), as admit would insert it, but for
+  -- the file itself: that is `file`, version 1's snapshot too.
   prisoner jsonb not null,
+  file jsonb not null,
   search_terms jsonb not null,
   -- The prisoner.admitted audit event's `after`; its hash is chained at the admission itself.
   audit_after jsonb not null,

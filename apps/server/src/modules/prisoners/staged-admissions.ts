@@ -48,8 +48,10 @@ export const PRISONER_COLUMNS = [
   ['admitted_at', 'timestamptz'], ['earliest_release_date', 'date'], ['latest_release_date', 'date'],
   ['current_location_id', 'uuid'], ['file', 'jsonb'], ['version', 'integer'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
 ] as const;
-const COLUMN_NAMES = sql.raw(PRISONER_COLUMNS.map(([c]) => c).join(', '));
-const COLUMN_TYPES = sql.raw(PRISONER_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', '));
+// Staged apart from the rest of the row, the file goes in from its own column.
+const STAGED_COLUMNS = PRISONER_COLUMNS.filter(([c]) => c !== 'file');
+const COLUMN_NAMES = sql.raw(STAGED_COLUMNS.map(([c]) => c).join(', '));
+const COLUMN_TYPES = sql.raw(STAGED_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', '));
 
 /** Pure: the rows `admit` would write for one admission, at `now`. */
 export function prepareAdmission(a: BulkAdmission, now: Date): PreparedAdmission {
@@ -78,11 +80,10 @@ export function stagedAdmissions(db: Kysely<DB>) {
     /** Stages prepared admissions of a batch, in a short transaction of its own. */
     async stage(batchId: string, prepared: readonly PreparedAdmission[]) {
       if (prepared.length === 0) return;
-      // The file travels once, in the audit event's `after` (the presented prisoner carries it whole).
-      const rows = prepared.map((p) => ({ line: p.line, prisoner_id: p.prisonerId, prisoner: { ...p.prisoner, file: undefined }, search_terms: p.searchTerms, audit_after: p.after }));
-      await sql`insert into staged_admissions (batch_id, line, prisoner_id, prisoner, search_terms, audit_after)
-        select ${batchId}::uuid, r.line, r.prisoner_id, r.prisoner, r.search_terms, r.audit_after
-        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(line integer, prisoner_id uuid, prisoner jsonb, search_terms jsonb, audit_after jsonb)`.execute(db);
+      const rows = prepared.map((p) => ({ line: p.line, prisoner_id: p.prisonerId, prisoner: { ...p.prisoner, file: undefined }, file: p.prisoner.file, search_terms: p.searchTerms, audit_after: p.after }));
+      await sql`insert into staged_admissions (batch_id, line, prisoner_id, prisoner, file, search_terms, audit_after)
+        select ${batchId}::uuid, r.line, r.prisoner_id, r.prisoner, r.file, r.search_terms, r.audit_after
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(line integer, prisoner_id uuid, prisoner jsonb, file jsonb, search_terms jsonb, audit_after jsonb)`.execute(db);
     },
 
     /** Staged lines whose prison number someone else holds by now (numbers are unique, in lower case). */
@@ -100,13 +101,13 @@ export function stagedAdmissions(db: Kysely<DB>) {
     async admit(trx: Transaction<DB>, ctx: RequestContext, batch: { id: string; facilityId: string; reason: string }, prepared: readonly PreparedAdmission[]): Promise<Prisoner[]> {
       const now = new Date();
       const staged = sql`staged_admissions s where s.batch_id = ${batch.id}`;
-      const inserted = await sql`insert into prisoners (${COLUMN_NAMES})
-        select r.* from staged_admissions s cross join lateral jsonb_to_record(s.prisoner || jsonb_build_object('file', s.audit_after->'file')) as r(${COLUMN_TYPES})
+      const inserted = await sql`insert into prisoners (${COLUMN_NAMES}, file)
+        select r.*, s.file from staged_admissions s cross join lateral jsonb_to_record(s.prisoner) as r(${COLUMN_TYPES})
         where s.batch_id = ${batch.id} order by s.line`.execute(trx);
       // What was staged is what the audit links below cover, row for row.
       if (Number(inserted.numAffectedRows) !== prepared.length) throw new Error(`staged ${inserted.numAffectedRows} admissions, prepared ${prepared.length}`);
       await sql`insert into prisoner_versions (prisoner_id, version, snapshot, reason, author_user_id, author_username, created_at)
-        select s.prisoner_id, 1, s.audit_after->'file', ${batch.reason}, ${ctx.actor.userId}, ${ctx.actor.username}, ${now} from ${staged}`.execute(trx);
+        select s.prisoner_id, 1, s.file, ${batch.reason}, ${ctx.actor.userId}, ${ctx.actor.username}, ${now} from ${staged}`.execute(trx);
       await sql`insert into prisoner_search_terms (prisoner_id, kind, term, key)
         select s.prisoner_id, t.kind, t.term, t.key from staged_admissions s cross join lateral jsonb_to_recordset(s.search_terms) as t(kind text, term text, key text)
         where s.batch_id = ${batch.id}`.execute(trx);

@@ -315,6 +315,7 @@ export interface StagedAdmissionsTable {
   line: number;
   prisoner_id: string;
   prisoner: ColumnType<unknown, string, string>;
+  file: ColumnType<unknown, string, string>;
   search_terms: ColumnType<unknown, string, string>;
   audit_after: ColumnType<unknown, string, string>;
 }
