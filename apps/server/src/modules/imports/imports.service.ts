@@ -29,9 +29,9 @@ const CHECK_SLICE = 500;
 
 /**
  * Rows staged per short transaction: a twentieth of the register, so the progress bar moves even
- * for a small one, and at most 500, so that each transaction holds the embedded database briefly.
+ * for a small one, and at most 250, so that each transaction holds the embedded database briefly.
  */
-const stageChunk = (rows: number) => Math.min(500, Math.max(10, Math.ceil(rows / 20)));
+const stageChunk = (rows: number) => Math.min(250, Math.max(10, Math.ceil(rows / 20)));
 
 /** Lets the event loop answer other requests before a long computation goes on. */
 const yieldToOthers = () => new Promise<void>((r) => setImmediate(r));
