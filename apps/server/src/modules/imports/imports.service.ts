@@ -229,8 +229,8 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
       await db.transaction().execute(async (trx) => {
         failedReport = await recheck(trx, ctx.actor, row.facility_id, checked, await prisoners.staged.numbersTaken(trx, row.id));
         if (failedReport) throw new Problem('import-invalid');
-        await prisoners.staged.admit(trx, ctx, { id: row.id, facilityId: row.facility_id, reason }, prepared);
-        const created = prepared.length;
+        const admitted = await prisoners.staged.admit(trx, ctx, { id: row.id, facilityId: row.facility_id, reason }, prepared);
+        const created = admitted.length;
         const summary = { filename: row.filename, sha256: row.sha256, rows: checked.rows.length, created, alreadyImported: checked.report.alreadyImported };
         await appendAudit(trx, ctx, { action: 'import.committed', entityType: 'import', entityId: row.id, facilityId: row.facility_id, after: summary });
         // The rows are in the prisoner files now: the import keeps its report, not a second copy.
