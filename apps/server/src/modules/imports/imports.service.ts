@@ -24,8 +24,8 @@ const NO_PRISONER = '00000000-0000-0000-0000-000000000000';
 const ISSUE_LIMIT_IN_PROBLEM = 50;
 /** Progress goes to watchers at most this often (and always at the last row). */
 const PROGRESS_EVERY_MS = 100;
-/** Rows checked between two turns of the event loop: other requests are answered in between. */
-const CHECK_SLICE = 500;
+/** Rows checked or prepared between two turns of the event loop: other requests are answered in between. */
+const CPU_SLICE = 100;
 
 /**
  * Rows staged per short transaction: a twentieth of the register, so the progress bar moves even
@@ -123,9 +123,9 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
   async function checkAll(trx: Db, actor: Actor, sheet: { rows: SheetRow[]; facilityId: string; filename: string; sha256: string }, columns: Partial<Record<ImportField, number>>): Promise<Checked> {
     const today = todayUtc();
     const rows: CheckedRow[] = [];
-    for (let i = 0; i < sheet.rows.length; i += CHECK_SLICE) {
+    for (let i = 0; i < sheet.rows.length; i += CPU_SLICE) {
       if (i > 0) await yieldToOthers();
-      for (const r of sheet.rows.slice(i, i + CHECK_SLICE)) rows.push(checkRow(r, columns, { today, filename: sheet.filename, sha256: sheet.sha256 }));
+      for (const r of sheet.rows.slice(i, i + CPU_SLICE)) rows.push(checkRow(r, columns, { today, filename: sheet.filename, sha256: sheet.sha256 }));
     }
     markDuplicatesInFile(rows);
 
@@ -216,13 +216,16 @@ export function importsService(deps: { db: Kysely<DB>; prisoners: PrisonersServi
       let staging: Promise<void> = Promise.resolve();
       for (let i = 0; i < admitting.length; i += chunk) {
         const batch: PreparedAdmission[] = [];
-        for (const r of admitting.slice(i, i + chunk)) {
+        for (const [n, r] of admitting.slice(i, i + chunk).entries()) {
+          if (n > 0 && n % CPU_SLICE === 0) await yieldToOthers();
           const cell = checked.cellIds.get(r.line);
           const admission = { line: r.line, facilityId: row.facility_id, facilityCode: row.facility_code, prisonNumber: r.prisonNumber!, file: r.file!, admittedAt: new Date(`${r.admittedOn}T00:00:00Z`), reason };
           batch.push(prepareAdmission({ ...admission, location: cell ? { id: cell.id, path: cell.path } : null }, now));
         }
         await staging;
         staging = prisoners.staged.stage(row.id, batch).then(() => advance(row.id, job, batch.length));
+        // A failure surfaces at the next `await staging`; until then it must not count as unhandled.
+        staging.catch(() => undefined);
         prepared.push(...batch);
       }
       await staging;
