@@ -13,8 +13,11 @@ const ROWS = [
   'E2E-IMP-1;Ғаффоров;Ҷӯрабек;Саидович;03.11.1985;м;осуждённый;244 ч.2;10.01.2024;5 лет 6 мес;15.01.2024',
   'E2E-IMP-2;Қаҳҳорова;Меҳрангез;;12.04.1992;ж;подследственная;;;;20.02.2025',
 ];
-/** Rows in the register whose commit the screen follows part-way (long enough to see it move). */
-const BIG = 80;
+/**
+ * Rows in the register whose commit the screen follows part-way: long enough to see it move, now
+ * that rows are staged in chunks (a twentieth of the register each) rather than admitted one by one.
+ */
+const BIG = 2000;
 // Russian Excel's CSV: semicolons, a byte order mark, CRLF.
 const csv = (...lines: string[]) => Buffer.from(`\uFEFF${[HEADER, ...lines].join('\r\n')}\r\n`, 'utf8');
 

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import type { Import, ImportProgressEvent } from '@vigil/contracts';
 import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { systemContext } from '../../platform/access/actor.ts';
@@ -77,7 +78,7 @@ describe(`register import over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, ()
     return { status: res.status, problem: null, events, ready: readyP, ended };
   }
 
-  const count = async (table: 'prisoners' | 'placements' | 'prisoner_versions' | 'imports') =>
+  const count = async (table: 'prisoners' | 'placements' | 'prisoner_versions' | 'prisoner_search_terms' | 'audit_events' | 'staged_admissions' | 'imports') =>
     Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   before(async () => {
@@ -258,6 +259,42 @@ describe(`register import over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, ()
     const late = await follow(admin, up.body.id);
     await late.ended;
     assert.deepEqual(late.events.map(({ at: _at, ...e }) => e), [{ type: 'finished', status: 'committed' }]);
+  });
+
+  test('a failure at the very end of the commit leaves nothing written; the import can be committed again', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => line(`Q-${i}`, { family: 'Раҳимов', given: `Ҷамшед${i}`, status: 'подследственный' }));
+    const up = await upload(admin, csv(...lines));
+    assert.equal(up.body.status, 'validated');
+    const tables = ['prisoners', 'prisoner_versions', 'prisoner_search_terms', 'placements', 'audit_events'] as const;
+    const before = await Promise.all(tables.map(count));
+    // An injected failure as late as it gets: the database refuses the last row's audit event, the
+    // final statement of the admitting transaction, after every other row and table is written.
+    await sql`create function refuse_last_admission() returns trigger language plpgsql as $$
+      begin
+        if new.after->>'prisonNumber' = 'Q-29' then raise exception 'injected failure'; end if;
+        return new;
+      end $$`.execute(t.db);
+    await sql`create trigger refuse_last_admission before insert on audit_events for each row execute function refuse_last_admission()`.execute(t.db);
+    try {
+      const failed = await commit(admin, up.body);
+      assert.equal(failed.body.status, 'failed');
+      assert.equal(failed.body.createdCount, 0);
+    } finally {
+      await sql`drop trigger refuse_last_admission on audit_events`.execute(t.db);
+      await sql`drop function refuse_last_admission()`.execute(t.db);
+    }
+    const after = await Promise.all(tables.map(count));
+    // Nothing but the import.failed event: no prisoner, version, search term or placement.
+    assert.deepEqual(after, before.map((n, i) => (tables[i] === 'audit_events' ? n + 1 : n)));
+    assert.equal(await count('staged_admissions'), 0, 'the staged rows are gone too');
+    assert.ok((await verifyAuditChain(t.db)).ok);
+
+    const current = (await admin.get(`/api/v1/imports/${up.body.id}`)).body as Import;
+    const again = await commit(admin, current);
+    assert.equal(again.body.status, 'committed');
+    assert.equal(again.body.createdCount, 30);
+    assert.equal(await count('staged_admissions'), 0);
+    assert.ok((await verifyAuditChain(t.db)).ok);
   });
 
   test('progress stream: 401 without a session, 403 without prisoners.import, 404 out of scope', async () => {

@@ -9,7 +9,7 @@ import { Problem } from '../../platform/errors.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { facilityDays } from '../../platform/time/facility-day.ts';
 import type { PrisonersService } from '../prisoners/prisoners.service.ts';
-import { movePlacement } from '../prisoners/placements.repository.ts';
+import { prepareAdmission, type PreparedAdmission } from '../prisoners/staged-admissions.ts';
 import { separationCategory } from '../prisoners/prisoners.rules.ts';
 import { allocationRepository } from '../allocation/allocation.repository.ts';
 import { checkAllocation, type Occupant } from '../allocation/allocation.rules.ts';
@@ -24,13 +24,22 @@ import { presentImport, storedReport, type StoredReport } from './imports.presen
 type Db = Kysely<DB> | Transaction<DB>;
 const NO_PRISONER = '00000000-0000-0000-0000-000000000000';
 const ISSUE_LIMIT_IN_PROBLEM = 50;
-/** Progress goes to watchers at most this often (and always at the last row). */
-const PROGRESS_EVERY_MS = 100;
+/** Rows checked or prepared between two turns of the event loop: other requests are answered in between. */
+const CPU_SLICE = 100;
+
+/**
+ * Rows staged per short transaction: a twentieth of the register, so the progress bar moves even
+ * for a small one, and at most 250, so that each transaction holds the embedded database briefly.
+ */
+const stageChunk = (rows: number) => Math.min(250, Math.max(10, Math.ceil(rows / 20)));
+
+/** Lets the event loop answer other requests before a long computation goes on. */
+const yieldToOthers = () => new Promise<void>((r) => setImmediate(r));
 
 interface Checked {
   rows: CheckedRow[];
   /** Register row → the cell it names, for rows that name one that exists. */
-  cellIds: Map<number, string>;
+  cellIds: Map<number, LocationWithPath>;
   report: StoredReport;
 }
 
@@ -40,8 +49,6 @@ interface Job {
   /** The import as it was when the commit started, so polls need no database round trip. */
   snapshot: ImportRow;
   sameFileImportId: string | null;
-  /** When watchers last heard of it (ms since the epoch). */
-  publishedAt: number;
 }
 
 /** The problem's field list for a refused commit: the first issues, as `rows.<row>.<field>`. */
@@ -66,15 +73,14 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
   /** Watchers of each import's commit, by import id (the progress stream). */
   const watchers = new EventEmitter().setMaxListeners(0);
 
-  function publishProgress(id: string, job: Job, force = false) {
-    const now = Date.now();
-    if (!force && job.processed < job.total && now - job.publishedAt < PROGRESS_EVERY_MS) return;
-    job.publishedAt = now;
+  function publishProgress(id: string, job: Job) {
     watchers.emit(id, { type: 'progress', processed: job.processed, total: job.total } satisfies ImportProgressEvent);
   }
 
-  function rowDone(id: string, job: Job) {
-    job.processed++;
+  /** Rows done: watchers hear of each step, a staged chunk at a time (at most a twentieth of the rows). */
+  function advance(id: string, job: Job, rows: number) {
+    if (rows === 0) return;
+    job.processed += rows;
     publishProgress(id, job);
   }
 
@@ -112,7 +118,11 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
    */
   async function checkAll(trx: Db, actor: Actor, sheet: { rows: SheetRow[]; facilityId: string; filename: string; sha256: string }, columns: Partial<Record<ImportField, number>>): Promise<Checked> {
     const today = await days.today(sheet.facilityId, trx);
-    const rows = sheet.rows.map((r) => checkRow(r, columns, { today, filename: sheet.filename, sha256: sheet.sha256 }));
+    const rows: CheckedRow[] = [];
+    for (let i = 0; i < sheet.rows.length; i += CPU_SLICE) {
+      if (i > 0) await yieldToOthers();
+      for (const r of sheet.rows.slice(i, i + CPU_SLICE)) rows.push(checkRow(r, columns, { today, filename: sheet.filename, sha256: sheet.sha256 }));
+    }
     markDuplicatesInFile(rows);
 
     const existing = await repo.prisonersByNumber(rows.flatMap((r) => (r.prisonNumber ? [r.prisonNumber] : [])), trx);
@@ -123,10 +133,19 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
       else r.issues.push({ field: 'prisonNumber', code: 'prison-number-taken', detail: null });
     }
 
-    const cellIds = new Map<number, string>();
+    return { rows, cellIds: await checkCells(trx, actor, sheet.facilityId, rows, today), report: storedReport(rows, new Date()) };
+  }
+
+  /**
+   * The cells the rows name, checked as allocation checks them (Mandela Rules 11–12), counting the
+   * rows above in the same cell; a row's issues say what is wrong. Returns the cell of each row
+   * that may go into it.
+   */
+  async function checkCells(trx: Db, actor: Actor, facilityId: string, rows: CheckedRow[], today: string) {
+    const cellIds = new Map<number, LocationWithPath>();
     const wanting = rows.filter((r) => r.cell !== null && !r.alreadyImported);
     if (wanting.length) {
-      const cells = (await places.tree(actor, sheet.facilityId, { includeInactive: true }, trx)).filter((l) => l.kind === 'cell');
+      const cells = (await places.tree(actor, facilityId, { includeInactive: true }, trx)).filter((l) => l.kind === 'cell');
       const byKey = new Map<string, LocationWithPath>();
       const codeCount = new Map<string, number>();
       for (const c of cells) codeCount.set(cellKey(c.code), (codeCount.get(cellKey(c.code)) ?? 0) + 1);
@@ -149,61 +168,69 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
         if (!c || !r.file) continue;
         const subject = {
           id: `row-${r.line}`,
-          facilityId: sheet.facilityId,
+          facilityId,
           currentLocationId: null,
           separation: separationCategory({ sex: r.file.identity.sex, legalStatus: r.file.legal.status, dateOfBirth: r.file.identity.dateOfBirth }, today),
           securityCategory: r.file.securityCategory,
           sharingRisk: r.file.cellSharingRisk,
           keepApartIds: new Set<string>(),
         };
-        const { violations } = checkAllocation(subject, toCell({ ...c, facility_id: sheet.facilityId }), occupants.get(c.id)!);
+        const { violations } = checkAllocation(subject, toCell({ ...c, facility_id: facilityId }), occupants.get(c.id)!);
         for (const v of violations) r.issues.push({ field: 'cell', code: cellIssue(v.code), detail: r.cell });
         // A row that will be imported takes its place: the rows below it see it in the cell.
         if (r.issues.length === 0) {
           occupants.get(c.id)!.push({ id: subject.id, separation: subject.separation, sharingRisk: subject.sharingRisk });
-          cellIds.set(r.line, c.id);
+          cellIds.set(r.line, c);
         }
       }
     }
-    return { rows, cellIds, report: storedReport(rows, new Date()) };
+    return cellIds;
   }
 
   /**
-   * The commit itself, as a job: one transaction for every row (all or nothing), re-checked inside
-   * it because the database may have changed since the dry run. Never rejects: a failure is
-   * recorded on the import.
+   * The commit itself, as a job: every row prepared and staged in short transactions (other
+   * requests are answered between them, even on the embedded database), then admitted in one
+   * transaction (all or nothing) that re-checks what may have changed since the rows were checked:
+   * prison numbers taken and the cells' occupants. Never rejects: a failure is recorded on the
+   * import.
    */
-  async function runCommit(ctx: RequestContext, row: ImportRow, version: number, job: Job): Promise<void> {
+  async function runCommit(ctx: RequestContext, row: ImportRow, version: number, job: Job, checked: Checked): Promise<void> {
     let failedReport: StoredReport | null = null;
     // 'committing' at the end means the outcome could not be recorded (the database went away).
     let outcome: ImportStatus = 'committing';
     try {
+      // Rows staged by a commit that no job runs any more (this import's own interrupted attempt, or
+      // one whose clean-up did not happen because the database went away) go first.
+      for (const batch of await prisoners.staged.batches()) if (batch === row.id || !jobs.has(batch)) await prisoners.staged.discard(batch);
+      const reason = `imported from register ${row.filename}`.slice(0, 500);
+      const now = new Date();
+      const today = await days.today(row.facility_id);
+      const admitting = checked.rows.filter((r) => !r.alreadyImported);
+      advance(row.id, job, checked.rows.length - admitting.length);
+      const prepared: PreparedAdmission[] = [];
+      const chunk = stageChunk(admitting.length);
+      // The database stages one chunk while Node prepares the next.
+      let staging: Promise<void> = Promise.resolve();
+      for (let i = 0; i < admitting.length; i += chunk) {
+        const batch: PreparedAdmission[] = [];
+        for (const [n, r] of admitting.slice(i, i + chunk).entries()) {
+          if (n > 0 && n % CPU_SLICE === 0) await yieldToOthers();
+          const cell = checked.cellIds.get(r.line);
+          const admission = { line: r.line, facilityId: row.facility_id, facilityCode: row.facility_code, prisonNumber: r.prisonNumber!, file: r.file!, admittedAt: new Date(`${r.admittedOn}T00:00:00Z`), reason };
+          batch.push(prepareAdmission({ ...admission, location: cell ? { id: cell.id, path: cell.path } : null }, now, today));
+        }
+        await staging;
+        staging = prisoners.staged.stage(row.id, batch).then(() => advance(row.id, job, batch.length));
+        // A failure surfaces at the next `await staging`; until then it must not count as unhandled.
+        staging.catch(() => undefined);
+        prepared.push(...batch);
+      }
+      await staging;
       await db.transaction().execute(async (trx) => {
-        const sheetRows = await repo.rows(row.id, trx);
-        const checked = await checkAll(trx, ctx.actor, { rows: sheetRows, facilityId: row.facility_id, filename: row.filename, sha256: row.sha256 }, columnsFor(row.headers, row.mapping as ImportMapping));
-        if (checked.report.invalid > 0) {
-          failedReport = checked.report;
-          throw new Problem('import-invalid');
-        }
-        const reason = `imported from register ${row.filename}`.slice(0, 500);
-        let created = 0;
-        for (const r of checked.rows) {
-          if (r.alreadyImported) {
-            rowDone(row.id, job);
-            continue;
-          }
-          const admitted = await prisoners.admit(trx, ctx, {
-            facilityId: row.facility_id,
-            prisonNumber: r.prisonNumber!,
-            file: r.file!,
-            admittedAt: new Date(`${r.admittedOn}T00:00:00Z`),
-            reason,
-          });
-          const cellId = checked.cellIds.get(r.line);
-          if (cellId) await movePlacement(trx, { prisonerId: admitted.id, facilityId: row.facility_id, locationId: cellId, reason, movedBy: ctx.actor.username });
-          created++;
-          rowDone(row.id, job);
-        }
+        failedReport = await recheck(trx, ctx.actor, row.facility_id, checked, await prisoners.staged.numbersTaken(trx, row.id));
+        if (failedReport) throw new Problem('import-invalid');
+        const admitted = await prisoners.staged.admit(trx, ctx, { id: row.id, facilityId: row.facility_id, reason }, prepared);
+        const created = admitted.length;
         const summary = { filename: row.filename, sha256: row.sha256, rows: checked.rows.length, created, alreadyImported: checked.report.alreadyImported };
         await appendAudit(trx, ctx, { action: 'import.committed', entityType: 'import', entityId: row.id, facilityId: row.facility_id, after: summary });
         // The rows are in the prisoner files now: the import keeps its report, not a second copy.
@@ -231,9 +258,28 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
         // The database is gone (shutting down): the import stays "committing", and reads as interrupted.
       }
     } finally {
+      // Admitted or not, the staged rows have served. Should this fail too, the next commit sweeps them.
+      await prisoners.staged.discard(row.id).catch(() => undefined);
       jobs.delete(row.id);
       watchers.emit(row.id, { type: 'finished', status: outcome } satisfies ImportProgressEvent);
     }
+  }
+
+  /**
+   * Inside the admitting transaction: what may have changed since the rows were checked. Prison
+   * numbers someone else took meanwhile (`taken`, by register row), and the named cells, checked
+   * again against who is in them now. The report of the rows at fault, or null when all is well.
+   */
+  async function recheck(trx: Transaction<DB>, actor: Actor, facilityId: string, checked: Checked, taken: number[]): Promise<StoredReport | null> {
+    const rows = checked.rows.map((r) => ({ ...r, issues: [...r.issues] }));
+    const byLine = new Map(rows.map((r) => [r.line, r]));
+    for (const line of taken) byLine.get(line)!.issues.push({ field: 'prisonNumber', code: 'prison-number-taken', detail: null });
+    const cells = await checkCells(trx, actor, facilityId, rows.filter((r) => r.issues.length === 0), await days.today(facilityId, trx));
+    for (const [line, cell] of checked.cellIds) {
+      if (cells.get(line)?.id !== cell.id && byLine.get(line)!.issues.length === 0) byLine.get(line)!.issues.push({ field: 'cell', code: 'cell-unknown', detail: cell.path });
+    }
+    const report = storedReport(rows, new Date());
+    return report.invalid > 0 ? report : null;
   }
 
   return {
@@ -352,10 +398,10 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
         await repo.update(trx, id, body.version, { status: 'committing', failure: null });
         return (await repo.find(ctx.actor, id, trx))!;
       });
-      const job: Job = { processed: 0, total: checked.rows.length, snapshot: claimed, sameFileImportId: await repo.sameFile(claimed.facility_id, claimed.sha256, id), publishedAt: 0 };
+      const job: Job = { processed: 0, total: checked.rows.length, snapshot: claimed, sameFileImportId: await repo.sameFile(claimed.facility_id, claimed.sha256, id) };
       jobs.set(id, job);
-      publishProgress(id, job, true);
-      const done = runCommit(ctx, claimed, claimed.version, job);
+      publishProgress(id, job);
+      const done = runCommit(ctx, claimed, claimed.version, job, checked);
       return { import: presentImport(claimed, ctx.actor.language, { progress: { processed: 0, total: job.total }, sameFileImportId: job.sameFileImportId }), done };
     },
   };

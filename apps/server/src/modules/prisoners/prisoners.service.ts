@@ -15,6 +15,7 @@ import { presentPrisoner, presentPrisonerSummary } from './prisoners.presenter.t
 import { fileDateProblems } from './prisoners.rules.ts';
 import { searchPrisonerIds } from './name-search.ts';
 import { fileColumns, searchTermsOfFile } from './prisoner-columns.ts';
+import { stagedAdmissions } from './staged-admissions.ts';
 
 export interface Admission {
   facilityId: string;
@@ -75,6 +76,9 @@ export function prisonersService(deps: { db: Kysely<DB>; clock: Clock }) {
   }
 
   return {
+    /** Many admissions at once, staged ahead and admitted together (staged-admissions.ts). */
+    staged: stagedAdmissions(db),
+
     /**
      * Opens a new file inside the caller's transaction (reception completes an intake with it).
      * Version 1 is kept like any later correction, and the prisoner is placed in the facility

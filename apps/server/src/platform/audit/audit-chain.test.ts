@@ -71,3 +71,12 @@ test('checkLink names each kind of break', () => {
   assert.deepEqual(checkLink({ ...good, action: 'facility.deleted' }, 1n, GENESIS_HASH), { seq: '1', reason: 'hash' });
   assert.deepEqual(checkLink({ ...good, hash: '0'.repeat(64) }, 1n, GENESIS_HASH), { seq: '1', reason: 'hash' });
 });
+
+test('a prepared canonical `after` hashes exactly as the event itself, the whole array in canonical JSON', async () => {
+  const { createHash } = await import('node:crypto');
+  const e = event();
+  const whole = canonicalJson([e.seq, e.occurredAt.toISOString(), e.actorUserId, e.actorUsername, [...e.actorRoles], e.facilityId, e.action, e.entityType, e.entityId, e.requestId, e.clientIp, e.before, e.after, e.prevHash]);
+  const expected = createHash('sha256').update(whole).digest('hex');
+  assert.equal(chainHash(e), expected);
+  assert.equal(chainHash(e, canonicalJson(e.after)), expected);
+});

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { RequestContext } from '../access/actor.ts';
-import { chainHash, checkLink, GENESIS_HASH, type ChainBreak } from './audit-chain.ts';
+import { canonicalJson, chainHash, checkLink, GENESIS_HASH, type ChainBreak } from './audit-chain.ts';
 
 export interface AuditEntry {
   action: string;
@@ -60,6 +60,76 @@ export async function appendAudit(trx: Transaction<DB>, ctx: RequestContext, ent
     })
     .execute();
   await trx.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute();
+}
+
+/** Fields every event of a batch shares. */
+export interface AuditBatchFields {
+  occurredAt: Date;
+  actorUserId: string | null;
+  actorUsername: string;
+  actorRoles: string[];
+  facilityId: string | null;
+  action: string;
+  entityType: string;
+  requestId: string | null;
+  clientIp: string | null;
+}
+
+/** One event of a batch: its entity and its `after`, already in canonical JSON (`canonicalAfter`). */
+export interface AuditBatchEntry {
+  entityId: string;
+  canonicalAfter: string;
+}
+
+/** Where an event goes in the chain. */
+export interface AuditLink {
+  entityId: string;
+  seq: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The canonical JSON of an `after`, as the chain hashes it: made before the head is locked. */
+export const canonicalAfter = (after: unknown) => canonicalJson(asJson(after));
+
+/**
+ * Appends many events of one kind at once, inside the caller's transaction: the head row is locked
+ * as for one event, the links are hashed here, and `write` inserts the rows in bulk (each link's
+ * event with the `after` its entry was hashed with — a bulk writer stages those beforehand, so
+ * that they need not travel again while the lock is held). Then the head moves to the last link.
+ */
+export async function appendAuditBatch(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  event: { action: string; entityType: string; facilityId: string | null },
+  entries: readonly AuditBatchEntry[],
+  write: (fields: AuditBatchFields, links: AuditLink[]) => Promise<void>,
+): Promise<void> {
+  if (entries.length === 0) return;
+  const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+  const fields: AuditBatchFields = {
+    occurredAt: new Date(),
+    actorUserId: ctx.actor.userId,
+    actorUsername: ctx.actor.username,
+    actorRoles: [...ctx.actor.roles],
+    facilityId: event.facilityId,
+    action: event.action,
+    entityType: event.entityType,
+    requestId: ctx.requestId,
+    clientIp: ctx.clientIp,
+  };
+  let seq = BigInt(head.seq);
+  let prevHash = head.hash;
+  const links = entries.map((e) => {
+    seq += 1n;
+    const link = { entityId: e.entityId, seq: seq.toString(), prevHash, hash: '' };
+    link.hash = chainHash({ ...fields, seq: link.seq, entityId: e.entityId, before: null, after: null, prevHash }, e.canonicalAfter);
+    prevHash = link.hash;
+    return link;
+  });
+  await write(fields, links);
+  const last = links[links.length - 1]!;
+  await trx.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
 }
 
 /** Records a read of a sensitive record in its own short transaction. */

@@ -306,6 +306,16 @@ export interface Sessions {
   user_id: string;
 }
 
+export interface StagedAdmissions {
+  audit_after: ColumnType<unknown, string, string>;
+  batch_id: string;
+  file: ColumnType<unknown, string, string>;
+  line: number;
+  prisoner: ColumnType<unknown, string, string>;
+  prisoner_id: string;
+  search_terms: ColumnType<unknown, string, string>;
+}
+
 export interface UserFacilities {
   facility_id: string;
   user_id: string;
@@ -361,6 +371,7 @@ export interface DB {
   recovery_codes: RecoveryCodes;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
+  staged_admissions: StagedAdmissions;
   user_facilities: UserFacilities;
   users: Users;
 }
