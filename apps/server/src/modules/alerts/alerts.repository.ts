@@ -3,8 +3,8 @@ import type { CalendarDate } from '@vigil/contracts';
 import type { DB, PrisonerAlerts } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
+import type { Db } from '../../platform/db/db.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type AlertRow = Selectable<PrisonerAlerts> & {
   related_visible: boolean;
   related_prison_number: string | null;

@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CalendarDate } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import { alertInForce } from '../alerts/alerts.repository.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../../platform/db/db.ts';
 
 export interface OccupantRow {
   id: string;

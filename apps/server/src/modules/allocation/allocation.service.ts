@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AllocateBody, AllocationViolation, CalendarDate, CellOption, CellSpecialType, SecurityLevel, SexDesignation } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import { demand, type RequestContext } from '../../platform/access/actor.ts';
@@ -14,8 +14,7 @@ import { separationCategory } from '../prisoners/prisoners.rules.ts';
 import { allocationRepository } from './allocation.repository.ts';
 import { toCell, toOccupant } from './allocation.inputs.ts';
 import { checkAllocation, compareOptions, overrideAllowed, wingOf, type AllocationSubject, type Occupant } from './allocation.rules.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../../platform/db/db.ts';
 
 /** Thrown inside the transaction so nothing is written; the refusal itself is audited after the rollback. */
 class Refusal extends Error {
@@ -23,7 +22,6 @@ class Refusal extends Error {
     super('allocation refused');
   }
 }
-
 
 export function allocationService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db } = deps;

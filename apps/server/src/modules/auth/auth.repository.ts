@@ -1,8 +1,7 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Language } from '@vigil/contracts';
 import type { DB, Sessions } from '../../platform/db/schema.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../../platform/db/db.ts';
 
 export function authRepository(db: Kysely<DB>) {
   return {

@@ -3,8 +3,8 @@ import { ABSENCE_KINDS } from '@vigil/contracts';
 import type { CountEntries, CountSessions, DB } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
+import type { Db } from '../../platform/db/db.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type CountSessionRow = Selectable<CountSessions>;
 export type CountEntryRow = Selectable<CountEntries>;
 

@@ -8,8 +8,7 @@ import { facilitiesRepository } from '../facilities/facilities.repository.ts';
 import { countsRepository, type CountEntryRow, type CountSessionRow } from './counts.repository.ts';
 import { encodeResolution, entryState, presentRoll, presentSession, presentSessionSummary } from './counts.presenter.ts';
 import { expectedByUnit, isDiscrepancy, mayClose, resolveEntry, sessionStatus } from './counts.rules.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../../platform/db/db.ts';
 
 /** The live roll, and count sessions that compare an officer's count per wing with it. */
 export function countsService(deps: { db: Kysely<DB> }) {

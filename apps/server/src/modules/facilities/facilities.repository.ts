@@ -2,8 +2,8 @@ import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'ky
 import type { DB, Facilities } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
+import type { Db } from '../../platform/db/db.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type FacilityRow = Selectable<Facilities>;
 
 export function facilitiesRepository(db: Kysely<DB>) {

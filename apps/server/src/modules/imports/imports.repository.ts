@@ -4,8 +4,7 @@ import type { DB, Imports } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 import type { SheetRow } from './imports.parse.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../../platform/db/db.ts';
 
 /** An import as the screens read it: without the rows themselves, with the first few as a sample. */
 export type ImportRow = Omit<Selectable<Imports>, 'rows'> & { facility_code: string; sample: (string | null)[][] };

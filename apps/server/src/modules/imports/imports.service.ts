@@ -20,8 +20,8 @@ import { parseSpreadsheet, type SheetRow } from './imports.parse.ts';
 import { resolveMapping, suggestMapping } from './imports.mapping.ts';
 import { cellIssue, cellKey, checkRow, compareWithExisting, markDuplicatesInFile, type CheckedRow } from './imports.rules.ts';
 import { presentImport, storedReport, type StoredReport } from './imports.presenter.ts';
+import type { Db } from '../../platform/db/db.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 const NO_PRISONER = '00000000-0000-0000-0000-000000000000';
 const ISSUE_LIMIT_IN_PROBLEM = 50;
 /** Rows checked or prepared between two turns of the event loop: other requests are answered in between. */

@@ -2,8 +2,8 @@ import { sql, type Insertable, type Kysely, type Selectable, type Transaction, t
 import type { DB, Locations } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
+import type { Db } from '../../platform/db/db.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type LocationRow = Selectable<Locations>;
 export type LocationWithPath = LocationRow & { path: string };
 

@@ -4,8 +4,8 @@ import type { DB, Movements } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 import { alertInForce } from '../alerts/alerts.repository.ts';
+import type { Db } from '../../platform/db/db.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type MovementRow = Selectable<Movements> & { from_facility_code: string; to_facility_code: string | null };
 
 function selectMovement(db: Db) {

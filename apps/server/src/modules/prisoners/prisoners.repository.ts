@@ -2,8 +2,8 @@ import { sql, type Insertable, type Kysely, type Selectable, type Transaction, t
 import type { DB, Prisoners } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
+import type { Db } from '../../platform/db/db.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type PrisonerRow = Selectable<Prisoners> & { facility_code: string; facility_name: string; location_path: string | null };
 
 /** The columns every prisoner read returns: the row, its facility code and where they are now. */

@@ -2,8 +2,8 @@ import { type Insertable, type Kysely, type Selectable, type Transaction, type U
 import type { DB, Intakes, PropertyItems } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
+import type { Db } from '../../platform/db/db.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type IntakeRow = Selectable<Intakes>;
 
 export function receptionRepository(db: Kysely<DB>) {

@@ -4,8 +4,8 @@ import type { DB, Users } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
 import { likePattern, type UserCursor } from './users.rules.ts';
+import type { Db } from '../../platform/db/db.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type UserRow = Selectable<Users>;
 
 export interface UserFilters {

@@ -1,10 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CalendarDate } from '@vigil/contracts';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from './clock.ts';
 import { localDay } from './calendar.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../db/db.ts';
 
 /**
  * "Today" where a facility is: ages, alert validity and release dates count the facility's local
