@@ -7,6 +7,7 @@ import { facilityBody, startTestApp, type Client, type TestApp } from './testing
 import { systemContext } from './platform/access/actor.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { admitPrisoner, prisonerFile } from './testing/prisoner-fixtures.ts';
+import { factories, type Factories } from './testing/factories.ts';
 
 /**
  * Generated bad input thrown at every write endpoint (issue 2, "Bad input"): random JSON, wrong
@@ -114,6 +115,7 @@ const shape = (route: string) => route.replace(/:[A-Za-z]+|\{[A-Za-z]+\}/g, '{}'
 
 describe(`every write endpoint survives generated bad input (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let admin: Client;
   let endpoints: Endpoint[];
   let tables: string[];
@@ -139,9 +141,10 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
 
   before(async () => {
     t = await startTestApp();
+    factory = factories(t);
     const system = systemContext('properties-test');
-    const facility = await t.services.facilities.create(system, facilityBody('PROP-F') as never);
-    const target = await t.services.facilities.create(system, facilityBody('PROP-T') as never);
+    const facility = await factory.facility('PROP-F');
+    const target = await factory.facility('PROP-T');
     const place = (parentId: string | null, kind: string, code: string, cell = false) =>
       t.services.locations.create(system, facility.id, {
         parentId, kind, code, name: code,
@@ -174,7 +177,7 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     const transferOff = await t.services.movements.startTransfer(system, (await admitPrisoner(t, facility.id)).id, { toFacilityId: target.id, reason: 'этап', escort: 'конвой 8' });
     const leaving = await admitPrisoner(t, facility.id);
     const item = await t.db.insertInto('property_items').values({ prisoner_id: leaving.id, description: 'Часы', quantity: 1, storage: 'stored', received_by: 'reception' }).returning('id').executeTakeFirstOrThrow();
-    const countFacility = await t.services.facilities.create(system, facilityBody('PROP-C') as never);
+    const countFacility = await factory.facility('PROP-C');
     const countPlace = (parentId: string | null, kind: string, code: string, isCell = false) =>
       t.services.locations.create(system, countFacility.id, {
         parentId, kind, code, name: code,

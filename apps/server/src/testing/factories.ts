@@ -5,7 +5,7 @@ import { facilityBody, type Client, type TestApp, type TestUser } from './harnes
 import { admitPrisoner, type PrisonerShape } from './prisoner-fixtures.ts';
 
 type FacilityFields = Partial<z.input<typeof CreateFacilityBody>>;
-type CellFields = Partial<Pick<z.input<typeof CreateLocationBody>, 'baselineCapacity' | 'operationalCapacity' | 'sexDesignation' | 'securityLevel' | 'specialTypes' | 'code' | 'name'>>;
+export type PlaceFields = Partial<Pick<z.input<typeof CreateLocationBody>, 'baselineCapacity' | 'operationalCapacity' | 'sexDesignation' | 'securityLevel' | 'specialTypes' | 'code' | 'name'>>;
 
 /**
  * Typed factories for integration tests: each builds a valid record through the module's own
@@ -16,7 +16,7 @@ export function factories(t: TestApp) {
   const system = systemContext('test');
   let places = 0;
 
-  const place = (facilityId: string, kind: LocationKind, parentId: string | null, fields: CellFields = {}): Promise<Location> => {
+  const place = (facilityId: string, kind: LocationKind, parentId: string | null, fields: PlaceFields = {}): Promise<Location> => {
     const code = fields.code ?? `${kind.slice(0, 1).toUpperCase()}${++places}`;
     const isCell = kind === 'cell';
     return t.services.locations.create(
@@ -54,7 +54,7 @@ export function factories(t: TestApp) {
     },
 
     /** A cell on a landing: male, high security, two places, unless told otherwise. */
-    cell: (landing: Pick<Location, 'id' | 'facilityId'>, fields: CellFields = {}) => place(landing.facilityId, 'cell', landing.id, fields),
+    cell: (landing: Pick<Location, 'id' | 'facilityId'>, fields: PlaceFields = {}) => place(landing.facilityId, 'cell', landing.id, fields),
 
     /** A user with these roles (MFA enrolled where the role needs it), straight in the database. */
     user: (roles: Role[], opts: { facilityIds?: string[]; allFacilities?: boolean } = {}): Promise<TestUser> => t.createUser({ roles, ...opts }),

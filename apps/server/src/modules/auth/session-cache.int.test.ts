@@ -3,11 +3,12 @@
 // request to see the change: nothing may outlive a sign-out, a deactivation or a lost permission.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
-import { systemContext } from '../../platform/access/actor.ts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
 describe(`sessions from memory end with the write that ends them (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let admin: Client;
   let facilityA: string;
   let facilityB: string;
@@ -31,8 +32,9 @@ describe(`sessions from memory end with the write that ends them (${process.env.
 
   before(async () => {
     t = await startTestApp();
-    facilityA = (await t.services.facilities.create(systemContext('test'), facilityBody('SC-A') as never)).id;
-    facilityB = (await t.services.facilities.create(systemContext('test'), facilityBody('SC-B') as never)).id;
+    factory = factories(t);
+    facilityA = (await factory.facility('SC-A')).id;
+    facilityB = (await factory.facility('SC-B')).id;
     admin = await t.signedIn(['sysadmin'], { allFacilities: true });
   });
   after(() => t.close());

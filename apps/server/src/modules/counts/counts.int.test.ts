@@ -1,17 +1,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CountSession, CountUnit, Location } from '@vigil/contracts';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
-import { systemContext } from '../../platform/access/actor.ts';
+import type { CountSession, CountUnit, Location, LocationKind } from '@vigil/contracts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
 import { movePlacement } from '../prisoners/placements.repository.ts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
-const cellFields = { baselineCapacity: 4, operationalCapacity: 4, sexDesignation: 'male', securityLevel: 'high' };
-const noCellFields = { baselineCapacity: null, operationalCapacity: null, sexDesignation: null, securityLevel: null };
 
 describe(`count sessions over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let officer: Client;
   let outsider: Client;
   let facility: string;
@@ -21,9 +20,8 @@ describe(`count sessions over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () 
   let cell1: Location;
   let cell2: Location;
 
-  const system = systemContext('test');
-  const place = (parentId: string | null, kind: string, code: string, cell = false) =>
-    t.services.locations.create(system, facility, { parentId, kind, code, name: `${kind} ${code}`, ...(cell ? cellFields : noCellFields), specialTypes: [] } as never);
+  // Cells of four, men's, high security.
+  const place = (parentId: string | null, kind: LocationKind, code: string) => factory.place(facility, kind, parentId, { code, name: `${kind} ${code}`, baselineCapacity: 4 });
   async function inCell(cell: Location) {
     const p = await admitPrisoner(t, facility);
     await t.db.transaction().execute((trx) => movePlacement(trx, { prisonerId: p.id, facilityId: facility, locationId: cell.id, reason: 'allocated', movedBy: 'test' }));
@@ -33,16 +31,17 @@ describe(`count sessions over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () 
 
   before(async () => {
     t = await startTestApp();
-    facility = (await t.services.facilities.create(system, facilityBody('CNT-A') as never)).id;
-    const other = (await t.services.facilities.create(system, facilityBody('CNT-B') as never)).id;
+    factory = factories(t);
+    facility = (await factory.facility('CNT-A')).id;
+    const other = (await factory.facility('CNT-B')).id;
     const a = await place(null, 'building', 'A');
     wing1 = await place(a.id, 'wing', '1');
     wing2 = await place(a.id, 'wing', '2');
-    cell1 = await place((await place(wing1.id, 'landing', '1')).id, 'cell', '101', true);
-    cell2 = await place((await place(wing2.id, 'landing', '1')).id, 'cell', '101', true);
+    cell1 = await place((await place(wing1.id, 'landing', '1')).id, 'cell', '101');
+    cell2 = await place((await place(wing2.id, 'landing', '1')).id, 'cell', '101');
     // A block of landings with no wing is counted as one unit.
     womenBlock = await place(null, 'building', 'B');
-    await place((await place(womenBlock.id, 'landing', '1')).id, 'cell', '101', true);
+    await place((await place(womenBlock.id, 'landing', '1')).id, 'cell', '101');
     officer = await t.signedIn(['officer'], { facilityIds: [facility] });
     outsider = await t.signedIn(['officer'], { facilityIds: [other] });
     for (const c of [cell1, cell1, cell1, cell2, cell2]) await inCell(c);

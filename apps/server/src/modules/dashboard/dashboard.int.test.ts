@@ -1,22 +1,25 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { facilityBody, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { startTestApp, type TestApp } from '../../testing/harness.ts';
 import { systemContext } from '../../platform/access/actor.ts';
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
 import { movePlacement } from '../prisoners/placements.repository.ts';
+import type { LocationKind } from '@vigil/contracts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
 describe(`dashboard over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let facilityA: string;
   let facilityB: string;
 
   before(async () => {
     t = await startTestApp();
+    factory = factories(t);
     const system = systemContext('test');
-    facilityA = (await t.services.facilities.create(system, facilityBody('DASH-A', { capacity: 800 }) as never)).id;
-    facilityB = (await t.services.facilities.create(system, facilityBody('DASH-B', { capacity: 300 }) as never)).id;
-    const place = (facilityId: string, parentId: string | null, kind: string, code: string) =>
-      t.services.locations.create(system, facilityId, { parentId, kind, code, name: code, baselineCapacity: null, operationalCapacity: null, sexDesignation: null, securityLevel: null, specialTypes: [] } as never);
+    facilityA = (await factory.facility('DASH-A', { capacity: 800 })).id;
+    facilityB = (await factory.facility('DASH-B', { capacity: 300 })).id;
+    const place = (facilityId: string, parentId: string | null, kind: LocationKind, code: string) => factory.place(facilityId, kind, parentId, { code });
     const building = await place(facilityA, null, 'building', 'A');
     const landing = await place(facilityA, (await place(facilityA, building.id, 'wing', '1')).id, 'landing', '1');
     await place(facilityA, null, 'yard', 'Y');

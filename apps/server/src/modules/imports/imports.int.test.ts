@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { Import, ImportProgressEvent } from '@vigil/contracts';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { systemContext } from '../../platform/access/actor.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
 import { randomPerson } from '../demo/names.ts';
 import { seededRandom } from '../demo/random.ts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADER = 'Номер;Фамилия;Имя;Отчество;Дата рождения;Пол;Статус;Статья;Начало срока;Срок;Дата поступления;Камера';
@@ -22,6 +23,7 @@ const csv = (...lines: string[]) => Buffer.from(`\uFEFF${[HEADER, ...lines].join
 
 describe(`register import over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let admin: Client;
   let facility: string;
   let other: string;
@@ -83,9 +85,10 @@ describe(`register import over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, ()
 
   before(async () => {
     t = await startTestApp();
+    factory = factories(t);
     const system = systemContext('test');
-    facility = (await t.services.facilities.create(system, facilityBody('IMP-A') as never)).id;
-    other = (await t.services.facilities.create(system, facilityBody('IMP-B') as never)).id;
+    facility = (await factory.facility('IMP-A')).id;
+    other = (await factory.facility('IMP-B')).id;
     const place = (parentId: string | null, kind: string, code: string, cell?: { capacity: number; sex: string }) =>
       t.services.locations.create(system, facility, {
         parentId, kind, code, name: code,

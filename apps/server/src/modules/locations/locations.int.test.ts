@@ -1,14 +1,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Location } from '@vigil/contracts';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
-import { systemContext } from '../../platform/access/actor.ts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
 const cellFields = { baselineCapacity: 2, operationalCapacity: 3, sexDesignation: 'male', securityLevel: 'high' };
 
 describe(`locations over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let manager: Client;
   let officer: Client;
   let facilityA: string;
@@ -38,9 +39,9 @@ describe(`locations over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
 
   before(async () => {
     t = await startTestApp();
-    const system = systemContext('test');
-    facilityA = (await t.services.facilities.create(system, facilityBody('LOC-A') as never)).id;
-    facilityB = (await t.services.facilities.create(system, facilityBody('LOC-B') as never)).id;
+    factory = factories(t);
+    facilityA = (await factory.facility('LOC-A')).id;
+    facilityB = (await factory.facility('LOC-B')).id;
     // The security manager is the realistic owner of the estate and holds locations.manage.
     manager = await t.signedIn(['security_manager'], { facilityIds: [facilityA, facilityB] });
     officer = await t.signedIn(['officer'], { facilityIds: [facilityA] });

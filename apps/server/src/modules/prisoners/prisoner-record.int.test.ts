@@ -1,11 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { PrisonerFile, type Location, type Prisoner } from '@vigil/contracts';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
+import { PrisonerFile, type Location, type LocationKind, type Prisoner } from '@vigil/contracts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
 import { systemContext } from '../../platform/access/actor.ts';
 import { movePlacement } from './placements.repository.ts';
+import { factories, type Factories, type PlaceFields } from '../../testing/factories.ts';
 
 // A 3×4 dark blue PNG: enough to prove the photograph is embedded.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAMAAAAECAIAAADETxJQAAAAEElEQVR42mOQs6mAIAa8LADA0AnZjO0h/gAAAABJRU5ErkJggg==', 'base64');
@@ -20,6 +21,7 @@ async function pdfText(bytes: ArrayBuffer): Promise<string> {
 
 describe(`printable prisoner record over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let facilityA: string;
   let facilityB: string;
   let prisoner: Prisoner;
@@ -32,10 +34,10 @@ describe(`printable prisoner record over HTTP (${process.env.TEST_STORE ?? 'pgli
 
   before(async () => {
     t = await startTestApp();
-    facilityA = (await t.services.facilities.create(system, facilityBody('PDF-A', { name: 'СИЗО-2 Хуҷанд' }) as never)).id;
-    facilityB = (await t.services.facilities.create(system, facilityBody('PDF-B') as never)).id;
-    const place = (parentId: string | null, kind: string, code: string, extra: object = { baselineCapacity: null, operationalCapacity: null, sexDesignation: null, securityLevel: null }) =>
-      t.services.locations.create(system, facilityA, { parentId, kind, code, name: `${kind} ${code}`, ...extra, specialTypes: [] } as never);
+    factory = factories(t);
+    facilityA = (await factory.facility('PDF-A', { name: 'СИЗО-2 Хуҷанд' })).id;
+    facilityB = (await factory.facility('PDF-B')).id;
+    const place = (parentId: string | null, kind: LocationKind, code: string, extra: PlaceFields = {}) => factory.place(facilityA, kind, parentId, { ...extra, code, name: `${kind} ${code}` });
     const landing = await place((await place((await place(null, 'building', 'A')).id, 'wing', '2')).id, 'landing', '1');
     cell = await place(landing.id, 'cell', '14', { baselineCapacity: 2, operationalCapacity: 2, sexDesignation: 'male', securityLevel: 'high' });
 

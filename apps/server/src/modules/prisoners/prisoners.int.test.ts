@@ -1,14 +1,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
-import { systemContext } from '../../platform/access/actor.ts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { admitPrisoner, prisonerFile } from '../../testing/prisoner-fixtures.ts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
 // A small PNG (3×4) that really decodes: photographs are decoded and re-encoded on upload.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAMAAAAECAIAAADETxJQAAAAEElEQVR42mOQs6mAIAa8LADA0AnZjO0h/gAAAABJRU5ErkJggg==', 'base64');
 
 describe(`prisoner file over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let officer: Client;
   let senior: Client;
   let auditor: Client;
@@ -17,9 +18,9 @@ describe(`prisoner file over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () =
 
   before(async () => {
     t = await startTestApp();
-    const system = systemContext('test');
-    facilityA = (await t.services.facilities.create(system, facilityBody('PRI-A') as never)).id;
-    facilityB = (await t.services.facilities.create(system, facilityBody('PRI-B') as never)).id;
+    factory = factories(t);
+    facilityA = (await factory.facility('PRI-A')).id;
+    facilityB = (await factory.facility('PRI-B')).id;
     officer = await t.signedIn(['officer'], { facilityIds: [facilityA] });
     senior = await t.signedIn(['senior_officer'], { facilityIds: [facilityA] });
     auditor = await t.signedIn(['auditor'], { facilityIds: [facilityA] });

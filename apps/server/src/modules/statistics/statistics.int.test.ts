@@ -2,20 +2,20 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import type { FacilityPopulation, Location, OccupancyStatistics, PlaceOccupancy, PopulationStatistics } from '@vigil/contracts';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
+import type { FacilityPopulation, Location, LocationKind, OccupancyStatistics, PlaceOccupancy, PopulationStatistics } from '@vigil/contracts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { admitPrisoner, type PrisonerShape } from '../../testing/prisoner-fixtures.ts';
 import { systemContext } from '../../platform/access/actor.ts';
 import { endPlacement, movePlacement } from '../prisoners/placements.repository.ts';
 import { ageOn, localDay } from '../../platform/time/calendar.ts';
 import { ageBand } from './statistics.rules.ts';
 import { parseCsv as parseCsvRecords } from '../imports/imports.csv.ts';
+import { factories, type Factories, type PlaceFields } from '../../testing/factories.ts';
 
 // The test facilities are in Dushanbe: ages are counted on its local day.
 const today = () => localDay(new Date(), 'Asia/Dushanbe');
 
-const cell = (baseline: number, operational: number) => ({ baselineCapacity: baseline, operationalCapacity: operational, sexDesignation: 'male', securityLevel: 'medium' });
-const noCell = { baselineCapacity: null, operationalCapacity: null, sexDesignation: null, securityLevel: null };
+const cell = (baseline: number, operational: number): PlaceFields => ({ baselineCapacity: baseline, operationalCapacity: operational, sexDesignation: 'male', securityLevel: 'medium' });
 
 /** A birth date `years` years before today, moved by `days` (a day later: the birthday is tomorrow). */
 function bornYearsAgo(years: number, days = 0): string {
@@ -30,6 +30,7 @@ const parseCsv = (text: string): string[][] => parseCsvRecords(text, { maxRecord
 
 describe(`statistics over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let governorA: Client;
   let hq: Client;
   let officer: Client;
@@ -44,8 +45,8 @@ describe(`statistics over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   /** The age bands the people below should land in, counted by the pure rule. */
   const expectedBands = new Map<string, number>();
 
-  const place = (facilityId: string, parentId: string | null, kind: string, code: string, extra: object = noCell, name = `${kind} ${code}`) =>
-    t.services.locations.create(system, facilityId, { parentId, kind, code, name, ...extra, specialTypes: [] } as never);
+  const place = (facilityId: string, parentId: string | null, kind: LocationKind, code: string, extra: PlaceFields = {}, name = `${kind} ${code}`) =>
+    factory.place(facilityId, kind, parentId, { ...extra, code, name });
 
   async function held(facilityId: string, shape: PrisonerShape, where: { cell?: Location; nationality?: string | null; state?: 'temporarily-absent' | 'in-transit' | 'released' } = {}) {
     const p = await admitPrisoner(t, facilityId, shape);
@@ -71,9 +72,10 @@ describe(`statistics over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
 
   before(async () => {
     t = await startTestApp();
-    facilityA = (await t.services.facilities.create(system, facilityBody('STAT-A') as never)).id;
+    factory = factories(t);
+    facilityA = (await factory.facility('STAT-A')).id;
     // A facility name a spreadsheet would run as a formula: the exports must neutralise it.
-    facilityB = (await t.services.facilities.create(system, facilityBody('STAT-B', { name: '=HYPERLINK("http://evil.example","click")' }) as never)).id;
+    facilityB = (await factory.facility('STAT-B', { name: '=HYPERLINK("http://evil.example","click")' })).id;
 
     const building = await place(facilityA, null, 'building', 'A');
     wing = await place(facilityA, building.id, 'wing', '1');
@@ -83,7 +85,7 @@ describe(`statistics over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     const spare = await place(facilityA, landing.id, 'cell', '11', cell(4, 4));
     await t.services.locations.deactivate(system, spare.id, 'repairs', spare.version);
     // A code and a name that start like formulas ("-1" for a basement level; "+" a careless name).
-    basement = await place(facilityA, null, 'segregation-unit', '-1', noCell, '+Подвал');
+    basement = await place(facilityA, null, 'segregation-unit', '-1', {}, '+Подвал');
     const basementCell = await place(facilityA, basement.id, 'cell', '1', cell(2, 2));
     // A place without cells is not residential and is left out.
     await place(facilityA, null, 'yard', 'Y');
