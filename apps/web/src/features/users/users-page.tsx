@@ -38,7 +38,7 @@ export function UsersPage() {
       exportValue: (u) => (latinName(u) ? `${fullName(u)} (${latinName(u)})` : fullName(u)),
       cell: (u) => (
         <>
-          <Anchor component="button" type="button" onClick={() => setOpenId(u.id)}>
+          <Anchor component="button" type="button" ta="start" onClick={() => setOpenId(u.id)}>
             {fullName(u)}
           </Anchor>
           {u.familyNameLatin && <div>{latinName(u)}</div>}

@@ -1,8 +1,8 @@
 import { ChartFrame, seriesColor, type ChartProps } from './chart-frame.tsx';
 import { niceScale } from './chart-scale.ts';
 
-const WIDTH = 640;
-const LABEL = 170;
+const WIDTH = 560;
+const LABEL = 160;
 const RIGHT = 56;
 const BAR = 16;
 const GAP = 10;

@@ -1,10 +1,12 @@
 import { ChartFrame, seriesColor, type ChartProps } from './chart-frame.tsx';
 import { niceScale } from './chart-scale.ts';
 
-const WIDTH = 640;
+const WIDTH = 560;
 const HEIGHT = 240;
 const LEFT = 48;
 const RIGHT = 16;
+// Room either side of the first and last points for their labels.
+const INSET = 36;
 const TOP = 12;
 const BOTTOM = 28;
 
@@ -12,7 +14,8 @@ const BOTTOM = 28;
 export function LineChart(props: ChartProps) {
   const { categories, series, formatValue = String } = props;
   const { top, ticks } = niceScale(Math.max(0, ...series.flatMap((s) => s.values)));
-  const x = (i: number) => LEFT + (categories.length > 1 ? ((WIDTH - LEFT - RIGHT) * i) / (categories.length - 1) : (WIDTH - LEFT - RIGHT) / 2);
+  const span = WIDTH - LEFT - RIGHT - 2 * INSET;
+  const x = (i: number) => LEFT + INSET + (categories.length > 1 ? (span * i) / (categories.length - 1) : span / 2);
   const y = (v: number) => HEIGHT - BOTTOM - ((HEIGHT - TOP - BOTTOM) * v) / top;
   return (
     <ChartFrame {...props}>

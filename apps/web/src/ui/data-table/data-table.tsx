@@ -112,8 +112,12 @@ export function DataTable<T>(props: DataTableProps<T>) {
                     <Table.Th key={c.key} scope="col" style={cellStyle(c as DataColumn<unknown>)} aria-sort={sortable && c.sortValue ? (sortedHere ?? 'none') : undefined}>
                       {sortable && c.sortValue ? (
                         <UnstyledButton fw={700} fz="inherit" onClick={() => setSort(nextSort(sort, c.key))} data-testid={`sort-${c.key}`}>
-                          {label}{' '}
-                          <span aria-hidden="true">{sortedHere === 'ascending' ? '▲' : sortedHere === 'descending' ? '▼' : '↕'}</span>
+                          {label}
+                          {/* A no-break space keeps the arrow with the last word. */}
+                          <span aria-hidden="true">
+                            {'\u00a0'}
+                            {sortedHere === 'ascending' ? '▲' : sortedHere === 'descending' ? '▼' : '↕'}
+                          </span>
                         </UnstyledButton>
                       ) : (
                         label
