@@ -99,7 +99,7 @@ function UserFields({ form, user, readOnly = false }: { form: FormBinder<Values>
         {text('familyNameLatin')}
         {text('givenNameLatin')}
       </SimpleGrid>
-      <MultiSelect label={t('users.fields.roles')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} {...form.choice('roles')} readOnly={readOnly} />
+      <MultiSelect label={t('users.fields.roles')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} {...form.choice('roles')} readOnly={readOnly} data-testid="user-roles" />
       <Switch label={t('users.fields.allFacilities')} {...form.checkbox('allFacilities')} disabled={readOnly} />
       {!form.values.allFacilities && (
         <MultiSelect
