@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TFunction } from 'i18next';
 import { BulkCellsBody, CreateLocationBody } from '@vigil/contracts';
-import { validate } from './validation.ts';
+import { problemFieldErrors, validate } from './validation.ts';
 
 // Stands in for i18next: returns the key, so the test sees which message was chosen.
 const t = ((key: string) => key) as unknown as TFunction;
@@ -31,4 +31,22 @@ test('too many cells at once is refused before anything is sent', () => {
     t,
   );
   assert.deepEqual(result.errors, { count: 'fieldErrors.tooBig' });
+});
+
+test("the server's field errors land on their fields, and a problem about one field marks it too", () => {
+  const problem = {
+    type: 'about:blank',
+    title: 'This code is already used here.',
+    status: 409,
+    code: 'duplicate-code',
+    errors: [
+      { path: 'body.names.en', message: 'too_small' },
+      { path: 'body.code', message: 'alert-code-format' },
+      { path: 'body.names.en', message: 'second message for the same field' },
+    ],
+  };
+  assert.deepEqual(problemFieldErrors(problem, t), { 'names.en': 'fieldErrors.invalid', code: 'fieldErrors.alert-code-format' });
+  assert.deepEqual(problemFieldErrors(problem, t, { 'duplicate-code': { field: 'code' } }).code, 'This code is already used here.');
+  assert.deepEqual(problemFieldErrors(problem, t, { 'duplicate-code': { field: 'code', message: 'taken' } }).code, 'taken');
+  assert.deepEqual(problemFieldErrors({ ...problem, code: 'edit-conflict', errors: undefined }, t, { 'duplicate-code': { field: 'code' } }), {});
 });

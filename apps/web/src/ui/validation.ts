@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import type { ProblemDetails } from '@vigil/contracts';
 import { ApiProblem } from '../api/client.ts';
 
 // Custom messages the contracts attach to their rules (see packages/contracts).
-const KNOWN_MESSAGES = ['code-format', 'control-characters', 'username-format', 'staff-number-format', 'country-code', 'date-before-1900'];
+const KNOWN_MESSAGES = ['code-format', 'alert-code-format', 'control-characters', 'username-format', 'staff-number-format', 'country-code', 'date-before-1900'];
 
 function issueText(issue: { code: string; message: string; minimum?: unknown; maximum?: unknown }, t: TFunction): string {
   if (KNOWN_MESSAGES.includes(issue.message)) return t(`fieldErrors.${issue.message}`);
@@ -36,12 +37,29 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, t: TFun
   return { data: null, errors };
 }
 
-/** The server's field errors for a failed request, in the user's language. */
-export function serverFieldErrors(error: unknown, t: TFunction): FieldErrors {
-  if (!(error instanceof ApiProblem)) return {};
+/**
+ * Problems that concern one field (a taken code, a date out of range): the field the problem's
+ * `code` is about, and the message to show beside it (the problem's own title when not given).
+ */
+export type ProblemFields = Record<string, { field: string; message?: string }>;
+
+/**
+ * A refused request's problem+json as field errors: each `errors[].path` ("body.names.en") becomes
+ * its field ("names.en"), with the contract's message in the user's language; a problem listed in
+ * `problemFields` marks its field too.
+ */
+export function problemFieldErrors(problem: ProblemDetails, t: TFunction, problemFields: ProblemFields = {}): FieldErrors {
   const out: FieldErrors = {};
-  for (const [field, message] of Object.entries(error.fieldErrors())) {
-    out[field] = KNOWN_MESSAGES.includes(message) ? t(`fieldErrors.${message}`) : t('fieldErrors.invalid');
+  for (const e of problem.errors ?? []) {
+    const field = e.path.replace(/^(body|querystring|params)\.?/, '');
+    if (field && !out[field]) out[field] = KNOWN_MESSAGES.includes(e.message) ? t(`fieldErrors.${e.message}`) : t('fieldErrors.invalid');
   }
+  const mapped = problemFields[problem.code];
+  if (mapped) out[mapped.field] = mapped.message ?? problem.title;
   return out;
+}
+
+/** The server's field errors for a failed request, in the user's language. */
+export function serverFieldErrors(error: unknown, t: TFunction, problemFields?: ProblemFields): FieldErrors {
+  return error instanceof ApiProblem ? problemFieldErrors(error.problem, t, problemFields) : {};
 }

@@ -1,15 +1,17 @@
-import { Group, Stack, Table, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { LocationAlert } from '@vigil/contracts';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { locationsApi } from '../facilities/facilities-api.ts';
 import { formatDate, nameOwnScript } from '../prisoners/prisoner-format.ts';
 import { AlertBadge } from './alert-badge.tsx';
-import { alertKeys, alertsApi, useAlertTypes } from './alerts-api.ts';
+import { alertKeys, alertName, alertsApi, useAlertTypes } from './alerts-api.ts';
 
 /** The bulk view for a wing or landing: every alert in force of everyone placed there now, by cell. */
 export function WingAlertsPage() {
@@ -46,48 +48,65 @@ export function WingAlertsPage() {
 function WingAlertsTable({ items }: { items: LocationAlert[] }) {
   const { t, i18n } = useTranslation();
   const types = useAlertTypes();
+  const name = (a: LocationAlert) => alertName(types.byCode.get(a.code), a.code, i18n.language);
+  const related = (a: LocationAlert) =>
+    a.relatedPrisoner &&
+    (a.relatedPrisoner.visible ? `${t('alerts.relatedLabel')} ${a.relatedPrisoner.familyName} ${a.relatedPrisoner.givenName} (${a.relatedPrisoner.prisonNumber})` : t('alerts.relatedHidden'));
+  const columns: DataColumn<LocationAlert>[] = [
+    { key: 'cell', header: 'alerts.wing.cell', nowrap: true, sortValue: (a) => a.prisoner.locationPath, cell: (a) => a.prisoner.locationPath ?? '—' },
+    {
+      key: 'prisoner',
+      header: 'alerts.wing.prisoner',
+      rowHeader: true,
+      sortValue: (a) => nameOwnScript(a.prisoner),
+      cell: (a) => (
+        <>
+          <AnchorLink to="/prisoners/$prisonerId" params={{ prisonerId: a.prisoner.id }}>
+            {nameOwnScript(a.prisoner)}
+          </AnchorLink>
+          <Text size="xs">{a.prisoner.prisonNumber}</Text>
+        </>
+      ),
+    },
+    {
+      key: 'alert',
+      header: 'alerts.columns.alert',
+      sortValue: name,
+      cell: (a) => (
+        <Group gap={4}>
+          <AlertBadge code={a.code} type={types.byCode.get(a.code)} />
+        </Group>
+      ),
+    },
+    {
+      key: 'dates',
+      header: 'alerts.columns.dates',
+      nowrap: true,
+      sortValue: (a) => a.startsOn,
+      cell: (a) => t('alerts.fromTo', { from: formatDate(a.startsOn, i18n.language), to: a.endsOn ? formatDate(a.endsOn, i18n.language) : t('alerts.noEnd') }),
+    },
+    {
+      key: 'details',
+      header: 'alerts.columns.details',
+      cell: (a) => (
+        <>
+          {a.relatedPrisoner && <Text size="sm">{related(a)}</Text>}
+          {a.comment && <Text size="sm">{a.comment}</Text>}
+        </>
+      ),
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped data-testid="wing-alerts-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('alerts.wing.cell')}</Table.Th>
-            <Table.Th>{t('alerts.wing.prisoner')}</Table.Th>
-            <Table.Th>{t('alerts.columns.alert')}</Table.Th>
-            <Table.Th>{t('alerts.columns.dates')}</Table.Th>
-            <Table.Th>{t('alerts.columns.details')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((a) => (
-            <Table.Tr key={a.id} data-testid="wing-alert-row" data-code={a.code}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.prisoner.locationPath ?? '—'}</Table.Td>
-              <Table.Td>
-                <AnchorLink to="/prisoners/$prisonerId" params={{ prisonerId: a.prisoner.id }}>
-                  {nameOwnScript(a.prisoner)}
-                </AnchorLink>
-                <Text size="xs">{a.prisoner.prisonNumber}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  <AlertBadge code={a.code} type={types.byCode.get(a.code)} />
-                </Group>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {t('alerts.fromTo', { from: formatDate(a.startsOn, i18n.language), to: a.endsOn ? formatDate(a.endsOn, i18n.language) : t('alerts.noEnd') })}
-              </Table.Td>
-              <Table.Td>
-                {a.relatedPrisoner && (
-                  <Text size="sm">
-                    {a.relatedPrisoner.visible ? `${t('alerts.relatedLabel')} ${a.relatedPrisoner.familyName} ${a.relatedPrisoner.givenName} (${a.relatedPrisoner.prisonNumber})` : t('alerts.relatedHidden')}
-                  </Text>
-                )}
-                {a.comment && <Text size="sm">{a.comment}</Text>}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      columns={columns}
+      rows={items}
+      rowKey={(a) => a.id}
+      label={t('alerts.wing.tableLabel')}
+      minWidth={720}
+      testId="wing-alerts-table"
+      rowTestId="wing-alert-row"
+      rowData={(a) => ({ 'data-code': a.code })}
+      pagination={{ mode: 'client', pageSize: 100 }}
+    />
   );
 }

@@ -1,39 +1,24 @@
-import { Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '@vigil/contracts';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { RowStatusBadge } from './status-badge.tsx';
 
-/** A table wider than the screen scrolls sideways: keyboard users must be able to reach it too. */
-const focusable = (label: string) => ({ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': label } });
+type ReportRow = ImportReport['rows'][number];
+type SampleRow = { index: number; cells: (string | null)[] };
 
 /** The first rows of the file as read, to help choose the columns. */
 export function SampleRows({ headers, rows }: { headers: string[]; rows: (string | null)[][] }) {
   const { t } = useTranslation();
+  // The file's own headers, shown as written (elements, so they are not looked up as messages).
+  const columns: DataColumn<SampleRow>[] = headers.map((h, c) => ({ key: `column-${c}`, header: <>{h}</>, cell: (r) => r.cells[c] ?? '' }));
   return (
     <Stack gap="xs">
       <Title order={2} size="h3">
         {t('imports.sampleTitle')}
       </Title>
-      <Table.ScrollContainer minWidth={Math.max(480, headers.length * 120)} scrollAreaProps={focusable(t('imports.sampleTitle'))}>
-        <Table striped withTableBorder data-testid="import-sample">
-          <Table.Thead>
-            <Table.Tr>
-              {headers.map((h) => (
-                <Table.Th key={h}>{h}</Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((cells, i) => (
-              <Table.Tr key={i}>
-                {headers.map((h, c) => (
-                  <Table.Td key={h}>{cells[c] ?? ''}</Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable columns={columns} rows={rows.map((cells, index) => ({ index, cells }))} rowKey={(r) => String(r.index)} label={t('imports.sampleTitle')} minWidth={Math.max(480, headers.length * 120)} testId="import-sample" />
     </Stack>
   );
 }
@@ -41,6 +26,26 @@ export function SampleRows({ headers, rows }: { headers: string[]; rows: (string
 /** The dry run's verdict: counts, then each row with what is wrong with it (rows at fault first). */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
+  const issue = (i: ReportRow['issues'][number]) => `${i.field ? `${t(`imports.fields.${i.field}`)}: ` : ''}${i.message}${i.detail ? ` (${i.detail})` : ''}`;
+  const columns: DataColumn<ReportRow>[] = [
+    { key: 'row', header: 'imports.columns.row', rowHeader: true, numeric: true, sortValue: (r) => r.row, cell: (r) => r.row },
+    { key: 'status', header: 'imports.columns.status', nowrap: true, sortValue: (r) => t(`imports.rowStatus.${r.status}`), cell: (r) => <RowStatusBadge status={r.status} /> },
+    { key: 'prisonNumber', header: 'imports.fields.prisonNumber', sortValue: (r) => r.prisonNumber, cell: (r) => r.prisonNumber ?? '' },
+    { key: 'name', header: 'imports.columns.name', sortValue: (r) => r.name, cell: (r) => r.name ?? '' },
+    {
+      key: 'issues',
+      header: 'imports.columns.issues',
+      exportValue: (r) => r.issues.map(issue).join('; '),
+      cell: (r) =>
+        r.issues.length > 0 && (
+          <List size="sm" spacing={2}>
+            {r.issues.map((i, n) => (
+              <List.Item key={n}>{issue(i)}</List.Item>
+            ))}
+          </List>
+        ),
+    },
+  ];
   return (
     <Stack gap="xs" data-testid="import-report">
       <Title order={2} size="h3">
@@ -53,44 +58,17 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <Badge color="gray.7" data-testid="report-already">{t('imports.alreadyCount', { count: report.alreadyImported })}</Badge>
       </Group>
       {report.truncated && <Text size="sm">{t('imports.truncated', { shown: report.rows.length, total: report.total })}</Text>}
-      <Table.ScrollContainer minWidth={640} scrollAreaProps={focusable(t('imports.reportTitle'))}>
-        <Table striped data-testid="import-report-rows">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('imports.columns.row')}</Table.Th>
-              <Table.Th>{t('imports.columns.status')}</Table.Th>
-              <Table.Th>{t('imports.fields.prisonNumber')}</Table.Th>
-              <Table.Th>{t('imports.columns.name')}</Table.Th>
-              <Table.Th>{t('imports.columns.issues')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.rows.map((r) => (
-              <Table.Tr key={r.row} data-testid={`report-row-${r.row}`}>
-                <Table.Td>{r.row}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <RowStatusBadge status={r.status} />
-                </Table.Td>
-                <Table.Td>{r.prisonNumber ?? ''}</Table.Td>
-                <Table.Td>{r.name ?? ''}</Table.Td>
-                <Table.Td>
-                  {r.issues.length > 0 && (
-                    <List size="sm" spacing={2}>
-                      {r.issues.map((i, n) => (
-                        <List.Item key={n}>
-                          {i.field ? `${t(`imports.fields.${i.field}`)}: ` : ''}
-                          {i.message}
-                          {i.detail ? ` (${i.detail})` : ''}
-                        </List.Item>
-                      ))}
-                    </List>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        columns={columns}
+        rows={report.rows}
+        rowKey={(r) => String(r.row)}
+        label={t('imports.reportTitle')}
+        minWidth={640}
+        testId="import-report-rows"
+        rowData={(r) => ({ 'data-testid': `report-row-${r.row}` })}
+        exportName="import-report"
+        pagination={{ mode: 'client', pageSize: 100 }}
+      />
     </Stack>
   );
 }

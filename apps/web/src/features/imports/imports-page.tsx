@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, FileInput, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, FileInput, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +7,10 @@ import { useSession } from '../../app/session.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
-import { QueryState } from '../../ui/query-state.tsx';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { formatTimestamp } from '../prisoners/prisoner-format.ts';
-import { importKeys, importsApi, MAX_UPLOAD_BYTES } from './imports-api.ts';
+import { importKeys, importsApi, MAX_UPLOAD_BYTES, type ImportListItem } from './imports-api.ts';
 import { StatusBadge } from './status-badge.tsx';
 
 /** Importing an existing register: upload a file, then map, check and commit it on its own page. */
@@ -31,6 +32,37 @@ export function ImportsPage() {
     },
   });
   const list = useQuery({ queryKey: importKeys.list(null), queryFn: () => importsApi.list(null) });
+  const columns: DataColumn<ImportListItem>[] = [
+    {
+      key: 'file',
+      header: 'imports.columns.file',
+      rowHeader: true,
+      sortValue: (imp) => imp.filename,
+      cell: (imp) => (
+        <AnchorLink to="/imports/$importId" params={{ importId: imp.id }}>
+          {imp.filename}
+        </AnchorLink>
+      ),
+    },
+    { key: 'facility', header: 'imports.columns.facility', sortValue: (imp) => imp.facilityCode, cell: (imp) => imp.facilityCode },
+    { key: 'rows', header: 'imports.columns.rows', numeric: true, sortValue: (imp) => imp.rowCount, cell: (imp) => imp.rowCount },
+    {
+      key: 'status',
+      header: 'imports.columns.status',
+      sortValue: (imp) => t(`imports.status.${imp.status}`),
+      cell: (imp) => (
+        <>
+          <StatusBadge status={imp.status} />
+          {imp.status === 'committed' && (
+            <Badge variant="outline" color="gray.8" ml="xs">
+              {t('imports.createdCount', { count: imp.createdCount })}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { key: 'uploaded', header: 'imports.columns.uploaded', sortValue: (imp) => imp.createdAt, cell: (imp) => `${formatTimestamp(imp.createdAt, i18n.language)} · ${imp.createdBy}` },
+  ];
 
   return (
     <div data-testid="imports-page">
@@ -83,47 +115,18 @@ export function ImportsPage() {
           <Title order={2} size="h3">
             {t('imports.recent')}
           </Title>
-          <QueryState isPending={list.isPending} error={list.error} />
-          {list.data && list.data.items.length === 0 && <Text size="sm">{t('imports.none')}</Text>}
-          {list.data && list.data.items.length > 0 && (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped data-testid="imports-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('imports.columns.file')}</Table.Th>
-                    <Table.Th>{t('imports.columns.facility')}</Table.Th>
-                    <Table.Th>{t('imports.columns.rows')}</Table.Th>
-                    <Table.Th>{t('imports.columns.status')}</Table.Th>
-                    <Table.Th>{t('imports.columns.uploaded')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((imp) => (
-                    <Table.Tr key={imp.id}>
-                      <Table.Td>
-                        <AnchorLink to="/imports/$importId" params={{ importId: imp.id }}>
-                          {imp.filename}
-                        </AnchorLink>
-                      </Table.Td>
-                      <Table.Td>{imp.facilityCode}</Table.Td>
-                      <Table.Td>{imp.rowCount}</Table.Td>
-                      <Table.Td>
-                        <StatusBadge status={imp.status} />
-                        {imp.status === 'committed' && (
-                          <Badge variant="outline" color="gray.8" ml="xs">
-                            {t('imports.createdCount', { count: imp.createdCount })}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {formatTimestamp(imp.createdAt, i18n.language)} · {imp.createdBy}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          <DataTable
+            columns={columns}
+            rows={list.data?.items}
+            rowKey={(imp) => imp.id}
+            query={list}
+            label={t('imports.recent')}
+            empty={t('imports.none')}
+            minWidth={640}
+            testId="imports-table"
+            rowTestId="import-row"
+            pagination={{ mode: 'client', pageSize: 25 }}
+          />
         </Stack>
         {session.facilities.length === 0 && (
           <Alert color="blue.9" variant="outline">

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Badge, Box, Group, Paper, Switch, Table, Text, Title } from '@mantine/core';
+import { Badge, Box, Group, Paper, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FacilityOccupancy, OccupancyStatistics, PlaceOccupancy } from '@vigil/contracts';
 import { formatLocale } from '../../i18n/index.ts';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 
 /** Occupancy against capacity: per facility a summary, then its places in tree order. */
 export function OccupancyPanel({ stats }: { stats: OccupancyStatistics }) {
@@ -24,8 +26,56 @@ function FacilityOccupancyCard({ facility: f, showCells }: { facility: FacilityO
   const n = (v: number) => v.toLocaleString(formatLocale(i18n.language));
   const percent = (p: number | null) => (p === null ? '—' : `${p.toLocaleString(formatLocale(i18n.language))} %`);
   const places = showCells ? f.places : f.places.filter((p) => p.kind !== 'cell');
-  const num = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
   const titleId = `occupancy-${f.facilityId}`;
+  // Places stay in tree order (indented by depth), so the columns are not sortable.
+  const columns: DataColumn<PlaceOccupancy>[] = [
+    {
+      key: 'place',
+      header: 'statistics.place',
+      rowHeader: true,
+      cell: (p) => (
+        <div style={{ paddingInlineStart: `${p.depth * 1.25}rem` }}>
+          <Text span fw={600}>
+            {p.path}
+          </Text>{' '}
+          <Text span size="sm">
+            {t(`locations.kinds.${p.kind}`)} · {p.name}
+          </Text>
+        </div>
+      ),
+    },
+    { key: 'cells', header: 'statistics.cells', numeric: true, cell: (p) => n(p.cells) },
+    { key: 'baseline', header: 'statistics.baseline', numeric: true, cell: (p) => n(p.baselineCapacity) },
+    { key: 'operational', header: 'statistics.operational', numeric: true, cell: (p) => n(p.operationalCapacity) },
+    {
+      key: 'occupants',
+      header: 'statistics.occupants',
+      numeric: true,
+      cell: (p) => (
+        <>
+          {n(p.occupants)}
+          {p.temporarilyAbsent > 0 && (
+            <Text span size="xs" display="block">
+              {t('statistics.absentCount', { n: n(p.temporarilyAbsent) })}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'occupancy',
+      header: 'statistics.occupancy',
+      cell: (p) => (
+        <Group gap="xs" wrap="nowrap" miw={160}>
+          <OccupancyBar place={p} />
+          <Text span size="sm" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+            {percent(p.occupancyPercent)}
+          </Text>
+          {p.overcrowded && <OverBadge />}
+        </Group>
+      ),
+    },
+  ];
 
   return (
     <Paper withBorder p="md" mb="lg" component="section" aria-labelledby={titleId} data-testid="occupancy-facility" data-facility={f.facilityCode}>
@@ -47,77 +97,20 @@ function FacilityOccupancyCard({ facility: f, showCells }: { facility: FacilityO
       {places.length === 0 ? (
         <Text>{t('statistics.noPlaces')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table data-testid="occupancy-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('statistics.place')}</Table.Th>
-                <Table.Th scope="col" style={num}>
-                  {t('statistics.cells')}
-                </Table.Th>
-                <Table.Th scope="col" style={num}>
-                  {t('statistics.baseline')}
-                </Table.Th>
-                <Table.Th scope="col" style={num}>
-                  {t('statistics.operational')}
-                </Table.Th>
-                <Table.Th scope="col" style={num}>
-                  {t('statistics.occupants')}
-                </Table.Th>
-                <Table.Th scope="col">{t('statistics.occupancy')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {places.map((p) => (
-                <PlaceRow key={p.locationId} place={p} n={n} percent={percent} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          columns={columns}
+          rows={places}
+          rowKey={(p) => p.locationId}
+          label={`${f.facilityCode} · ${f.facilityName}`}
+          minWidth={760}
+          striped={false}
+          testId="occupancy-table"
+          rowTestId="occupancy-row"
+          rowData={(p) => ({ 'data-path': p.path, 'data-overcrowded': p.overcrowded })}
+          rowStyle={(p) => (p.overcrowded ? { background: 'var(--mantine-color-red-light)' } : undefined)}
+        />
       )}
     </Paper>
-  );
-}
-
-function PlaceRow({ place: p, n, percent }: { place: PlaceOccupancy; n: (v: number) => string; percent: (p: number | null) => string }) {
-  const { t } = useTranslation();
-  const num = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
-  return (
-    <Table.Tr
-      data-testid="occupancy-row"
-      data-path={p.path}
-      data-overcrowded={p.overcrowded}
-      style={p.overcrowded ? { background: 'var(--mantine-color-red-light)' } : undefined}
-    >
-      <Table.Th scope="row" fw={400} style={{ paddingInlineStart: `calc(var(--mantine-spacing-xs) + ${p.depth * 1.25}rem)` }}>
-        <Text span fw={600}>
-          {p.path}
-        </Text>{' '}
-        <Text span size="sm">
-          {t(`locations.kinds.${p.kind}`)} · {p.name}
-        </Text>
-      </Table.Th>
-      <Table.Td style={num}>{n(p.cells)}</Table.Td>
-      <Table.Td style={num}>{n(p.baselineCapacity)}</Table.Td>
-      <Table.Td style={num}>{n(p.operationalCapacity)}</Table.Td>
-      <Table.Td style={num}>
-        {n(p.occupants)}
-        {p.temporarilyAbsent > 0 && (
-          <Text span size="xs" display="block">
-            {t('statistics.absentCount', { n: n(p.temporarilyAbsent) })}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td miw={180}>
-        <Group gap="xs" wrap="nowrap">
-          <OccupancyBar place={p} />
-          <Text span size="sm" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-            {percent(p.occupancyPercent)}
-          </Text>
-          {p.overcrowded && <OverBadge />}
-        </Group>
-      </Table.Td>
-    </Table.Tr>
   );
 }
 

@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { ReasonDialog } from '../../ui/reason-dialog.tsx';
 import { useForm } from '../../ui/use-form.ts';
-import { UserForm } from './user-form.tsx';
+import { UserEditForm } from './user-form.tsx';
 import { userKeys, usersApi } from './users-api.ts';
 
 export function UserDetails({ id, onClose }: { id: string; onClose: () => void }) {
@@ -20,7 +20,7 @@ export function UserDetails({ id, onClose }: { id: string; onClose: () => void }
       {user.data && (
         <Stack>
           <UserStatus user={user.data} />
-          <UserForm key={user.data.version} user={user.data} onCancel={onClose} onDone={onClose} />
+          <UserEditForm key={user.data.version} user={user.data} onDone={onClose} />
           <UserActions user={user.data} />
         </Stack>
       )}

@@ -1,17 +1,21 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Select, Switch, Table, Tabs, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Switch, Tabs, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ROLES, type User } from '@vigil/contracts';
 import { AppModal } from '../../ui/app-modal.tsx';
-import { ROLES } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
+import { useCursorPages } from '../../ui/data-table/use-cursor-pages.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { QueryState } from '../../ui/query-state.tsx';
 import { RolesReference } from './roles-reference.tsx';
 import { UserDetails } from './user-details.tsx';
-import { UserForm } from './user-form.tsx';
+import { UserDialog } from './user-form.tsx';
 import { userKeys, usersApi, type UserFilters } from './users-api.ts';
+
+const fullName = (u: User) => [u.familyName, u.givenName, u.patronymic].filter(Boolean).join(' ');
+const latinName = (u: User) => [u.familyNameLatin, u.givenNameLatin].filter(Boolean).join(' ');
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -24,13 +28,32 @@ export function UsersPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const filters: UserFilters = { q: debouncedQ, role, includeInactive };
 
-  const list = useInfiniteQuery({
-    queryKey: userKeys.list(filters),
-    queryFn: ({ pageParam }) => usersApi.list(filters, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next,
-  });
-  const users = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const list = useCursorPages({ queryKey: userKeys.list(filters), fetchPage: (cursor) => usersApi.list(filters, cursor) });
+  const columns: DataColumn<User>[] = [
+    { key: 'staffNumber', header: 'users.fields.staffNumber', nowrap: true, exportValue: (u) => u.staffNumber, cell: (u) => u.staffNumber },
+    {
+      key: 'name',
+      header: 'users.fields.name',
+      rowHeader: true,
+      exportValue: (u) => (latinName(u) ? `${fullName(u)} (${latinName(u)})` : fullName(u)),
+      cell: (u) => (
+        <>
+          <Anchor component="button" type="button" ta="start" onClick={() => setOpenId(u.id)}>
+            {fullName(u)}
+          </Anchor>
+          {u.familyNameLatin && <div>{latinName(u)}</div>}
+        </>
+      ),
+    },
+    { key: 'username', header: 'users.fields.username', exportValue: (u) => u.username, cell: (u) => u.username },
+    { key: 'roles', header: 'users.fields.roles', exportValue: (u) => u.roles.map((r) => t(`roles.${r}`)).join(', '), cell: (u) => u.roles.map((r) => t(`roles.${r}`)).join(', ') },
+    {
+      key: 'status',
+      header: 'users.fields.status',
+      exportValue: (u) => (u.active ? t('common.active') : t('common.inactive')),
+      cell: (u) => (u.active ? t('common.active') : <Badge color="gray.7">{t('common.inactive')}</Badge>),
+    },
+  ];
 
   return (
     <div data-testid="users-page">
@@ -46,54 +69,27 @@ export function UsersPage() {
             <Select label={t('users.fields.role')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={role} onChange={setRole} clearable placeholder={t('users.anyRole')} />
             <Switch label={t('common.showInactive')} checked={includeInactive} onChange={(e) => setIncludeInactive(e.currentTarget.checked)} />
           </Group>
-          <QueryState isPending={list.isPending} error={list.error} />
-          {list.data && (
-            <Table.ScrollContainer minWidth={700}>
-              <Table striped highlightOnHover data-testid="users-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('users.fields.staffNumber')}</Table.Th>
-                    <Table.Th>{t('users.fields.name')}</Table.Th>
-                    <Table.Th>{t('users.fields.username')}</Table.Th>
-                    <Table.Th>{t('users.fields.roles')}</Table.Th>
-                    <Table.Th>{t('users.fields.status')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {users.map((u) => (
-                    <Table.Tr key={u.id}>
-                      <Table.Td>{u.staffNumber}</Table.Td>
-                      <Table.Td>
-                        <Anchor component="button" type="button" onClick={() => setOpenId(u.id)}>
-                          {[u.familyName, u.givenName, u.patronymic].filter(Boolean).join(' ')}
-                        </Anchor>
-                        {u.familyNameLatin && <div>{[u.familyNameLatin, u.givenNameLatin].filter(Boolean).join(' ')}</div>}
-                      </Table.Td>
-                      <Table.Td>{u.username}</Table.Td>
-                      <Table.Td>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</Table.Td>
-                      <Table.Td>
-                        {u.active ? t('common.active') : <Badge color="gray.7">{t('common.inactive')}</Badge>}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-          {list.hasNextPage && (
-            <Button variant="default" mt="md" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('common.more')}
-            </Button>
-          )}
+          <DataTable
+            columns={columns}
+            rows={list.rows}
+            rowKey={(u) => u.id}
+            query={list.query}
+            pagination={list.pagination}
+            label={t('users.tabUsers')}
+            empty={t('users.none')}
+            exportName="users"
+            minWidth={700}
+            testId="users-table"
+            rowTestId="user-row"
+            rowData={(u) => ({ 'data-username': u.username })}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="roles">
           <RolesReference />
         </Tabs.Panel>
       </Tabs>
 
-      <AppModal opened={creating} onClose={() => setCreating(false)} title={t('users.create')} size="lg">
-        <UserForm onCancel={() => setCreating(false)} onDone={() => setCreating(false)} />
-      </AppModal>
+      <UserDialog opened={creating} onClose={() => setCreating(false)} />
       <AppModal opened={openId !== null} onClose={() => setOpenId(null)} title={t('users.details')} size="lg">
         {openId && <UserDetails id={openId} onClose={() => setOpenId(null)} />}
       </AppModal>

@@ -1,0 +1,24 @@
+import type { Key } from 'react';
+import type { z } from 'zod';
+import { AppModal } from '../app-modal.tsx';
+import { ContractForm, type ContractFormProps } from './contract-form.tsx';
+
+/**
+ * A ContractForm in a modal. The form is made afresh each time the dialog opens and whenever
+ * `formKey` changes (give the record's version: after "reload" the form shows the newer record).
+ * Cancel closes it.
+ */
+export function FormDialog<V extends Record<string, unknown>, S extends z.ZodType, R>({
+  opened,
+  onClose,
+  title,
+  size = 'lg',
+  formKey,
+  ...form
+}: Omit<ContractFormProps<V, S, R>, 'onCancel'> & { opened: boolean; onClose: () => void; title: string; size?: string; formKey?: Key }) {
+  return (
+    <AppModal opened={opened} onClose={onClose} title={title} size={size}>
+      {opened && <ContractForm key={formKey} onCancel={onClose} {...form} />}
+    </AppModal>
+  );
+}
