@@ -31,8 +31,8 @@ const RESULTS = join(ROOT, 'bench/results/web.json');
  * and the signed-in shell with the dashboard's screen.
  */
 const SCREENS = {
-  signIn: ['src/i18n/en.json', 'src/features/auth/sign-in-flow.tsx'],
-  firstScreen: ['src/i18n/en.json', 'src/app/signed-in-app.tsx', 'src/features/dashboard/dashboard-page.tsx'],
+  signIn: ['src/i18n/catalogue.en.ts', 'src/features/auth/sign-in-flow.tsx'],
+  firstScreen: ['src/i18n/catalogue.en.ts', 'src/app/signed-in-app.tsx', 'src/features/dashboard/dashboard-page.tsx'],
 };
 
 interface ScriptSet {

@@ -1,11 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { mergeCatalogues } from './merge.ts';
 import { CELL_SPECIAL_TYPES, FACILITY_TYPES, LOCATION_KINDS, PERMISSIONS, ROLES, SECURITY_LEVELS, SEX_DESIGNATIONS } from '@vigil/contracts';
 
 const here = new URL('.', import.meta.url).pathname;
-const load = (lang: string) => JSON.parse(readFileSync(join(here, `${lang}.json`), 'utf8')) as Record<string, unknown>;
+const features = join(here, '..', 'features');
+/** The files of one language as catalogue.<lang>.ts gathers them: the shell's and each feature's. */
+const partsOf = (lang: string) => [
+  join(here, `${lang}.json`),
+  ...readdirSync(features)
+    .map((f) => join(features, f, 'messages', `${lang}.json`))
+    .filter((p) => existsSync(p)),
+];
+const readPart = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+const load = (lang: string) => mergeCatalogues(partsOf(lang).map(readPart));
 
 /** "a.b.c" → value, for every leaf of a nested catalogue. */
 function flatten(obj: Record<string, unknown>, prefix = ''): Map<string, unknown> {
@@ -19,6 +29,14 @@ function flatten(obj: Record<string, unknown>, prefix = ''): Map<string, unknown
 }
 
 const catalogues = { en: flatten(load('en')), ru: flatten(load('ru')), tg: flatten(load('tg')) };
+
+test('each namespace has one home: a feature messages folder or the shell catalogue', () => {
+  for (const lang of ['en', 'ru', 'tg']) {
+    const owners = new Map<string, string[]>();
+    for (const path of partsOf(lang)) for (const ns of Object.keys(readPart(path))) owners.set(ns, [...(owners.get(ns) ?? []), path]);
+    for (const [ns, paths] of owners) assert.equal(paths.length, 1, `${lang}: '${ns}' is in ${paths.join(' and ')}`);
+  }
+});
 
 test('the three catalogues have exactly the same keys', () => {
   const en = [...catalogues.en.keys()].sort();

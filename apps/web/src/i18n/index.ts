@@ -21,12 +21,13 @@ function initialLanguage(): Language {
   return isLanguage(browser) ? browser : 'en';
 }
 
-// Only the language in use is downloaded (each catalogue is a chunk of its own, 12-16 KB gzipped);
-// every catalogue has every key (catalogues.test.ts), so none needs another to fall back on.
+// Only the language in use is downloaded (each language is a chunk of its own, 12-16 KB gzipped,
+// gathered from the shell's catalogue and every feature's messages folder); every language has
+// every key (catalogues.test.ts), so none needs another to fall back on.
 const CATALOGUES: Record<Language, () => Promise<{ default: object }>> = {
-  en: () => import('./en.json'),
-  ru: () => import('./ru.json'),
-  tg: () => import('./tg.json'),
+  en: () => import('./catalogue.en.ts'),
+  ru: () => import('./catalogue.ru.ts'),
+  tg: () => import('./catalogue.tg.ts'),
 };
 
 let wanted: Language | null = null;
