@@ -114,6 +114,9 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
   installAccessHook(app, (token) => services.auth.resolveSession(token));
   observabilityRoutes(app, database.db);
   await app.register(async (api) => registerModules(api as App, services, config));
+  // Events are delivered while the app serves: from its start (catching up on what was missed) to its close.
+  app.addHook('onReady', () => services.events.start((message, err) => app.log.error({ err }, message)));
+  app.addHook('onClose', () => services.events.stop());
 
   if (existsSync(config.webDist)) await serveWebApp(app, config.webDist);
   return { app, services };

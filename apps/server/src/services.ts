@@ -18,6 +18,7 @@ import { countsService } from './modules/counts/counts.service.ts';
 import { statisticsService } from './modules/statistics/statistics.service.ts';
 import { prisonerRecordService } from './modules/prisoners/prisoner-record.service.ts';
 import { importsService } from './modules/imports/imports.service.ts';
+import { eventDispatcher } from './platform/events/dispatcher.ts';
 
 export interface ServiceDeps {
   db: Kysely<DB>;
@@ -45,6 +46,7 @@ export function buildServices(deps: ServiceDeps) {
     statistics: statisticsService(deps),
     prisonerRecord: prisonerRecordService(deps),
     imports: importsService({ ...deps, prisoners }),
+    events: eventDispatcher(deps.database),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -16,6 +16,7 @@ import { countsRoutes } from './counts/counts.routes.ts';
 import { statisticsRoutes } from './statistics/statistics.routes.ts';
 import { prisonerRecordRoutes } from './prisoners/prisoner-record.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
+import { eventsRoutes } from '../platform/events/events.routes.ts';
 
 /** Every feature module's routes. Each route declares its access; see platform/http/access-hook.ts. */
 export function registerModules(app: App, services: Services, config: Config) {
@@ -34,4 +35,5 @@ export function registerModules(app: App, services: Services, config: Config) {
   statisticsRoutes(app, services.statistics);
   prisonerRecordRoutes(app, services.prisonerRecord);
   importsRoutes(app, services.imports);
+  eventsRoutes(app, services.events);
 }

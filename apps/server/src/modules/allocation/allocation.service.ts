@@ -3,6 +3,7 @@ import type { AllocateBody, AllocationViolation, CalendarDate, CellOption, CellS
 import type { DB } from '../../platform/db/schema.ts';
 import { demand, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
+import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
 import { locationsRepository } from '../locations/locations.repository.ts';
 import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
@@ -132,6 +133,7 @@ export function allocationService(deps: { db: Kysely<DB> }) {
             before,
             after: { location: after.location, reason: body.reason, overrideReason, overridden: violations.map((v) => v.code), warnings },
           });
+          await publish(trx, { type: 'prisoner.moved', entityId: prisonerId, facilityId: prisoner.facility_id, payload: { prisonerId, fromLocationId: prisoner.current_location_id, toLocationId: cell.id } });
           return after;
         });
       } catch (e) {

@@ -4,6 +4,7 @@ import type { Language, PrisonerState, ReleaseBody, ReleaseCheck } from '@vigil/
 import type { DB } from '../../platform/db/schema.ts';
 import { can, type Actor, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
+import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
 import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
 import { endPlacement } from '../prisoners/placements.repository.ts';
@@ -105,6 +106,7 @@ export function releaseService(deps: { db: Kysely<DB> }) {
           before: { state: p.state, locationId: p.current_location_id },
           after: { state: 'released', releasedAt: at.toISOString(), movement },
         });
+        await publish(trx, { type: 'prisoner.released', entityId: p.id, facilityId: p.facility_id, payload: { prisonerId: p.id, movementId: id } });
         return movement;
       });
     },

@@ -310,6 +310,23 @@ export interface ImportsTable {
   updated_at: DefaultTimestamp;
 }
 
+export interface DomainEventsTable {
+  seq: ColumnType<string, never, never>;
+  id: Generated<string>;
+  type: string;
+  entity_type: string;
+  entity_id: string;
+  facility_id: string | null;
+  payload: ColumnType<unknown, string, never>;
+  occurred_at: DefaultTimestamp;
+}
+
+export interface DomainEventsHandledTable {
+  subscriber: string;
+  event_id: string;
+  handled_at: DefaultTimestamp;
+}
+
 export interface DB {
   facilities: FacilitiesTable;
   locations: LocationsTable;
@@ -333,4 +350,6 @@ export interface DB {
   count_sessions: CountSessionsTable;
   count_entries: CountEntriesTable;
   imports: ImportsTable;
+  domain_events: DomainEventsTable;
+  domain_events_handled: DomainEventsHandledTable;
 }
