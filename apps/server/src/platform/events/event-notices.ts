@@ -48,8 +48,15 @@ async function listenOnPool(pool: pg.Pool, onNotification: (m: pg.Notification) 
     client.release();
   }
   return {
+    // The listening connection is ended here, quietly: the embedded database's socket server
+    // drops a connection that has listened abruptly when the pool ends it at close, which the
+    // pool would report as a lost connection. The pool opens a fresh one if it is used again.
     async close() {
       pool.off('connect', onConnect);
+      const client = await pool.connect();
+      client.off('notification', onNotification);
+      client.on('error', () => {});
+      client.release(true);
     },
   };
 }
