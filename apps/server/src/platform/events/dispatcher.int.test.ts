@@ -94,7 +94,7 @@ describe(`domain event delivery (${store})`, () => {
     }
   });
 
-  test('a dispatcher process killed (SIGKILL) mid-delivery: a new one delivers exactly the rest', { skip: store !== 'postgres' && 'an in-memory PGlite cannot be shared with another process' }, async () => {
+  test('a dispatcher process killed (SIGKILL) mid-delivery: a new one delivers exactly the rest', { skip: store !== 'postgres' && 'an in-memory PGlite cannot be shared with another process' }, async (t) => {
     const url = database.pool.options.connectionString!;
     await publishAlerts(database.db, 60);
     const total = await eventCount();
@@ -105,6 +105,7 @@ describe(`domain event delivery (${store})`, () => {
     await exited;
     const done = await effects(database.db, 'test.killed');
     assert.ok(done.total < total, `killed half-way (${done.total} of ${total})`);
+    t.diagnostic(`killed after ${done.total} of ${total} events`);
 
     const events = eventDispatcher(database);
     effectWriter(events, 'test.killed');
