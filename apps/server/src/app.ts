@@ -19,6 +19,7 @@ import { observabilityRoutes } from './platform/http/observability.ts';
 import { serveWebApp } from './platform/http/web-app.ts';
 import { buildServices, type Services } from './services.ts';
 import { MODULES } from './modules/index.ts';
+import { eventsRoutes } from './platform/events/events.routes.ts';
 
 export type { App };
 
@@ -115,10 +116,15 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
   installAccessHook(app, (token) => services.auth.resolveSession(token));
   installIdempotency(app, database.db, config.secret);
   observabilityRoutes(app, database.db);
-  // Each module registers only its routes, with only its services (each route declares its access).
+  // Each module registers only its routes, with only its services (each route declares its access);
+  // the live event stream is the platform's.
   await app.register(async (api) => {
     for (const module of MODULES) module.routes?.(api as App, services as never, config);
+    eventsRoutes(api as App, services.events);
   });
+  // Events are delivered while the app serves: from its start (catching up on what was missed) to its close.
+  app.addHook('onReady', () => services.events.start((message, err) => app.log.error({ err }, message)));
+  app.addHook('onClose', () => services.events.stop());
 
   if (existsSync(config.webDist)) await serveWebApp(app, config.webDist);
   return { app, services };

@@ -35,4 +35,4 @@ export const MODULES = [
   importsModule,
 ] as const;
 
-export type Services = ServicesOf<typeof MODULES>;
+export type ModuleServices = ServicesOf<typeof MODULES>;

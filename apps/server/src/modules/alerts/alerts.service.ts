@@ -4,6 +4,7 @@ import type { AlertTypeData, CreateAlertTypeBody, RaiseAlertBody, UpdateAlertTyp
 import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
+import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { localDay } from '../../platform/time/calendar.ts';
@@ -130,6 +131,7 @@ export function alertsService(deps: { db: Kysely<DB>; clock: Clock }) {
         });
         const after = presentAlert((await repo.one(ctx.actor, id, trx))!, await days.today(prisoner.facility_id, trx));
         await appendAudit(trx, ctx, { action: 'alert.raised', entityType: 'prisoner', entityId: prisonerId, facilityId: prisoner.facility_id, after });
+        await publish(trx, { type: 'alert.raised', entityId: id, facilityId: prisoner.facility_id, payload: { alertId: id, prisonerId, code: body.code } });
         return after;
       });
     },
@@ -152,6 +154,7 @@ export function alertsService(deps: { db: Kysely<DB>; clock: Clock }) {
         if (!(await repo.end(trx, alertId, body.version, { ended_by: ctx.actor.username, end_reason: body.reason, ends_on }))) throw new Problem('edit-conflict');
         const after = presentAlert((await repo.one(ctx.actor, alertId, trx))!, today);
         await appendAudit(trx, ctx, { action: 'alert.ended', entityType: 'prisoner', entityId: locked.prisoner_id, facilityId: prisoner.facility_id, before, after });
+        await publish(trx, { type: 'alert.ended', entityId: alertId, facilityId: prisoner.facility_id, payload: { alertId, prisonerId: locked.prisoner_id, code: locked.code } });
         return after;
       });
     },

@@ -3,6 +3,7 @@ import type { AllocateBody, AllocationViolation, CalendarDate, CellOption, CellS
 import type { DB } from '../../platform/db/schema.ts';
 import { demand, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
+import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { facilityDays } from '../../platform/time/facility-day.ts';
@@ -133,6 +134,7 @@ export function allocationService(deps: { db: Kysely<DB>; clock: Clock }) {
             before,
             after: { location: after.location, reason: body.reason, overrideReason, overridden: violations.map((v) => v.code), warnings },
           });
+          await publish(trx, { type: 'prisoner.moved', entityId: prisonerId, facilityId: prisoner.facility_id, payload: { prisonerId, fromLocationId: prisoner.current_location_id, toLocationId: cell.id } });
           return after;
         });
       } catch (e) {

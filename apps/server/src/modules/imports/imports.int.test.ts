@@ -176,6 +176,9 @@ describe(`register import over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, ()
     const c1 = await t.db.selectFrom('prisoners').selectAll().where('prison_number', '=', 'C-1').executeTakeFirstOrThrow();
     assert.equal(c1.facility_id, facility);
     assert.equal(c1.current_location_id, maleCell);
+    // Each admission is a domain event, as at reception, for the modules that react to it.
+    const admitted = await t.db.selectFrom('domain_events').select(['entity_id', 'payload', 'facility_id']).where('type', '=', 'prisoner.admitted').where('entity_id', '=', c1.id).execute();
+    assert.deepEqual(admitted, [{ entity_id: c1.id, facility_id: facility, payload: { prisonerId: c1.id, readmission: false } }]);
     assert.equal(c1.version, 1);
     assert.equal(c1.latest_release_date, '2029-07-10');
     const file = c1.file as { legal: { commitmentOrders: { kind: string; issuedBy: string; reference: string }[] } };

@@ -4,6 +4,7 @@ import { ABSENCE_KINDS, type AbsenceKind, type StartAbsenceBody, type StartTrans
 import type { DB } from '../../platform/db/schema.ts';
 import { mayAccessFacility, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
+import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
 import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
 import { endPlacement, movePlacement } from '../prisoners/placements.repository.ts';
@@ -152,6 +153,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
         await setState(trx, p, 'in-custody');
         const after = await presentLocked(trx, m.id);
         await auditBothSides(trx, ctx, 'prisoner.transfer-received', p.id, [toFacilityId, m.from_facility_id], { state: p.state, facilityId: p.facility_id, movement: before }, { state: 'in-custody', facilityId: toFacilityId, movement: after });
+        await publish(trx, { type: 'prisoner.transferred', entityId: p.id, facilityId: toFacilityId, payload: { prisonerId: p.id, movementId: m.id, fromFacilityId: m.from_facility_id, toFacilityId } });
         return after;
       });
     },

@@ -4,6 +4,7 @@ import type { Language, ReleaseBody, ReleaseCheck } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import { can, type Actor, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
+import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { facilityDays } from '../../platform/time/facility-day.ts';
@@ -112,6 +113,7 @@ export function releaseService(deps: { db: Kysely<DB>; clock: Clock }) {
           before: { state: p.state, locationId: p.current_location_id },
           after: { state: 'released', releasedAt: at.toISOString(), movement },
         });
+        await publish(trx, { type: 'prisoner.released', entityId: p.id, facilityId: p.facility_id, payload: { prisonerId: p.id, movementId: id } });
         return movement;
       });
     },

@@ -4,6 +4,7 @@ import type { CalendarDate, PrisonerFile, PrisonerSearchHit } from '@vigil/contr
 import type { DB } from '../../platform/db/schema.ts';
 import { mayAccessFacility, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
+import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
 import { reencodePhoto } from './photo.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -99,6 +100,7 @@ export function prisonersService(deps: { db: Kysely<DB>; clock: Clock }) {
       await movePlacement(trx, { prisonerId: id, facilityId: a.facilityId, locationId: null, reason: a.reason, movedBy: ctx.actor.username });
       const after = await current(ctx, id, trx);
       await appendAudit(trx, ctx, { action: 'prisoner.admitted', entityType: 'prisoner', entityId: id, facilityId: a.facilityId, after });
+      await publish(trx, { type: 'prisoner.admitted', entityId: id, facilityId: a.facilityId, payload: { prisonerId: id, readmission: false } });
       return after;
     },
 
@@ -119,6 +121,7 @@ export function prisonersService(deps: { db: Kysely<DB>; clock: Clock }) {
       await movePlacement(trx, { prisonerId: id, facilityId: a.facilityId, locationId: null, reason: a.reason, movedBy: ctx.actor.username });
       const after = await current(ctx, id, trx);
       await appendAudit(trx, ctx, { action: 'prisoner.readmitted', entityType: 'prisoner', entityId: id, facilityId: a.facilityId, after });
+      await publish(trx, { type: 'prisoner.admitted', entityId: id, facilityId: a.facilityId, payload: { prisonerId: id, readmission: true } });
       return after;
     },
 

@@ -4,6 +4,7 @@ import type { CalendarDate, Prisoner } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/access/actor.ts';
 import { appendAuditBatch, canonicalAfter } from '../../platform/audit/audit.ts';
+import { publishMany } from '../../platform/events/outbox.ts';
 import { fileColumns, searchTermsOfFile } from './prisoner-columns.ts';
 import { presentPrisoner } from './prisoners.presenter.ts';
 import type { PrisonerRow } from './prisoners.repository.ts';
@@ -124,6 +125,11 @@ export function stagedAdmissions(db: Kysely<DB>) {
             join staged_admissions s on s.batch_id = ${batch.id} and s.prisoner_id = l.prisoner_id
             order by l.seq`.execute(trx);
         },
+      );
+      await publishMany(
+        trx,
+        'prisoner.admitted',
+        prepared.map((p) => ({ entityId: p.prisonerId, facilityId: batch.facilityId, payload: { prisonerId: p.prisonerId, readmission: false } })),
       );
       return prepared.map((p) => p.after);
     },

@@ -82,6 +82,23 @@ export interface CountSessions {
   version: Generated<number>;
 }
 
+export interface DomainEvents {
+  entity_id: string;
+  entity_type: string;
+  facility_id: string | null;
+  id: Generated<string>;
+  occurred_at: Generated<Timestamp>;
+  payload: ColumnType<unknown, string, string>;
+  seq: Generated<Int8>;
+  type: string;
+}
+
+export interface DomainEventsHandled {
+  event_id: string;
+  handled_at: Generated<Timestamp>;
+  subscriber: string;
+}
+
 export interface Facilities {
   active: Generated<boolean>;
   capacity: number;
@@ -355,6 +372,8 @@ export interface DB {
   catalogue_entries: CatalogueEntries;
   count_entries: CountEntries;
   count_sessions: CountSessions;
+  domain_events: DomainEvents;
+  domain_events_handled: DomainEventsHandled;
   facilities: Facilities;
   idempotency_keys: IdempotencyKeys;
   imports: Imports;

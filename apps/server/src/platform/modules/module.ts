@@ -5,6 +5,8 @@ import type { Database } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
 import type { App } from '../http/app-type.ts';
 import type { Clock } from '../time/clock.ts';
+import type { EventHandler } from '../events/dispatcher.ts';
+import type { DomainEventType } from '../events/event-types.ts';
 
 /** What the platform hands every module's services. */
 export interface ServiceDeps {
@@ -34,6 +36,19 @@ export interface ModuleDefinition<Provides extends object, Needs extends object 
    * (a movement's route checks `prisoners.read`). Checked by `modules/registry.test.ts`.
    */
   permissions: readonly Permission[];
+  /**
+   * What this module does when others' events happen (ARCHITECTURE "How modules talk"): each
+   * subscription is delivered every event of its types once, in its own transaction, across
+   * crashes and processes (platform/events/dispatcher.ts).
+   */
+  subscriptions?: (services: Provides) => readonly Subscription[];
+}
+
+/** A named reaction to domain events; the name is where what it handled is recorded, so it never changes. */
+export interface Subscription<T extends DomainEventType = DomainEventType> {
+  name: string;
+  types: readonly T[];
+  handler: EventHandler<T>;
 }
 
 /** Declares a module, keeping its exact service types for the composition root. */
@@ -45,6 +60,7 @@ export interface AnyModule {
   services: (deps: ServiceDeps, needs: never) => object;
   routes?: (app: App, services: never, config: Config) => void;
   permissions: readonly Permission[];
+  subscriptions?: (services: never) => readonly Subscription[];
 }
 
 // Turns a union of service maps into one map with every key (the composition root's type).
