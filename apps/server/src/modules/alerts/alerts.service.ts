@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AlertTypeData, CreateAlertTypeBody, RaiseAlertBody, UpdateAlertTypeBody } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, RequestContext } from '../../platform/access/actor.ts';
-import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
+import { auditRead } from '../../platform/audit/audit.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -118,7 +118,7 @@ export function alertsService(deps: { db: Kysely<DB>; clock: Clock }) {
       if (problem) throw new Problem(problem);
       if (body.relatedPrisonerId && !(await prisoners.find(ctx.actor, body.relatedPrisonerId))) throw Problem.at('not-found', 'relatedPrisonerId');
 
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx, audit }) => {
         const { id } = await repo.insert(trx, {
           prisoner_id: prisonerId,
           code: body.code,
@@ -130,7 +130,7 @@ export function alertsService(deps: { db: Kysely<DB>; clock: Clock }) {
           raised_by: ctx.actor.username,
         });
         const after = presentAlert((await repo.one(ctx.actor, id, trx))!, await days.today(prisoner.facility_id, trx));
-        await appendAudit(trx, ctx, { action: 'alert.raised', entityType: 'prisoner', entityId: prisonerId, facilityId: prisoner.facility_id, after });
+        await audit({ action: 'alert.raised', entityType: 'prisoner', entityId: prisonerId, facilityId: prisoner.facility_id, after });
         await publish(trx, { type: 'alert.raised', entityId: id, facilityId: prisoner.facility_id, payload: { alertId: id, prisonerId, code: body.code } });
         return after;
       });
@@ -138,7 +138,7 @@ export function alertsService(deps: { db: Kysely<DB>; clock: Clock }) {
 
     /** Ends an alert today with a reason. Alerts are never deleted: the history keeps who raised and ended them. */
     async end(ctx: RequestContext, alertId: string, body: { reason: string; version: number }) {
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx, audit }) => {
         const locked = await repo.lock(alertId, trx);
         if (!locked) throw new Problem('not-found');
         const prisoner = await prisoners.find(ctx.actor, locked.prisoner_id, trx);
@@ -153,7 +153,7 @@ export function alertsService(deps: { db: Kysely<DB>; clock: Clock }) {
         const ends_on = endedOn({ startsOn: locked.starts_on, endsOn: locked.ends_on }, today);
         if (!(await repo.end(trx, alertId, body.version, { ended_by: ctx.actor.username, end_reason: body.reason, ends_on }))) throw new Problem('edit-conflict');
         const after = presentAlert((await repo.one(ctx.actor, alertId, trx))!, today);
-        await appendAudit(trx, ctx, { action: 'alert.ended', entityType: 'prisoner', entityId: locked.prisoner_id, facilityId: prisoner.facility_id, before, after });
+        await audit({ action: 'alert.ended', entityType: 'prisoner', entityId: locked.prisoner_id, facilityId: prisoner.facility_id, before, after });
         await publish(trx, { type: 'alert.ended', entityId: alertId, facilityId: prisoner.facility_id, payload: { alertId, prisonerId: locked.prisoner_id, code: locked.code } });
         return after;
       });

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { AllocateBody, AllocationViolation, CalendarDate, CellOption, CellSpecialType, SecurityLevel, SexDesignation } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import { demand, type RequestContext } from '../../platform/access/actor.ts';
-import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
+import { auditRead } from '../../platform/audit/audit.ts';
+import { runWrite } from '../../platform/db/write.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -104,7 +105,7 @@ export function allocationService(deps: { db: Kysely<DB>; clock: Clock }) {
       if (body.override) demand(ctx.actor, 'allocation.override');
       let facilityId: string | undefined;
       try {
-        return await db.transaction().execute(async (trx) => {
+        return await runWrite(db, ctx, async ({ trx, audit }) => {
           const prisoner = await prisoners.findForUpdate(ctx.actor, prisonerId, trx);
           if (!prisoner) throw new Problem('not-found');
           facilityId = prisoner.facility_id;
@@ -126,7 +127,7 @@ export function allocationService(deps: { db: Kysely<DB>; clock: Clock }) {
           const before = { location: prisoner.current_location_id ? { locationId: prisoner.current_location_id, path: prisoner.location_path } : null };
           await movePlacement(trx, { prisonerId, facilityId: prisoner.facility_id, locationId: cell.id, reason: body.reason, overrideReason, movedBy: ctx.actor.username });
           const after = presentPrisoner((await prisoners.find(ctx.actor, prisonerId, trx))!, today);
-          await appendAudit(trx, ctx, {
+          await audit({
             action: 'prisoner.allocated',
             entityType: 'prisoner',
             entityId: prisonerId,

@@ -4,6 +4,7 @@ import { ABSENCE_KINDS, type AbsenceKind, type StartAbsenceBody, type StartTrans
 import type { DB } from '../../platform/db/schema.ts';
 import { mayAccessFacility, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
+import { runWrite } from '../../platform/db/write.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
 import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
@@ -58,7 +59,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
 
     /** Out to court, hospital or elsewhere: still on their cell's roll, counted as out. */
     async startAbsence(ctx: RequestContext, prisonerId: string, body: StartAbsence) {
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx, audit }) => {
         const p = await lockPrisoner(ctx, prisonerId, trx);
         if (p.state !== 'in-custody') throw new Problem('movement-not-in-custody');
         const { id } = await repo.insert(trx, {
@@ -73,7 +74,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
         });
         await setState(trx, p, 'temporarily-absent');
         const after = await presentLocked(trx, id);
-        await appendAudit(trx, ctx, { action: 'prisoner.absence-started', entityType: 'prisoner', entityId: p.id, facilityId: p.facility_id, before: { state: p.state }, after: { state: 'temporarily-absent', movement: after } });
+        await audit({ action: 'prisoner.absence-started', entityType: 'prisoner', entityId: p.id, facilityId: p.facility_id, before: { state: p.state }, after: { state: 'temporarily-absent', movement: after } });
         return after;
       });
     },
@@ -81,7 +82,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
     async endAbsence(ctx: RequestContext, movementId: string) {
       const found = await repo.find(ctx.actor, movementId);
       if (!found || !ABSENCE_KINDS.includes(found.kind as AbsenceKind)) throw new Problem('not-found');
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx, audit }) => {
         const p = await lockPrisoner(ctx, found.prisoner_id, trx);
         const m = await repo.lock(trx, movementId);
         if (m.in_at !== null) throw new Problem('movement-closed');
@@ -89,7 +90,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
         await repo.close(trx, m.id, new Date(), ctx.actor.username);
         await setState(trx, p, 'in-custody');
         const after = await presentLocked(trx, m.id);
-        await appendAudit(trx, ctx, { action: 'prisoner.absence-ended', entityType: 'prisoner', entityId: p.id, facilityId: p.facility_id, before: { state: p.state, movement: before }, after: { state: 'in-custody', movement: after } });
+        await audit({ action: 'prisoner.absence-ended', entityType: 'prisoner', entityId: p.id, facilityId: p.facility_id, before: { state: p.state, movement: before }, after: { state: 'in-custody', movement: after } });
         return after;
       });
     },
@@ -99,7 +100,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
      * facility signs for them; meanwhile they are in transit and on nobody's cell roll.
      */
     async startTransfer(ctx: RequestContext, prisonerId: string, body: StartTransfer) {
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx }) => {
         const p = await lockPrisoner(ctx, prisonerId, trx);
         if (p.state !== 'in-custody') throw new Problem('movement-not-in-custody');
         // The sender need not be assigned to the destination; it must exist, be open and be elsewhere.
@@ -141,7 +142,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
       const found = await repo.find(ctx.actor, movementId);
       if (!found || found.kind !== 'transfer' || !found.to_facility_id || !mayAccessFacility(ctx.actor, found.to_facility_id)) throw new Problem('not-found');
       const toFacilityId = found.to_facility_id;
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx }) => {
         // The file is still the sender's: lock it without the receiver's facility scope.
         const p = await prisoners.lockAnywhere(found.prisoner_id, trx);
         if (!p) throw new Problem('not-found');
@@ -165,7 +166,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
     async cancelTransfer(ctx: RequestContext, movementId: string, reason: string) {
       const found = await repo.find(ctx.actor, movementId);
       if (!found || found.kind !== 'transfer' || !mayAccessFacility(ctx.actor, found.from_facility_id)) throw new Problem('not-found');
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx }) => {
         const p = await lockPrisoner(ctx, found.prisoner_id, trx);
         const m = await repo.lock(trx, movementId);
         if (m.in_at !== null || p.state !== 'in-transit') throw new Problem('movement-closed');

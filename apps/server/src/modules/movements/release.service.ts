@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { Language, ReleaseBody, ReleaseCheck } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import { can, type Actor, type RequestContext } from '../../platform/access/actor.ts';
-import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
+import { auditRead } from '../../platform/audit/audit.ts';
+import { runWrite } from '../../platform/db/write.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -54,13 +55,13 @@ export function releaseService(deps: { db: Kysely<DB>; clock: Clock }) {
     /** Hands property back (at release, or to a visitor): each item once, and only the prisoner's own. */
     async returnProperty(ctx: RequestContext, prisonerId: string, itemIds: readonly string[]) {
       const ids = [...new Set(itemIds)];
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx, audit }) => {
         const p = await prisoners.findForUpdate(ctx.actor, prisonerId, trx);
         if (!p) throw new Problem('not-found');
         const returned = await repo.returnProperty(trx, p.id, ids, new Date(), ctx.actor.username);
         if (returned.length !== ids.length) throw Problem.at('property-items-unknown', 'itemIds');
         const items = (await repo.property(p.id, trx)).map(presentProperty);
-        await appendAudit(trx, ctx, { action: 'prisoner.property-returned', entityType: 'prisoner', entityId: p.id, facilityId: p.facility_id, after: { items: items.filter((i) => ids.includes(i.id)) } });
+        await audit({ action: 'prisoner.property-returned', entityType: 'prisoner', entityId: p.id, facilityId: p.facility_id, after: { items: items.filter((i) => ids.includes(i.id)) } });
         return { items };
       });
     },
@@ -87,7 +88,7 @@ export function releaseService(deps: { db: Kysely<DB>; clock: Clock }) {
      * absence they are on (released from court) and leaves a 'release' movement.
      */
     async release(ctx: RequestContext, prisonerId: string, body: Release) {
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx, audit }) => {
         const p: PrisonerRow | undefined = await prisoners.findForUpdate(ctx.actor, prisonerId, trx);
         if (!p) throw new Problem('not-found');
         if (p.version !== body.version) throw new Problem('edit-conflict');
@@ -105,7 +106,7 @@ export function releaseService(deps: { db: Kysely<DB>; clock: Clock }) {
         await endPlacement(trx, p.id);
         if (!(await prisoners.update(trx, p.id, p.version, { state: 'released', released_at: at }))) throw new Problem('edit-conflict');
         const movement = presentMovement(await repo.lock(trx, id));
-        await appendAudit(trx, ctx, {
+        await audit({
           action: 'prisoner.released',
           entityType: 'prisoner',
           entityId: p.id,

@@ -4,6 +4,7 @@ import type { CalendarDate, PrisonerFile, PrisonerSearchHit } from '@vigil/contr
 import type { DB } from '../../platform/db/schema.ts';
 import { mayAccessFacility, type RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
+import { runWrite } from '../../platform/db/write.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
 import { reencodePhoto } from './photo.ts';
@@ -150,7 +151,7 @@ export function prisonersService(deps: { db: Kysely<DB>; clock: Clock }) {
 
     /** A correction never overwrites: the new file becomes a new version with its reason and author. */
     async correct(ctx: RequestContext, id: string, body: { file: PrisonerFile; reason: string; version: number }) {
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx, audit }) => {
         const row = await requireForUpdate(ctx, id, trx, body.version);
         const zone = await days.zone(row.facility_id, trx);
         assertDates(body.file, days.todayIn(zone), localDay(row.admitted_at, zone));
@@ -159,7 +160,7 @@ export function prisonersService(deps: { db: Kysely<DB>; clock: Clock }) {
         await repo.insertVersion(trx, { prisoner_id: id, version: body.version + 1, snapshot: body.file, reason: body.reason, author_user_id: ctx.actor.userId, author_username: ctx.actor.username });
         await repo.replaceSearchTerms(trx, id, searchTermsOfFile(row.prison_number, body.file));
         const after = await current(ctx, id, trx);
-        await appendAudit(trx, ctx, { action: 'prisoner.corrected', entityType: 'prisoner', entityId: id, facilityId: row.facility_id, before, after });
+        await audit({ action: 'prisoner.corrected', entityType: 'prisoner', entityId: id, facilityId: row.facility_id, before, after });
         return after;
       });
     },
@@ -209,11 +210,11 @@ export function prisonersService(deps: { db: Kysely<DB>; clock: Clock }) {
     async setPhoto(ctx: RequestContext, id: string, upload: Buffer) {
       const { contentType, bytes } = await reencodePhoto(upload);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx, audit }) => {
         const row = await requireForUpdate(ctx, id, trx);
         await repo.savePhoto(trx, sha256, contentType, bytes);
         await repo.update(trx, id, row.version, { photo_sha256: sha256 });
-        await appendAudit(trx, ctx, { action: 'prisoner.photo-set', entityType: 'prisoner', entityId: id, facilityId: row.facility_id, before: { photoSha256: row.photo_sha256 }, after: { photoSha256: sha256 } });
+        await audit({ action: 'prisoner.photo-set', entityType: 'prisoner', entityId: id, facilityId: row.facility_id, before: { photoSha256: row.photo_sha256 }, after: { photoSha256: sha256 } });
         return current(ctx, id, trx);
       });
     },

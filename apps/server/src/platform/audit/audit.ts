@@ -19,7 +19,15 @@ const asJson = (v: unknown) => (v === undefined || v === null ? null : JSON.pars
  * Appends one event to the hash chain inside the caller's transaction, so the event exists if and
  * only if the change does. The row lock on audit_head serialises appends and keeps seq gapless.
  */
+// How many events each open transaction has appended: the write path refuses a write without one.
+const appended = new WeakMap<Transaction<DB>, number>();
+
+/** Events appended so far in this transaction, by appendAudit or appendAuditBatch. */
+export const auditedIn = (trx: Transaction<DB>) => appended.get(trx) ?? 0;
+const countAppended = (trx: Transaction<DB>, n: number) => appended.set(trx, auditedIn(trx) + n);
+
 export async function appendAudit(trx: Transaction<DB>, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  countAppended(trx, 1);
   const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
   const seq = (BigInt(head.seq) + 1n).toString();
   const fields = {
@@ -105,6 +113,7 @@ export async function appendAuditBatch(
   entries: readonly AuditBatchEntry[],
   write: (fields: AuditBatchFields, links: AuditLink[]) => Promise<void>,
 ): Promise<void> {
+  countAppended(trx, entries.length);
   if (entries.length === 0) return;
   const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
   const fields: AuditBatchFields = {

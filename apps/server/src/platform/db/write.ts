@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../access/actor.ts';
-import { appendAudit, type AuditEntry } from '../audit/audit.ts';
+import { appendAudit, auditedIn, type AuditEntry } from '../audit/audit.ts';
 import { Problem } from '../errors.ts';
+import type { NewDomainEvent } from '../events/event-types.ts';
+import { publish } from '../events/outbox.ts';
 import type { DB } from './schema.ts';
 
 /** Where a change lands in the audit trail. */
@@ -43,6 +45,8 @@ export interface Write {
   ctx: RequestContext;
   /** Appends an audit event in this transaction. */
   audit(entry: AuditEntry): Promise<void>;
+  /** Records a domain event in this transaction (the outbox): delivered after commit, never on rollback. */
+  publish(event: NewDomainEvent): Promise<void>;
   /** Lock → not found → expected version → rules → apply → conflict → before/after → audit. */
   update<Row extends { version: number }, View>(change: VersionedChange<Row, View>): Promise<View>;
   /** Insert → present → audit. */
@@ -51,20 +55,17 @@ export interface Write {
 
 /**
  * The one path for writes (ARCHITECTURE invariant 3): the work runs in one transaction with its
- * audit events, and a write that audited nothing is refused and rolled back, so no change can reach
- * the database unrecorded.
+ * audit events and its domain events, and a write that audited nothing is refused and rolled back,
+ * so no change can reach the database unrecorded.
  */
 export async function runWrite<T>(db: Kysely<DB>, ctx: RequestContext, work: (write: Write) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    let audited = 0;
-    const audit = async (entry: AuditEntry) => {
-      await appendAudit(trx, ctx, entry);
-      audited++;
-    };
+    const audit = (entry: AuditEntry) => appendAudit(trx, ctx, entry);
     const write: Write = {
       trx,
       ctx,
       audit,
+      publish: (event) => publish(trx, event),
       async update(change) {
         const row = await change.lock(trx);
         if (!row) throw new Problem('not-found');
@@ -85,7 +86,7 @@ export async function runWrite<T>(db: Kysely<DB>, ctx: RequestContext, work: (wr
       },
     };
     const result = await work(write);
-    if (audited === 0) throw new Error('a write must record at least one audit event');
+    if (auditedIn(trx) === 0) throw new Error('a write must record at least one audit event');
     return result;
   });
 }
