@@ -7,6 +7,7 @@ import { Problem } from '../../platform/errors.ts';
 import { auditRepository, type AuditFilters } from './audit.repository.ts';
 import { CSV_COLUMNS, csvRow, labelRecords, presentAuditEvent } from './audit.presenter.ts';
 import { csvLine, decodeCursor, encodeCursor } from './audit.rules.ts';
+import { runWrite } from '../../platform/db/write.ts';
 
 const EXPORT_PAGE = 1000;
 // Excel opens a UTF-8 CSV as the local code page unless it starts with a byte-order mark,
@@ -38,7 +39,7 @@ export function auditService(deps: { db: Kysely<DB> }) {
      * it covers events up to and including its own.
      */
     async exportCsv(ctx: RequestContext, filters: AuditFilters): Promise<AsyncIterable<string>> {
-      await db.transaction().execute((trx) =>
+      await runWrite(db, ctx, ({ trx }) =>
         appendAudit(trx, ctx, { action: 'audit.exported', entityType: 'audit', after: { filters } }),
       );
       const maxSeq = await auditHeadSeq(db);

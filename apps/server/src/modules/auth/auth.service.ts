@@ -14,6 +14,7 @@ import { authRepository } from './auth.repository.ts';
 import { mayChangePassword, nextStepAfterPassword, passwordAcceptable, sessionExpired } from './auth.rules.ts';
 import { recordFailedAttempt, unknownNameAttempts } from './failed-attempts.ts';
 import { mfaService } from './mfa.service.ts';
+import { runWrite } from '../../platform/db/write.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof authRepository>['findUser']>>>;
 
@@ -100,7 +101,8 @@ export function authService(deps: { db: Kysely<DB>; config: Config; database: Pi
       const csrfToken = randomToken();
       const next = nextStepAfterPassword({ roles: user.roles as Role[], mfa_enabled: user.mfa_enabled, must_change_password: user.must_change_password });
       const facilities = await repo.facilitiesFor(user);
-      await db.transaction().execute(async (trx) => {
+      const signedIn = { ...userContext(user, meta), actor: actorOf(user, [], sha256(token)) };
+      await runWrite(db, signedIn, async ({ trx }) => {
         // With a second factor still to come, the failure count stands until that succeeds too.
         if (next !== 'mfa') await repo.clearFailures(trx, user.id);
         await repo.createSession(trx, {
@@ -113,7 +115,7 @@ export function authService(deps: { db: Kysely<DB>; config: Config; database: Pi
           user_agent: meta.userAgent?.slice(0, 300) ?? null,
           expires_at: new Date(now.getTime() + config.sessionAbsoluteHours * 3_600_000),
         });
-        await appendAudit(trx, { ...userContext(user, meta), actor: actorOf(user, [], sha256(token)) }, {
+        await appendAudit(trx, signedIn, {
           action: 'auth.signed-in',
           entityType: 'user',
           entityId: user.id,
@@ -176,14 +178,14 @@ export function authService(deps: { db: Kysely<DB>; config: Config; database: Pi
     },
 
     async signOut(ctx: RequestContext): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      await runWrite(db, ctx, async ({ trx }) => {
         await repo.revokeSession(trx, ctx.actor.sessionId, new Date());
         await appendAudit(trx, ctx, { action: 'auth.signed-out', entityType: 'user', entityId: ctx.actor.userId });
       });
     },
 
     async signOutEverywhere(ctx: RequestContext): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      await runWrite(db, ctx, async ({ trx }) => {
         await repo.revokeAllSessions(trx, ctx.actor.userId, new Date());
         await appendAudit(trx, ctx, { action: 'auth.signed-out-everywhere', entityType: 'user', entityId: ctx.actor.userId });
       });
@@ -205,7 +207,7 @@ export function authService(deps: { db: Kysely<DB>; config: Config; database: Pi
       if (!passwordAcceptable(newPassword, currentPassword)) throw new Problem('weak-password');
       const passwordHash = await hashPassword(newPassword);
       const next: SignInStep = 'done';
-      await db.transaction().execute(async (trx) => {
+      await runWrite(db, ctx, async ({ trx }) => {
         await repo.setPassword(trx, user.id, passwordHash);
         await repo.clearFailures(trx, user.id);
         await repo.revokeOtherSessions(trx, user.id, session.id, new Date());
@@ -222,7 +224,7 @@ export function authService(deps: { db: Kysely<DB>; config: Config; database: Pi
     },
 
     async setPreferences(ctx: RequestContext, language: Language): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      await runWrite(db, ctx, async ({ trx }) => {
         const user = await repo.findUser(ctx.actor.userId, trx);
         if (!user) throw new Problem('unauthenticated');
         await repo.setLanguage(trx, user.id, language);

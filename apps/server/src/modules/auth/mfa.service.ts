@@ -13,6 +13,7 @@ import { authRepository } from './auth.repository.ts';
 import { nextStepAfterMfa } from './auth.rules.ts';
 import { recordFailedAttempt } from './failed-attempts.ts';
 import { isFreshStep, looksLikeTotp, mayEnrol, newRecoveryCodes, normaliseRecoveryCode } from './mfa.rules.ts';
+import { runWrite } from '../../platform/db/write.ts';
 
 const ISSUER = 'Vigil';
 
@@ -38,6 +39,7 @@ export function mfaService(deps: { db: Kysely<DB>; config: Config }) {
       if (!user.mfa_enabled || !user.mfa_secret) throw new Problem('mfa-not-expected');
 
       const next = nextStepAfterMfa(user);
+      // Not the write path: a wrong code changes nothing and records no event here (failures are counted and audited apart).
       const accepted = await db.transaction().execute(async (trx) => {
         let method: 'totp' | 'recovery-code';
         if (looksLikeTotp(code)) {
@@ -89,7 +91,7 @@ export function mfaService(deps: { db: Kysely<DB>; config: Config }) {
 
       const recoveryCodes = newRecoveryCodes();
       const next = session.step === 'enrol-mfa' ? nextStepAfterMfa(user) : 'done';
-      await db.transaction().execute(async (trx) => {
+      await runWrite(db, ctx, async ({ trx }) => {
         await repo.enableMfa(trx, user.id, seal.seal(secret), step);
         await repo.replaceRecoveryCodes(trx, user.id, recoveryCodes.map((c) => sha256(normaliseRecoveryCode(c))));
         await repo.updateSession(trx, session.id, { step: next, pending_mfa_secret: null });

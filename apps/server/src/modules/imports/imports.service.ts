@@ -21,6 +21,7 @@ import { resolveMapping, suggestMapping } from './imports.mapping.ts';
 import { cellIssue, cellKey, checkRow, compareWithExisting, markDuplicatesInFile, type CheckedRow } from './imports.rules.ts';
 import { presentImport, storedReport, type StoredReport } from './imports.presenter.ts';
 import type { Db } from '../../platform/db/db.ts';
+import { runWrite } from '../../platform/db/write.ts';
 
 const NO_PRISONER = '00000000-0000-0000-0000-000000000000';
 const ISSUE_LIMIT_IN_PROBLEM = 50;
@@ -226,7 +227,7 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
         prepared.push(...batch);
       }
       await staging;
-      await db.transaction().execute(async (trx) => {
+      await runWrite(db, ctx, async ({ trx }) => {
         failedReport = await recheck(trx, ctx.actor, row.facility_id, checked, await prisoners.staged.numbersTaken(trx, row.id));
         if (failedReport) throw new Problem('import-invalid');
         const admitted = await prisoners.staged.admit(trx, ctx, { id: row.id, facilityId: row.facility_id, reason }, prepared);
@@ -247,7 +248,7 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
     } catch (e) {
       const failure = e instanceof Problem ? e.code : 'internal';
       try {
-        await db.transaction().execute(async (trx) => {
+        await runWrite(db, ctx, async ({ trx }) => {
           const current = await repo.findForUpdate(ctx.actor, row.id, trx);
           if (!current) return;
           await repo.update(trx, row.id, current.version, { status: 'failed', failure, ...(failedReport ? { report: JSON.stringify(failedReport) } : {}) });
@@ -295,7 +296,7 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
       const mapping = suggestMapping(sheet.headers);
       const resolved = resolveMapping(sheet.headers, mapping);
       const checked = 'columns' in resolved ? await checkAll(db, ctx.actor, { rows: sheet.rows, facilityId: facility.id, filename: q.filename, sha256 }, resolved.columns) : null;
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx }) => {
         const { id } = await repo.insert(trx, {
           facility_id: facility.id,
           filename: q.filename,
@@ -367,7 +368,7 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
       if (row.version !== body.version) throw new Problem('edit-conflict');
       const columns = columnsFor(row.headers, body.mapping);
       const checked = await checkAll(db, ctx.actor, { rows: await repo.rows(id), facilityId: row.facility_id, filename: row.filename, sha256: row.sha256 }, columns);
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx }) => {
         const locked = await repo.findForUpdate(ctx.actor, id, trx);
         if (!locked || locked.version !== body.version) throw new Problem('edit-conflict');
         const status = checked.report.invalid === 0 ? 'validated' : 'uploaded';
