@@ -233,6 +233,30 @@ export const PROBLEMS = {
     ru: 'Этот номер заключённого уже используется.',
     tg: 'Ин рақами маҳбус аллакай истифода шудааст.',
   },
+  'duplicates-not-decided': {
+    status: 422,
+    en: 'This person may already be known: link the earlier file, or say why it is none of them.',
+    ru: 'Этот человек, возможно, уже известен: свяжите прежнее дело или укажите, почему это не он.',
+    tg: 'Ин шахс шояд аллакай маълум бошад: парвандаи пешинаро пайваст кунед ё нависед, ки чаро ӯ нест.',
+  },
+  'prison-number-not-editable': {
+    status: 403,
+    en: 'This facility does not allow changing the prison number it proposes.',
+    ru: 'В этом учреждении нельзя изменять предложенный номер заключённого.',
+    tg: 'Дар ин муассиса рақами пешниҳодшудаи маҳбусро тағйир додан мумкин нест.',
+  },
+  'prison-number-reason-required': {
+    status: 422,
+    en: 'Give a reason for using a different prison number.',
+    ru: 'Укажите причину использования другого номера заключённого.',
+    tg: 'Сабаби истифодаи рақами дигари маҳбусро нависед.',
+  },
+  'prison-number-pattern': {
+    status: 422,
+    en: 'The prison number pattern cannot produce valid numbers.',
+    ru: 'По этому шаблону нельзя получить правильные номера заключённых.',
+    tg: 'Аз ин қолаб рақамҳои дурусти маҳбус ҳосил намешаванд.',
+  },
   'prisoner-still-held': {
     status: 409,
     en: 'This person is still held; they cannot be admitted again.',

@@ -3,12 +3,14 @@ import {
   CompleteIntakeBody,
   CompletedIntake,
   CreateIntakeBody,
+  DismissMatchesBody,
   FacilityIdParams,
   IdParams,
   Intake,
   IntakeList,
   IntakeListQuery,
   PossibleMatchList,
+  ProposedPrisonNumber,
   SaveIntakeBody,
 } from '@vigil/contracts';
 import type { App } from '../../platform/http/app-type.ts';
@@ -45,6 +47,18 @@ export function receptionRoutes(app: App, reception: ReceptionService) {
     config: { access },
     schema: { tags: ['reception'], summary: 'Earlier files that may be the same person, in any facility', params: IdParams, response: { 200: PossibleMatchList } },
     handler: async (request) => reception.matches(request.ctx, request.params.id),
+  });
+
+  app.post('/api/v1/intakes/:id/dismiss-matches', {
+    config: { access },
+    schema: { tags: ['reception'], summary: '"None of these": the person is not one of the likely duplicates, with a reason (audited)', params: IdParams, body: DismissMatchesBody, response: { 200: Intake } },
+    handler: async (request) => reception.dismissMatches(request.ctx, request.params.id, request.body),
+  });
+
+  app.get('/api/v1/intakes/:id/prison-number', {
+    config: { access },
+    schema: { tags: ['reception'], summary: "The prison number a new file would get now, from the facility's pattern", params: IdParams, response: { 200: ProposedPrisonNumber } },
+    handler: async (request) => reception.proposedPrisonNumber(request.ctx, request.params.id),
   });
 
   app.post('/api/v1/intakes/:id/complete', {

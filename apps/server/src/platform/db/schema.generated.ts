@@ -92,6 +92,8 @@ export interface Facilities {
   id: Generated<string>;
   name: string;
   name_latin: string | null;
+  prison_number_editable: Generated<boolean>;
+  prison_number_pattern: Generated<string>;
   region: string;
   time_zone: string;
   type: string;
@@ -128,6 +130,7 @@ export interface Intakes {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   data: Generated<ColumnType<unknown, string, string>>;
+  duplicate_decision: ColumnType<unknown, string, string> | null;
   expected_on: string | null;
   facility_id: string;
   id: Generated<string>;
@@ -255,6 +258,12 @@ export interface PrisonerVersions {
   version: number;
 }
 
+export interface PrisonNumberCounters {
+  facility_id: string;
+  last_value: number;
+  year: number;
+}
+
 export interface PropertyItems {
   description: string;
   id: Generated<string>;
@@ -341,6 +350,7 @@ export interface DB {
   locations: Locations;
   movements: Movements;
   placements: Placements;
+  prison_number_counters: PrisonNumberCounters;
   prisoner_alerts: PrisonerAlerts;
   prisoner_photos: PrisonerPhotos;
   prisoner_search_terms: PrisonerSearchTerms;
