@@ -1,10 +1,10 @@
 import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CreateIntakeBody, type Intake } from '@vigil/contracts';
+import { CreateIntakeBody, NAME_MAX, type Intake } from '@vigil/contracts';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { useForm } from '../../ui/use-form.ts';
-import { serverFieldErrors } from '../../ui/validation.ts';
+import { birthInFuture, lengthLimitNote, serverFieldErrors } from '../../ui/validation.ts';
 import { receptionApi, receptionKeys } from './reception-api.ts';
 
 /**
@@ -24,6 +24,11 @@ export function ExpectedArrivalForm({ facilityId, onDone, onCancel }: { facility
         { familyName: v.familyName, givenName: v.givenName, dateOfBirth: v.dateOfBirth || undefined, expectedOn: v.expectedOn || null, arrivingFrom: v.arrivingFrom },
         t,
       );
+      const future = birthInFuture(v.dateOfBirth, t);
+      if (body && future) {
+        form.setErrors({ dateOfBirth: future });
+        return null;
+      }
       return body ? { intake: await receptionApi.expect(facilityId, body), start } : null;
     },
     onSuccess: (result) => {
@@ -45,8 +50,8 @@ export function ExpectedArrivalForm({ facilityId, onDone, onCancel }: { facility
     >
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('prisoners.identity.familyName')} name="familyName" value={v.familyName} onChange={(e) => form.set('familyName', e.currentTarget.value)} error={errors.familyName} required maxLength={100} data-autofocus />
-          <TextInput label={t('prisoners.identity.givenName')} name="givenName" value={v.givenName} onChange={(e) => form.set('givenName', e.currentTarget.value)} error={errors.givenName} required maxLength={100} />
+          <TextInput label={t('prisoners.identity.familyName')} name="familyName" value={v.familyName} onChange={(e) => form.set('familyName', e.currentTarget.value)} error={errors.familyName} description={lengthLimitNote(v.familyName, NAME_MAX, t)} required maxLength={NAME_MAX} data-autofocus />
+          <TextInput label={t('prisoners.identity.givenName')} name="givenName" value={v.givenName} onChange={(e) => form.set('givenName', e.currentTarget.value)} error={errors.givenName} description={lengthLimitNote(v.givenName, NAME_MAX, t)} required maxLength={NAME_MAX} />
           <TextInput type="date" label={t('prisoners.identity.dateOfBirth')} name="dateOfBirth" value={v.dateOfBirth} onChange={(e) => form.set('dateOfBirth', e.currentTarget.value)} error={errors.dateOfBirth} />
           <TextInput type="date" label={t('reception.expectedOn')} name="expectedOn" value={v.expectedOn} onChange={(e) => form.set('expectedOn', e.currentTarget.value)} error={errors.expectedOn} />
         </SimpleGrid>

@@ -1,7 +1,7 @@
 import { NativeSelect, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_KINDS, SEXES } from '@vigil/contracts';
-import type { FieldErrors } from '../../../ui/validation.ts';
+import { DOCUMENT_KINDS, NAME_MAX, SEXES } from '@vigil/contracts';
+import { lengthLimitNote, type FieldErrors } from '../../../ui/validation.ts';
 import { blankDocument, type IdentityDraft } from '../file-draft.ts';
 import { ListField } from './list-field.tsx';
 
@@ -23,8 +23,9 @@ export function IdentityFields({ value, onChange, errors, prefix }: { value: Ide
       onChange={(e) => set({ [field]: e.currentTarget.value })}
       error={err(field)}
       required={opts.required}
-      maxLength={opts.max ?? 100}
-      description={opts.description}
+      maxLength={opts.max ?? NAME_MAX}
+      // A country code is always at its limit when complete: no note for it.
+      description={(field !== 'nationality' && lengthLimitNote(value[field], opts.max ?? NAME_MAX, t)) || opts.description}
     />
   );
 
