@@ -7,6 +7,9 @@ import { useForm } from '../../ui/use-form.ts';
 import { birthInFuture, lengthLimitNote, serverFieldErrors } from '../../ui/validation.ts';
 import { receptionApi, receptionKeys } from './reception-api.ts';
 
+// The length note goes under the field, where the typing stopped.
+const UNDER: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
+
 /**
  * Records someone the facility expects (a court order, an escort on its way). "Save and start"
  * opens the intake at once, for a person who is already at the gate.
@@ -50,8 +53,8 @@ export function ExpectedArrivalForm({ facilityId, onDone, onCancel }: { facility
     >
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('prisoners.identity.familyName')} name="familyName" value={v.familyName} onChange={(e) => form.set('familyName', e.currentTarget.value)} error={errors.familyName} description={lengthLimitNote(v.familyName, NAME_MAX, t)} required maxLength={NAME_MAX} data-autofocus />
-          <TextInput label={t('prisoners.identity.givenName')} name="givenName" value={v.givenName} onChange={(e) => form.set('givenName', e.currentTarget.value)} error={errors.givenName} description={lengthLimitNote(v.givenName, NAME_MAX, t)} required maxLength={NAME_MAX} />
+          <TextInput label={t('prisoners.identity.familyName')} name="familyName" value={v.familyName} onChange={(e) => form.set('familyName', e.currentTarget.value)} error={errors.familyName} description={lengthLimitNote(v.familyName, NAME_MAX, t)} inputWrapperOrder={UNDER} required maxLength={NAME_MAX} data-autofocus />
+          <TextInput label={t('prisoners.identity.givenName')} name="givenName" value={v.givenName} onChange={(e) => form.set('givenName', e.currentTarget.value)} error={errors.givenName} description={lengthLimitNote(v.givenName, NAME_MAX, t)} inputWrapperOrder={UNDER} required maxLength={NAME_MAX} />
           <TextInput type="date" label={t('prisoners.identity.dateOfBirth')} name="dateOfBirth" value={v.dateOfBirth} onChange={(e) => form.set('dateOfBirth', e.currentTarget.value)} error={errors.dateOfBirth} />
           <TextInput type="date" label={t('reception.expectedOn')} name="expectedOn" value={v.expectedOn} onChange={(e) => form.set('expectedOn', e.currentTarget.value)} error={errors.expectedOn} />
         </SimpleGrid>

@@ -15,6 +15,8 @@ export function IdentityFields({ value, onChange, errors, prefix }: { value: Ide
   const { t } = useTranslation();
   const set = (patch: Partial<IdentityDraft>) => onChange({ ...value, ...patch });
   const err = (path: string) => errors[`${prefix}.${path}`];
+  // A country code is always at its limit when complete: no note for it.
+  const limitNote = (field: TextField, max?: number) => (field === 'nationality' ? undefined : lengthLimitNote(value[field], max ?? NAME_MAX, t));
   const text = (field: TextField, opts: { required?: boolean; max?: number; description?: string } = {}) => (
     <TextInput
       label={t(`prisoners.identity.${field}`)}
@@ -24,8 +26,9 @@ export function IdentityFields({ value, onChange, errors, prefix }: { value: Ide
       error={err(field)}
       required={opts.required}
       maxLength={opts.max ?? NAME_MAX}
-      // A country code is always at its limit when complete: no note for it.
-      description={(field !== 'nationality' && lengthLimitNote(value[field], opts.max ?? NAME_MAX, t)) || opts.description}
+      description={limitNote(field, opts.max) ?? opts.description}
+      // The length note goes under the field, where the typing stopped.
+      inputWrapperOrder={limitNote(field, opts.max) ? ['label', 'input', 'description', 'error'] : undefined}
     />
   );
 
