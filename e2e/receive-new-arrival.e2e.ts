@@ -27,12 +27,17 @@ test('an officer receives a new arrival, and cannot complete without a commitmen
   // The escort rang ahead: an expected arrival.
   await page.locator('[data-testid="add-expected"]').click();
   const expected = page.locator('[data-testid="expected-arrival-form"]');
+  // A name longer than the contract allows stops at the limit, and the form says why.
+  await expected.locator('input[name="familyName"]').fill('Сафарова'.repeat(20));
+  assert.equal((await expected.locator('input[name="familyName"]').inputValue()).length, 100);
+  await expected.getByText('At most 100 characters').waitFor();
   await expected.locator('input[name="familyName"]').fill('Сафарова');
+  assert.equal(await expected.getByText('At most 100 characters').count(), 0);
   await expected.locator('input[name="givenName"]').fill('Нигина');
-  // A date of birth in the future is refused here as on the file.
+  // A date of birth in the future is refused before anything is sent.
   await expected.locator('input[name="dateOfBirth"]').fill(day(2));
   await expected.locator('[data-testid="expected-save"]').click();
-  await expected.getByText('The date of birth is in the future.').waitFor();
+  await expected.getByText('The date of birth is in the future').waitFor();
   await expected.locator('input[name="dateOfBirth"]').fill('1994-03-21');
   await expected.locator('input[name="expectedOn"]').fill(day(0));
   await expected.locator('input[name="arrivingFrom"]').fill('Суди ноҳияи Фирдавсӣ');
@@ -60,6 +65,10 @@ test('an officer receives a new arrival, and cannot complete without a commitmen
   await Promise.race([commitment.waitFor(), check.waitFor()]);
   if (await check.isVisible()) {
     await j.checkA11y(page, 'intake: duplicate check');
+    // "None of these" needs a reason (the server records it with the people shown).
+    await check.locator('[data-testid="matches-continue"]').click();
+    await check.locator('[data-testid="dismiss-matches"]').getByText('Required').waitFor();
+    await check.locator('textarea[name="reason"]').fill('Different father’s name and place of birth');
     await check.locator('[data-testid="matches-continue"]').click();
     // A new file past possible duplicates needs a reason (it is audited).
     const why = page.locator('[data-testid="dismiss-matches-form"]');
@@ -144,8 +153,10 @@ test('an officer receives a new arrival, and cannot complete without a commitmen
   await page.locator('[data-testid="nav-step-review"]').click();
   await review.locator('[data-testid="ready"]').waitFor();
 
-  const prisonNumber = `E2E-${Date.now().toString(36).toUpperCase()}`;
-  await review.locator('input[name="prisonNumber"]').fill(prisonNumber);
+  // The number comes from the facility's pattern ({facility}-{year}-{seq:5} unless changed).
+  const proposed = review.locator('[data-testid="proposed-number"]');
+  await review.locator('[data-testid="proposed-number"]', { hasText: new RegExp(`-${new Date().getUTCFullYear()}-\\d{5}$`) }).waitFor();
+  const prisonNumber = await proposed.innerText();
   await j.checkA11y(page, 'intake: review, ready');
   await review.locator('[data-testid="complete-intake"]').click();
 

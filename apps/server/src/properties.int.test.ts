@@ -228,7 +228,7 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/facilities/:facilityId/intakes', url: `/api/v1/facilities/${facility.id}/intakes`, valid: { familyName: 'Ҷӯраев', givenName: 'Комрон', expectedOn: '2026-12-01', arrivingFrom: 'СИЗО-1' } },
       { method: 'PUT', route: '/api/v1/intakes/:id', url: `/api/v1/intakes/${intake.id}`, valid: { data: { identity: { familyName: 'Саидов', givenName: 'Умед', dateOfBirth: '1991-02-03', sex: 'male' }, securityCategory: 'high' }, version: 1 } },
       { method: 'POST', route: '/api/v1/intakes/:id/complete', url: `/api/v1/intakes/${intake.id}/complete`, valid: { version: 1, prisonNumber: 'PN-100' } },
-      { method: 'POST', route: '/api/v1/intakes/:id/matches/dismissal', url: `/api/v1/intakes/${intake.id}/matches/dismissal`, valid: { reason: 'a different person: other parents', matches: [prisoner.id] } },
+      { method: 'POST', route: '/api/v1/intakes/:id/dismiss-matches', url: `/api/v1/intakes/${intake.id}/dismiss-matches`, valid: { reason: 'a different person', version: 1 } },
       { method: 'POST', route: '/api/v1/intakes/:id/cancel', url: `/api/v1/intakes/${doomedIntake.id}/cancel`, valid: { reason: 'wrong person', version: 1 } },
       { method: 'POST', route: '/api/v1/prisoners/:id/allocate', url: `/api/v1/prisoners/${toHouse.id}/allocate`, valid: { locationId: cell.id, reason: 'arrival', version: 1 } },
       { method: 'POST', route: '/api/v1/alert-types', url: '/api/v1/alert-types', valid: { code: 'prop-code', names: { en: 'Property', ru: 'Свойство', tg: 'Хосият' }, source: 'Property test' } },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp, Version, optionalText, text } from './common.ts';
+import { prisonNumberPatternProblem } from './prison-number.ts';
 
 export const FACILITY_TYPES = [
   'pretrial', // SIZO: remand centre
@@ -26,6 +27,10 @@ export const Facility = z.object({
   timeZone: z.string(),
   type: FacilityType,
   capacity: z.number().int(),
+  /** How reception numbers a new file, e.g. `{facility}-{year}-{seq:5}` (see prison-number.ts). */
+  prisonNumberPattern: z.string(),
+  /** Whether reception may type a number other than the one proposed (with a reason, audited). */
+  prisonNumberEditable: z.boolean(),
   active: z.boolean(),
   deactivationReason: z.string().nullable(),
   version: Version,
@@ -43,6 +48,15 @@ const facilityFields = {
   timeZone: z.string().trim().min(1).max(64),
   type: FacilityType,
   capacity: z.number().int().min(0).max(100000),
+  // Optional so that a form or client that does not know them leaves the settings as they are.
+  prisonNumberPattern: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .refine((p) => prisonNumberPatternProblem(p) === null, 'prison-number-pattern')
+    .optional(),
+  prisonNumberEditable: z.boolean().optional(),
 };
 
 export const CreateFacilityBody = z.object(facilityFields).strict();

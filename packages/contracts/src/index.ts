@@ -9,6 +9,7 @@ export * from './locations.ts';
 export * from './audit.ts';
 export * from './prisoners.ts';
 export * from './reception.ts';
+export * from './prison-number.ts';
 export * from './allocation.ts';
 export * from './alerts.ts';
 export * from './movements.ts';

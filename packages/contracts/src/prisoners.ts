@@ -45,11 +45,14 @@ export const IdentityDocument = z
   })
   .strict();
 
+/** The longest family, given or patronymic name a file holds (forms set their maxLength from it). */
+export const NAME_MAX = 100;
+
 export const Identity = z
   .object({
-    familyName: text(100),
-    givenName: text(100),
-    patronymic: optionalText(100),
+    familyName: text(NAME_MAX),
+    givenName: text(NAME_MAX),
+    patronymic: optionalText(NAME_MAX),
     familyNameLatin: optionalText(100),
     givenNameLatin: optionalText(100),
     patronymicLatin: optionalText(100),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Timestamp, Version, optionalText, text } from './common.ts';
-import { Admission, CalendarDate, CommitmentOrder, Family, Identity, Legal, Prisoner, PrisonerSummary } from './prisoners.ts';
+import { Admission, CalendarDate, CommitmentOrder, Family, Identity, Legal, NAME_MAX, Prisoner, PrisonerSummary } from './prisoners.ts';
+import { PRISON_NUMBER_CHARS, PRISON_NUMBER_MAX } from './prison-number.ts';
 import { SecurityLevel } from './locations.ts';
 
 export const INTAKE_STATUSES = ['expected', 'in-progress', 'completed', 'cancelled'] as const;
@@ -68,6 +69,8 @@ export const Intake = z.object({
   prisonerId: Id.nullable(),
   linkedExisting: z.boolean(),
   cancelReason: z.string().nullable(),
+  /** Reception's recorded decision that the person is none of the likely duplicates shown. */
+  duplicateDecision: z.object({ candidates: z.array(Id), reason: z.string(), decidedBy: z.string(), decidedAt: Timestamp }).nullable(),
   /** What still stops completion, as problem codes with the field they concern. */
   missing: z.array(z.object({ path: z.string(), code: z.string() })),
   version: Version,
@@ -83,8 +86,8 @@ export const CreateIntakeBody = z
   .object({
     expectedOn: CalendarDate.nullable().default(null),
     arrivingFrom: optionalText(200),
-    familyName: text(100),
-    givenName: text(100),
+    familyName: text(NAME_MAX),
+    givenName: text(NAME_MAX),
     dateOfBirth: CalendarDate.optional(),
   })
   .strict();
@@ -94,14 +97,24 @@ export const SaveIntakeBody = z.object({ data: IntakeData, version: Version }).s
 export const CompleteIntakeBody = z
   .object({
     version: Version,
-    /** Required for a new file; a person re-admitted keeps the number they had. */
-    prisonNumber: z.string().trim().min(1).max(30).regex(/^[\p{L}\p{N}\-/.]+$/u, 'code-format').optional(),
+    /**
+     * Left out, a new file gets the next number from the facility's pattern. Given, it replaces
+     * that number: only where the facility allows it, and with a reason (audited).
+     */
+    prisonNumber: z.string().trim().min(1).max(PRISON_NUMBER_MAX).regex(PRISON_NUMBER_CHARS, 'code-format').optional(),
+    prisonNumberReason: optionalText(500),
     /** Re-admit a person already known (from the duplicate check) instead of creating a new file. */
     existingPrisonerId: Id.nullable().default(null),
   })
   .strict();
 
 export const CancelIntakeBody = z.object({ reason: text(500), version: Version }).strict();
+
+/** "None of these": the person is not one of the likely duplicates shown, and why. */
+export const DismissMatchesBody = z.object({ reason: text(500), version: Version }).strict();
+
+/** The number a new file would get now, and whether reception may type another. */
+export const ProposedPrisonNumber = z.object({ prisonNumber: z.string(), pattern: z.string(), editable: z.boolean() });
 
 /**
  * An earlier file that may be the same person. Who they are and where they are known is shown
@@ -131,14 +144,6 @@ export const PossibleMatch = PrisonerSummary.pick({
 export type PossibleMatch = z.infer<typeof PossibleMatch>;
 
 /** Going on with a new file although earlier files looked like the same person: why, on the record. */
-export const DismissMatchesBody = z
-  .object({
-    reason: text(500),
-    /** The earlier files shown and judged to be someone else. */
-    matches: z.array(Id).min(1).max(50),
-  })
-  .strict();
-export const MatchesDismissed = z.object({ ok: z.literal(true) });
 export const PossibleMatchList = z.object({ items: z.array(PossibleMatch) });
 
 export const CompletedIntake = z.object({ intake: Intake, prisoner: Prisoner });

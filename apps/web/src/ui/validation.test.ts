@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TFunction } from 'i18next';
-import { BulkCellsBody, CreateLocationBody } from '@vigil/contracts';
-import { problemFieldErrors, validate } from './validation.ts';
+import { BulkCellsBody, CreateIntakeBody, CreateLocationBody, NAME_MAX } from '@vigil/contracts';
+import { birthInFuture, lengthLimitNote, problemFieldErrors, validate } from './validation.ts';
 
 // Stands in for i18next: returns the key, so the test sees which message was chosen.
 const t = ((key: string) => key) as unknown as TFunction;
@@ -31,6 +31,21 @@ test('too many cells at once is refused before anything is sent', () => {
     t,
   );
   assert.deepEqual(result.errors, { count: 'fieldErrors.tooBig' });
+});
+
+test('a name over the contract limit says "at most N characters", and so does an input that has reached it', () => {
+  const long = 'Қ'.repeat(NAME_MAX + 1);
+  const result = validate(CreateIntakeBody, { familyName: long, givenName: 'Умед' }, ((key: string, o?: { max: string }) => `${key}:${o?.max}`) as unknown as TFunction);
+  assert.deepEqual(result.errors, { familyName: `fieldErrors.tooLong:${NAME_MAX}` });
+  assert.equal(lengthLimitNote('Қ'.repeat(NAME_MAX), NAME_MAX, t), 'fieldErrors.tooLong');
+  assert.equal(lengthLimitNote('Саидов', NAME_MAX, t), undefined);
+});
+
+test('a date of birth after today is refused before anything is sent', () => {
+  const now = new Date(2026, 11, 3);
+  assert.equal(birthInFuture('2026-12-04', t, now), 'fieldErrors.birth-in-future');
+  assert.equal(birthInFuture('2026-12-03', t, now), undefined);
+  assert.equal(birthInFuture('', t, now), undefined);
 });
 
 test("the server's field errors land on their fields, and a problem about one field marks it too", () => {

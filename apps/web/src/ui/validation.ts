@@ -4,15 +4,15 @@ import type { ProblemDetails } from '@vigil/contracts';
 import { ApiProblem } from '../api/client.ts';
 
 // Custom messages the contracts attach to their rules (see packages/contracts).
-const KNOWN_MESSAGES = ['code-format', 'alert-code-format', 'control-characters', 'username-format', 'staff-number-format', 'country-code', 'date-before-1900'];
+const KNOWN_MESSAGES = ['code-format', 'alert-code-format', 'control-characters', 'username-format', 'staff-number-format', 'country-code', 'date-before-1900', 'birth-in-future', 'prison-number-pattern'];
 
-function issueText(issue: { code: string; message: string; minimum?: unknown; maximum?: unknown }, t: TFunction): string {
+function issueText(issue: { code: string; message: string; origin?: string; minimum?: unknown; maximum?: unknown }, t: TFunction): string {
   if (KNOWN_MESSAGES.includes(issue.message)) return t(`fieldErrors.${issue.message}`);
   switch (issue.code) {
     case 'too_small':
       return issue.minimum === 1 || issue.minimum === 1n ? t('fieldErrors.required') : t('fieldErrors.tooSmall', { min: String(issue.minimum) });
     case 'too_big':
-      return t('fieldErrors.tooBig', { max: String(issue.maximum) });
+      return issue.origin === 'string' ? t('fieldErrors.tooLong', { max: String(issue.maximum) }) : t('fieldErrors.tooBig', { max: String(issue.maximum) });
     case 'invalid_type':
       return t('fieldErrors.required');
     default:
@@ -21,6 +21,20 @@ function issueText(issue: { code: string; message: string; minimum?: unknown; ma
 }
 
 export type FieldErrors = Record<string, string>;
+
+/**
+ * The note under a text field whose input has reached its maxLength: the browser stops typing (and
+ * cuts pasted text) without a word, so say why.
+ */
+export function lengthLimitNote(value: string, max: number, t: TFunction): string | undefined {
+  return value.length >= max ? t('fieldErrors.tooLong', { max: String(max) }) : undefined;
+}
+
+/** A date of birth after today (the browser's day) is refused, as the server refuses it. */
+export function birthInFuture(dateOfBirth: string, t: TFunction, now = new Date()): string | undefined {
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return dateOfBirth && dateOfBirth > today ? t('fieldErrors.birth-in-future') : undefined;
+}
 
 /**
  * Checks a form against the same zod schema the server uses, so most mistakes are shown before

@@ -26,4 +26,22 @@ export const receptionProblems = {
     ru: 'Этот приём уже завершён или отменён.',
     tg: 'Ин қабул аллакай анҷом ёфтааст ё бекор шудааст.',
   },
+  'duplicates-not-decided': {
+    status: 422,
+    en: 'This person may already be known: link the earlier file, or say why it is none of them.',
+    ru: 'Этот человек, возможно, уже известен: свяжите прежнее дело или укажите, почему это не он.',
+    tg: 'Ин шахс шояд аллакай маълум бошад: парвандаи пешинаро пайваст кунед ё нависед, ки чаро ӯ нест.',
+  },
+  'prison-number-not-editable': {
+    status: 403,
+    en: 'This facility does not allow changing the prison number it proposes.',
+    ru: 'В этом учреждении нельзя изменять предложенный номер заключённого.',
+    tg: 'Дар ин муассиса рақами пешниҳодшудаи маҳбусро тағйир додан мумкин нест.',
+  },
+  'prison-number-reason-required': {
+    status: 422,
+    en: 'Give a reason for using a different prison number.',
+    ru: 'Укажите причину использования другого номера заключённого.',
+    tg: 'Сабаби истифодаи рақами дигари маҳбусро нависед.',
+  },
 } as const satisfies ProblemTable;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { AUDIT_ACTIONS, auditActionGroup } from '@vigil/contracts';
 
 const serverSrc = new URL('../..', import.meta.url).pathname;
-const catalogues = new URL('../../../../web/src/i18n/', import.meta.url).pathname;
+const catalogues = new URL('../../../../web/src/features/audit/messages/', import.meta.url).pathname;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

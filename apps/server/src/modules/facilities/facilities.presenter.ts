@@ -13,6 +13,8 @@ export function presentFacility(r: FacilityRow): Facility {
     timeZone: r.time_zone,
     type: r.type as FacilityType,
     capacity: r.capacity,
+    prisonNumberPattern: r.prison_number_pattern,
+    prisonNumberEditable: r.prison_number_editable,
     active: r.active,
     deactivationReason: r.deactivation_reason,
     version: r.version,

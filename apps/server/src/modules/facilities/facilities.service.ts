@@ -21,6 +21,8 @@ const toColumns = (b: CreateFacility) => ({
   time_zone: b.timeZone,
   type: b.type,
   capacity: b.capacity,
+  ...(b.prisonNumberPattern !== undefined ? { prison_number_pattern: b.prisonNumberPattern } : {}),
+  ...(b.prisonNumberEditable !== undefined ? { prison_number_editable: b.prisonNumberEditable } : {}),
 });
 
 export function facilitiesService(deps: { db: Kysely<DB> }) {

@@ -36,7 +36,8 @@ describe(`reception over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   before(async () => {
     t = await startTestApp();
     const system = systemContext('test');
-    facilityA = (await t.services.facilities.create(system, facilityBody('REC-A') as never)).id;
+    // Facility A lets reception type a number (with a reason); B numbers every file from its pattern.
+    facilityA = (await t.services.facilities.create(system, facilityBody('REC-A', { prisonNumberEditable: true }) as never)).id;
     facilityB = (await t.services.facilities.create(system, facilityBody('REC-B') as never)).id;
     officer = await t.signedIn(['officer'], { facilityIds: [facilityA] });
     otherOfficer = await t.signedIn(['officer'], { facilityIds: [facilityB] });
@@ -61,7 +62,7 @@ describe(`reception over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
     assert.deepEqual(saved.body.missing, [{ path: 'commitmentOrder', code: 'commitment-order-required' }]);
     const before = await count('prisoners');
-    const refused = await officer.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version, prisonNumber: 'A-0001' });
+    const refused = await officer.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version, prisonNumber: 'A-0001', prisonNumberReason: 'number on the escort papers' });
     assert.equal(refused.status, 422);
     assert.equal(refused.body.code, 'commitment-order-required');
     assert.match(refused.headers.get('content-type') ?? '', /problem\+json/);
@@ -70,7 +71,7 @@ describe(`reception over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
 
     // An expired remand order is no better.
     const expired = await officer.put(`/api/v1/intakes/${intake.id}`, { data: { ...withoutOrder, commitmentOrder: { ...order, validUntil: '2026-02-01' } }, version: saved.body.version });
-    const again = await officer.post(`/api/v1/intakes/${intake.id}/complete`, { version: expired.body.version, prisonNumber: 'A-0001' });
+    const again = await officer.post(`/api/v1/intakes/${intake.id}/complete`, { version: expired.body.version, prisonNumber: 'A-0001', prisonNumberReason: 'number on the escort papers' });
     assert.equal(again.body.code, 'commitment-order-expired');
   });
 
@@ -79,7 +80,7 @@ describe(`reception over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     const saved = await officer.put(`/api/v1/intakes/${intake.id}`, { data: { ...fullData({}), commitmentOrder: order }, version: intake.version });
     assert.deepEqual(saved.body.missing, []);
     const [prisoners, property, placements] = [await count('prisoners'), await count('property_items'), await count('placements')];
-    const done = await officer.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version, prisonNumber: 'A-1001' });
+    const done = await officer.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version, prisonNumber: 'A-1001', prisonNumberReason: 'number on the escort papers' });
     assert.equal(done.status, 200, JSON.stringify(done.body));
     assert.equal(done.body.intake.status, 'completed');
     const p = done.body.prisoner;
@@ -93,7 +94,7 @@ describe(`reception over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.equal(await count('property_items'), property + 2);
     assert.equal(await count('placements'), placements + 1);
     // A completed intake cannot be completed or changed again.
-    assert.equal((await officer.post(`/api/v1/intakes/${intake.id}/complete`, { version: done.body.intake.version, prisonNumber: 'A-1002' })).body.code, 'intake-closed');
+    assert.equal((await officer.post(`/api/v1/intakes/${intake.id}/complete`, { version: done.body.intake.version, prisonNumber: 'A-1002', prisonNumberReason: 'number on the escort papers' })).body.code, 'intake-closed');
     assert.equal((await verifyAuditChain(t.db)).ok, true);
   });
 
@@ -148,12 +149,12 @@ describe(`reception over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   test('impossible dates and a taken prison number are refused with a clear code', async () => {
     const future = await newIntake(officer, facilityA, 'Саидов', 'Умед');
     const saved = await officer.put(`/api/v1/intakes/${future.id}`, { data: { ...fullData({ familyName: 'Саидов', givenName: 'Умед', dateOfBirth: '2090-01-01', documents: [] }), commitmentOrder: order }, version: future.version });
-    const r = await officer.post(`/api/v1/intakes/${future.id}/complete`, { version: saved.body.version, prisonNumber: 'A-2001' });
+    const r = await officer.post(`/api/v1/intakes/${future.id}/complete`, { version: saved.body.version, prisonNumber: 'A-2001', prisonNumberReason: 'number on the escort papers' });
     assert.equal(r.status, 422);
     assert.equal(r.body.code, 'birth-in-future');
 
     const fixed = await officer.put(`/api/v1/intakes/${future.id}`, { data: { ...saved.body.data, identity: { ...saved.body.data.identity, dateOfBirth: '1990-01-01' } }, version: saved.body.version });
-    const taken = await officer.post(`/api/v1/intakes/${future.id}/complete`, { version: fixed.body.version, prisonNumber: 'a-1001' });
+    const taken = await officer.post(`/api/v1/intakes/${future.id}/complete`, { version: fixed.body.version, prisonNumber: 'a-1001', prisonNumberReason: 'number on the escort papers' });
     assert.equal(taken.status, 409);
     assert.equal(taken.body.code, 'duplicate-prison-number');
 
@@ -177,25 +178,84 @@ describe(`reception over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.deepEqual(r.body.errors, [{ path: 'dateOfBirth', message: 'birth-in-future' }]);
   });
 
-  test('going on with a new file past possible matches needs a reason, and the reason is audited', async () => {
-    const intake = await newIntake(officer, facilityA, 'Назаров', 'Фаридун');
-    const shown = ['8e0c6a4e-8d2f-4c55-9a0e-3f1f4f7c2b11'];
-    const path = `/api/v1/intakes/${intake.id}/matches/dismissal`;
-    assert.equal((await officer.post(path, { reason: '  ', matches: shown })).status, 400);
-    assert.equal((await officer.post(path, { reason: 'другой паспорт', matches: [] })).status, 400);
-    assert.equal((await otherOfficer.post(path, { reason: 'другой паспорт', matches: shown })).status, 404);
+  test('"none of these" past a likely duplicate needs a reason, and the decision is audited with the candidates shown', async () => {
+    const intake = await newIntake(officer, facilityA);
+    const saved = await officer.put(`/api/v1/intakes/${intake.id}`, { data: { ...fullData({ documents: [] }), commitmentOrder: order }, version: intake.version });
+    const shown = (await officer.get(`/api/v1/intakes/${intake.id}/matches`)).body.items.map((m: { id: string }) => m.id);
+    assert.ok(shown.length > 0, 'the earlier file is a likely duplicate');
 
-    const r = await officer.post(path, { reason: 'Другая дата рождения и другой паспорт', matches: shown });
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-    const audited = await t.db.selectFrom('audit_events').selectAll().where('action', '=', 'intake.matches-dismissed').where('entity_id', '=', intake.id).execute();
-    assert.equal(audited.length, 1);
-    assert.deepEqual(audited[0]!.after, { reason: 'Другая дата рождения и другой паспорт', matches: shown });
-    assert.equal(audited[0]!.facility_id, facilityA);
+    // Skipping the decision (a browser that never asks) does not open a second file.
+    const before = await count('prisoners');
+    const skipped = await officer.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version });
+    assert.equal(skipped.status, 422);
+    assert.equal(skipped.body.code, 'duplicates-not-decided');
+    assert.equal(await count('prisoners'), before);
 
-    await officer.post(`/api/v1/intakes/${intake.id}/cancel`, { reason: 'did not arrive', version: intake.version });
-    const closed = await officer.post(path, { reason: 'late', matches: shown });
-    assert.equal(closed.status, 409);
-    assert.equal(closed.body.code, 'intake-closed');
+    assert.equal((await officer.post(`/api/v1/intakes/${intake.id}/dismiss-matches`, { reason: '  ', version: saved.body.version })).status, 400);
+    const reason = 'Different father’s name and place of birth on the passport';
+    const dismissed = await officer.post(`/api/v1/intakes/${intake.id}/dismiss-matches`, { reason, version: saved.body.version });
+    assert.equal(dismissed.status, 200, JSON.stringify(dismissed.body));
+    assert.deepEqual(dismissed.body.duplicateDecision.candidates, shown);
+    assert.equal(dismissed.body.duplicateDecision.reason, reason);
+    const audited = await t.db.selectFrom('audit_events').select(['after']).where('entity_id', '=', intake.id).where('action', '=', 'intake.duplicates-dismissed').execute();
+    assert.deepEqual(audited.map((a) => a.after), [{ candidates: shown, reason }]);
+
+    const done = await officer.post(`/api/v1/intakes/${intake.id}/complete`, { version: dismissed.body.version });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    assert.equal(done.body.intake.linkedExisting, false);
+    assert.equal((await verifyAuditChain(t.db)).ok, true);
+  });
+
+  test('a new file is numbered from the facility pattern; typing another number needs the setting and a reason', async () => {
+    const year = new Date().getUTCFullYear();
+    const complete = async (client: Client, facilityId: string, familyName: string, extra: Record<string, unknown> = {}) => {
+      const intake = await newIntake(client, facilityId, familyName, 'Фирӯз');
+      const saved = await client.put(`/api/v1/intakes/${intake.id}`, { data: { ...fullData({ familyName, givenName: 'Фирӯз', familyNameLatin: null, givenNameLatin: null, dateOfBirth: '1979-06-02', documents: [] }), commitmentOrder: order }, version: intake.version });
+      return client.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version, ...extra });
+    };
+    const pending = await newIntake(otherOfficer, facilityB, 'Раҳимов', 'Фирӯз');
+    const proposed = await otherOfficer.get(`/api/v1/intakes/${pending.id}/prison-number`);
+    assert.deepEqual(proposed.body, { prisonNumber: `REC-B-${year}-00001`, pattern: '{facility}-{year}-{seq:5}', editable: false });
+    const first = await complete(otherOfficer, facilityB, 'Раҳимов');
+    assert.equal(first.body.prisoner?.prisonNumber, `REC-B-${year}-00001`, JSON.stringify(first.body));
+
+    // Facility B does not allow a typed number, with or without a reason.
+    const typed = await complete(otherOfficer, facilityB, 'Назаров', { prisonNumber: 'B-77', prisonNumberReason: 'old number' });
+    assert.equal(typed.status, 403);
+    assert.equal(typed.body.code, 'prison-number-not-editable');
+    // Facility A does, with a reason, and says so in the audit trail.
+    const noReason = await complete(officer, facilityA, 'Назаров', { prisonNumber: 'A-77' });
+    assert.equal(noReason.body.code, 'prison-number-reason-required');
+    const withReason = await complete(officer, facilityA, 'Назаров', { prisonNumber: 'A-77', prisonNumberReason: 'number on the transfer order' });
+    assert.equal(withReason.status, 200, JSON.stringify(withReason.body));
+    const overrides = await t.db.selectFrom('audit_events').select('after').where('action', '=', 'intake.prison-number-overridden').execute();
+    assert.deepEqual(
+      overrides.map((o) => o.after).find((a) => (a as { prisonNumber: string }).prisonNumber === 'A-77'),
+      { prisonNumber: 'A-77', reason: 'number on the transfer order', pattern: '{facility}-{year}-{seq:5}' },
+    );
+
+    // The pattern is a facility setting for those who manage facilities, and must hold a sequence.
+    const admin = await t.signedIn(['sysadmin'], { allFacilities: true });
+    const facility = (await admin.get(`/api/v1/facilities/${facilityB}`)).body;
+    const { id: _id, active: _a, deactivationReason: _d, createdAt: _c, updatedAt: _u, ...fields } = facility;
+    assert.equal((await admin.put(`/api/v1/facilities/${facilityB}`, { ...fields, prisonNumberPattern: '{facility}/{year}' })).status, 400);
+    assert.equal((await otherOfficer.put(`/api/v1/facilities/${facilityB}`, { ...fields, prisonNumberPattern: 'B{year}-{seq:3}' })).status, 403);
+    const changed = await admin.put(`/api/v1/facilities/${facilityB}`, { ...fields, prisonNumberPattern: 'B{year}-{seq:3}' });
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    const second = await complete(otherOfficer, facilityB, 'Шарипов');
+    assert.equal(second.body.prisoner?.prisonNumber, `B${year}-002`, 'the sequence goes on; a number is never given twice');
+
+    // Concurrent receptions queue on the counter row: every number is taken once.
+    const { receptionRepository } = await import('./reception.repository.ts');
+    const repo = receptionRepository(t.db);
+    const taken = await Promise.all(Array.from({ length: 8 }, () => t.db.transaction().execute((trx) => repo.takeSequence(trx, facilityB, year))));
+    assert.deepEqual([...taken].sort((a, b) => a - b), [3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  test('an expected arrival with a date of birth in the future is refused', async () => {
+    const r = await officer.post(`/api/v1/facilities/${facilityA}/intakes`, { familyName: 'Саидов', givenName: 'Умед', dateOfBirth: '2090-01-01' });
+    assert.equal(r.status, 422);
+    assert.equal(r.body.code, 'birth-in-future');
   });
 
   test('people without reception duties cannot receive', async () => {

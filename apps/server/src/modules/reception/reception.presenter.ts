@@ -17,6 +17,7 @@ export function presentIntake(r: IntakeRow, today: CalendarDate): Intake {
     prisonerId: r.prisoner_id,
     linkedExisting: r.linked_existing,
     cancelReason: r.cancel_reason,
+    duplicateDecision: (r.duplicate_decision ?? null) as Intake['duplicateDecision'],
     missing: open ? intakeMissing(data, today) : [],
     version: r.version,
     createdAt: r.created_at.toISOString(),

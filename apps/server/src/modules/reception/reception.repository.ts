@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB, Intakes, PropertyItems } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
@@ -42,6 +42,26 @@ export function receptionRepository(db: Kysely<DB>) {
         .where('version', '=', version)
         .returningAll()
         .executeTakeFirst();
+    },
+
+    /**
+     * Takes the next number of a facility's yearly sequence. The upsert locks the counter row until
+     * the transaction ends, so concurrent receptions queue here and never share a number.
+     */
+    async takeSequence(trx: Transaction<DB>, facilityId: string, year: number): Promise<number> {
+      const row = await trx
+        .insertInto('prison_number_counters')
+        .values({ facility_id: facilityId, year, last_value: 1 })
+        .onConflict((oc) => oc.columns(['facility_id', 'year']).doUpdateSet({ last_value: sql`prison_number_counters.last_value + 1` }))
+        .returning('last_value')
+        .executeTakeFirstOrThrow();
+      return row.last_value;
+    },
+
+    /** The number the sequence would give next, without taking it (a proposal for the form). */
+    async peekSequence(facilityId: string, year: number): Promise<number> {
+      const row = await db.selectFrom('prison_number_counters').select('last_value').where('facility_id', '=', facilityId).where('year', '=', year).executeTakeFirst();
+      return (row?.last_value ?? 0) + 1;
     },
 
     insertProperty(trx: Transaction<DB>, rows: Insertable<PropertyItems>[]) {

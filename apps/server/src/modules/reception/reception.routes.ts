@@ -9,8 +9,8 @@ import {
   Intake,
   IntakeList,
   IntakeListQuery,
-  MatchesDismissed,
   PossibleMatchList,
+  ProposedPrisonNumber,
   SaveIntakeBody,
 } from '@vigil/contracts';
 import type { App } from '../../platform/http/app-type.ts';
@@ -49,6 +49,18 @@ export function receptionRoutes(app: App, reception: ReceptionService) {
     handler: async (request) => reception.matches(request.ctx, request.params.id),
   });
 
+  app.post('/api/v1/intakes/:id/dismiss-matches', {
+    config: { access },
+    schema: { tags: ['reception'], summary: '"None of these": the person is not one of the likely duplicates, with a reason (audited)', params: IdParams, body: DismissMatchesBody, response: { 200: Intake } },
+    handler: async (request) => reception.dismissMatches(request.ctx, request.params.id, request.body),
+  });
+
+  app.get('/api/v1/intakes/:id/prison-number', {
+    config: { access },
+    schema: { tags: ['reception'], summary: "The prison number a new file would get now, from the facility's pattern", params: IdParams, response: { 200: ProposedPrisonNumber } },
+    handler: async (request) => reception.proposedPrisonNumber(request.ctx, request.params.id),
+  });
+
   app.post('/api/v1/intakes/:id/complete', {
     config: { access },
     schema: { tags: ['reception'], summary: 'Complete reception: needs a valid commitment order (Mandela Rule 7)', params: IdParams, body: CompleteIntakeBody, response: { 200: CompletedIntake } },
@@ -59,17 +71,5 @@ export function receptionRoutes(app: App, reception: ReceptionService) {
     config: { access },
     schema: { tags: ['reception'], summary: 'Cancel an intake with a reason', params: IdParams, body: CancelIntakeBody, response: { 200: Intake } },
     handler: async (request) => reception.cancel(request.ctx, request.params.id, request.body),
-  });
-
-  app.post('/api/v1/intakes/:id/matches/dismissal', {
-    config: { access },
-    schema: {
-      tags: ['reception'],
-      summary: 'Go on with a new file although earlier files looked like the same person: the reason is audited',
-      params: IdParams,
-      body: DismissMatchesBody,
-      response: { 200: MatchesDismissed },
-    },
-    handler: async (request) => reception.dismissMatches(request.ctx, request.params.id, request.body),
   });
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { IntakeData } from '@vigil/contracts';
-import { birthInFuture, commitmentOrderProblem, fileFromIntake, intakeMissing, matchReasons } from './reception.rules.ts';
+import { formatPrisonNumber, prisonNumberPatternProblem, type IntakeData } from '@vigil/contracts';
+import { birthInFuture, commitmentOrderProblem, fileFromIntake, intakeMissing, matchReasons, undecidedMatches } from './reception.rules.ts';
 
 const order = { kind: 'court-detention-order' as const, issuedBy: 'Суди шаҳри Душанбе', reference: '1-234/2026', issuedOn: '2026-11-01', validUntil: '2027-01-01' };
 
@@ -44,6 +44,23 @@ test('a convicted person needs a sentence', () => {
 test('match reasons: same document (spaces and dashes ignored) and same date of birth', () => {
   assert.deepEqual(matchReasons({ dateOfBirth: '1990-04-12', documentNumbers: ['A 123-456'] }, { dateOfBirth: '1990-04-12', documentNumbers: ['a123456'] }), ['same-document', 'same-date-of-birth']);
   assert.deepEqual(matchReasons({ dateOfBirth: '1990-04-12', documentNumbers: [] }, { dateOfBirth: '1991-04-12', documentNumbers: [] }), []);
+});
+
+test('a new candidate after "none of these" needs a new decision', () => {
+  assert.deepEqual(undecidedMatches(['a', 'b'], null), ['a', 'b']);
+  assert.deepEqual(undecidedMatches(['a'], { candidates: ['a', 'b'], reason: 'different father’s name' }), []);
+  assert.deepEqual(undecidedMatches(['a', 'c'], { candidates: ['a'], reason: 'different father’s name' }), ['c']);
+});
+
+test('prison numbers follow the facility pattern; a pattern without one sequence is refused', () => {
+  assert.equal(formatPrisonNumber('{facility}-{year}-{seq:5}', { facility: 'IK-3', year: 2026, seq: 42 }), 'IK-3-2026-00042');
+  assert.equal(formatPrisonNumber('B{year}/{seq:3}', { facility: 'IK-3', year: 2026, seq: 1234 }), 'B2026/1234');
+  assert.equal(prisonNumberPatternProblem('{facility}-{year}-{seq:5}'), null);
+  assert.equal(prisonNumberPatternProblem('{facility}-{year}'), 'prison-number-pattern');
+  assert.equal(prisonNumberPatternProblem('{seq:3}-{seq:3}'), 'prison-number-pattern');
+  assert.equal(prisonNumberPatternProblem('{seq:0}'), 'prison-number-pattern');
+  assert.equal(prisonNumberPatternProblem('A {seq:4}'), 'prison-number-pattern');
+  assert.equal(prisonNumberPatternProblem('{name}-{seq:4}'), 'prison-number-pattern');
 });
 
 test('a date of birth after today is in the future; today and none given are not', () => {

@@ -64,3 +64,17 @@ export function matchReasons(candidate: { dateOfBirth: string; documentNumbers: 
   if (wanted.dateOfBirth && wanted.dateOfBirth === candidate.dateOfBirth) reasons.push('same-date-of-birth');
   return reasons;
 }
+
+export interface DuplicateDecision {
+  candidates: string[];
+  reason: string;
+}
+
+/**
+ * The likely duplicates reception has not yet ruled out: every one shown now must have been among
+ * those the officer saw when they said "none of these" (a new candidate needs a new decision).
+ */
+export function undecidedMatches(current: readonly string[], decision: DuplicateDecision | null): string[] {
+  const ruledOut = new Set(decision?.candidates ?? []);
+  return current.filter((id) => !ruledOut.has(id));
+}

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { CreateIntakeBody, IntakeData, IntakeStatus, PrisonerFile } from '@vigil/contracts';
+import { formatPrisonNumber, type CompleteIntakeBody, type CreateIntakeBody, type IntakeData, type IntakeStatus, type PrisonerFile } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/access/actor.ts';
 import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
@@ -9,13 +9,14 @@ import type { Clock } from '../../platform/time/clock.ts';
 import { facilityDays } from '../../platform/time/facility-day.ts';
 import type { PrisonersService } from '../prisoners/prisoners.service.ts';
 import { searchPrisonerIds } from '../prisoners/name-search.ts';
-import { facilitiesRepository } from '../facilities/facilities.repository.ts';
+import { facilitiesRepository, type FacilityRow } from '../facilities/facilities.repository.ts';
 import { prisonersRepository } from '../prisoners/prisoners.repository.ts';
-import { receptionRepository } from './reception.repository.ts';
+import { receptionRepository, type IntakeRow } from './reception.repository.ts';
 import { presentIntake, presentMatch } from './reception.presenter.ts';
-import { birthInFuture, fileFromIntake, intakeMissing, matchReasons } from './reception.rules.ts';
+import { birthInFuture, fileFromIntake, intakeMissing, matchReasons, undecidedMatches, type DuplicateDecision } from './reception.rules.ts';
 
 type CreateIntake = z.infer<typeof CreateIntakeBody>;
+type CompleteIntake = z.infer<typeof CompleteIntakeBody>;
 const OPEN = new Set(['expected', 'in-progress']);
 const MAX_MATCHES = 10;
 
@@ -32,6 +33,48 @@ export function receptionService(deps: { db: Kysely<DB>; clock: Clock; prisoners
   const repo = receptionRepository(db);
   const facilities = facilitiesRepository(db);
   const prisonerFiles = prisonersRepository(db);
+
+  /**
+   * Earlier files in ANY facility whose names match in any script and whose date of birth or an
+   * identity document matches too, strongest first.
+   */
+  async function findMatches(intake: IntakeRow) {
+    const identity = ((intake.data ?? {}) as IntakeData).identity ?? {};
+    const documentNumbers = (identity.documents ?? []).map((d) => d.number);
+    const queries = [
+      [identity.familyName, identity.givenName, identity.patronymic].filter(Boolean).join(' '),
+      [identity.familyNameLatin, identity.givenNameLatin].filter(Boolean).join(' '),
+      ...(identity.aliases ?? []),
+      ...documentNumbers,
+    ].filter((q) => q.trim().length > 0);
+    const scores = new Map<string, number>();
+    const found = await Promise.all([...new Set(queries)].map((query) => searchPrisonerIds(db, { query, facilityIds: 'all', limit: 50, includeReleased: true })));
+    for (const hit of found.flat()) scores.set(hit.prisonerId, Math.max(scores.get(hit.prisonerId) ?? 0, hit.score));
+    const candidates = await prisonerFiles.findManyAnywhere([...scores.keys()]);
+    return candidates
+      .map((row) => {
+        const file = row.file as PrisonerFile;
+        const reasons = matchReasons({ dateOfBirth: row.date_of_birth, documentNumbers: file.identity.documents.map((d) => d.number) }, { dateOfBirth: identity.dateOfBirth, documentNumbers });
+        return presentMatch(row, { score: scores.get(row.id)!, reasons: reasons.length ? ['similar-name', ...reasons] : [] }, intake.facility_id);
+      })
+      .filter((m) => m.reasons.length > 0)
+      .sort((a, b) => b.reasons.length - a.reasons.length || b.score - a.score)
+      .slice(0, MAX_MATCHES);
+  }
+
+  /**
+   * A new file's number: the next of the facility's yearly sequence, skipping any number already
+   * held (typed by hand or imported), so no number is ever given twice.
+   */
+  async function takePrisonNumber(trx: Transaction<DB>, facility: FacilityRow) {
+    // The facility's year: a number taken on 1 January in Dushanbe is of the new year there.
+    const year = Number(days.todayIn(facility.time_zone).slice(0, 4));
+    for (;;) {
+      const seq = await repo.takeSequence(trx, facility.id, year);
+      const number = formatPrisonNumber(facility.prison_number_pattern, { facility: facility.code, year, seq });
+      if (!(await prisonerFiles.numberTaken(number, trx))) return number;
+    }
+  }
 
   return {
     async list(ctx: RequestContext, facilityId: string, status?: IntakeStatus) {
@@ -93,29 +136,45 @@ export function receptionService(deps: { db: Kysely<DB>; clock: Clock; prisoners
     async matches(ctx: RequestContext, id: string) {
       const intake = await repo.find(ctx.actor, id);
       if (!intake) throw new Problem('not-found');
-      const identity = ((intake.data ?? {}) as IntakeData).identity ?? {};
-      const documentNumbers = (identity.documents ?? []).map((d) => d.number);
-      const queries = [
-        [identity.familyName, identity.givenName, identity.patronymic].filter(Boolean).join(' '),
-        [identity.familyNameLatin, identity.givenNameLatin].filter(Boolean).join(' '),
-        ...(identity.aliases ?? []),
-        ...documentNumbers,
-      ].filter((q) => q.trim().length > 0);
-      const scores = new Map<string, number>();
-      const found = await Promise.all([...new Set(queries)].map((query) => searchPrisonerIds(db, { query, facilityIds: 'all', limit: 50, includeReleased: true })));
-      for (const hit of found.flat()) scores.set(hit.prisonerId, Math.max(scores.get(hit.prisonerId) ?? 0, hit.score));
-      const candidates = await prisonerFiles.findManyAnywhere([...scores.keys()]);
-      const items = candidates
-        .map((row) => {
-          const file = row.file as PrisonerFile;
-          const reasons = matchReasons({ dateOfBirth: row.date_of_birth, documentNumbers: file.identity.documents.map((d) => d.number) }, { dateOfBirth: identity.dateOfBirth, documentNumbers });
-          return presentMatch(row, { score: scores.get(row.id)!, reasons: reasons.length ? ['similar-name', ...reasons] : [] }, intake.facility_id);
-        })
-        .filter((m) => m.reasons.length > 0)
-        .sort((a, b) => b.reasons.length - a.reasons.length || b.score - a.score)
-        .slice(0, MAX_MATCHES);
+      const items = await findMatches(intake);
       await auditRead(db, ctx, { action: 'intake.matches-checked', entityType: 'intake', entityId: id, facilityId: intake.facility_id, after: { matches: items.map((m) => m.id) } });
       return { items };
+    },
+
+    /**
+     * "None of these": reception says the person is not one of the likely duplicates, and why. The
+     * server works out which candidates were shown (the browser cannot shorten the list) and keeps
+     * them with the reason; completion refuses a new file until every current candidate is covered.
+     */
+    async dismissMatches(ctx: RequestContext, id: string, body: { reason: string; version: number }) {
+      const shown = await repo.find(ctx.actor, id);
+      if (!shown) throw new Problem('not-found');
+      const candidates = (await findMatches(shown)).map((m) => m.id);
+      return db.transaction().execute(async (trx) => {
+        const current = await repo.findForUpdate(ctx.actor, id, trx);
+        if (!current) throw new Problem('not-found');
+        if (!OPEN.has(current.status)) throw new Problem('intake-closed');
+        // The version also proves the identity the candidates were found for has not changed.
+        if (current.version !== body.version || shown.version !== body.version) throw new Problem('edit-conflict');
+        const decision = { candidates, reason: body.reason, decidedBy: ctx.actor.username, decidedAt: new Date().toISOString() };
+        const row = await repo.update(trx, id, body.version, { duplicate_decision: JSON.stringify(decision) });
+        if (!row) throw new Problem('edit-conflict');
+        const today = await days.today(row.facility_id, trx);
+        const after = presentIntake(row, today);
+        await appendAudit(trx, ctx, { action: 'intake.duplicates-dismissed', entityType: 'intake', entityId: id, facilityId: row.facility_id, before: presentIntake(current, today), after: { candidates, reason: body.reason } });
+        return after;
+      });
+    },
+
+    /** The number a new file would be given now (taken for real only at completion). */
+    async proposedPrisonNumber(ctx: RequestContext, id: string) {
+      const intake = await repo.find(ctx.actor, id);
+      if (!intake) throw new Problem('not-found');
+      const facility = await facilities.find(ctx.actor, intake.facility_id);
+      if (!facility) throw new Problem('not-found');
+      const year = Number(days.todayIn(facility.time_zone).slice(0, 4));
+      const seq = await repo.peekSequence(facility.id, year);
+      return { prisonNumber: formatPrisonNumber(facility.prison_number_pattern, { facility: facility.code, year, seq }), pattern: facility.prison_number_pattern, editable: facility.prison_number_editable };
     },
 
     /**
@@ -123,23 +182,42 @@ export function receptionService(deps: { db: Kysely<DB>; clock: Clock; prisoners
      * (Mandela Rule 7). Opens the file (or re-admits the earlier one), records the property and
      * closes the intake, all in one transaction.
      */
-    async complete(ctx: RequestContext, id: string, body: { version: number; prisonNumber?: string; existingPrisonerId: string | null }) {
+    async complete(ctx: RequestContext, id: string, body: CompleteIntake) {
+      const newFile = !body.existingPrisonerId;
+      // Found before the transaction (the search reads through its own connection); the version
+      // check below proves the identity they were found for is the one being completed.
+      const before = await repo.find(ctx.actor, id);
+      if (!before) throw new Problem('not-found');
+      const candidates = newFile ? (await findMatches(before)).map((m) => m.id) : [];
       return db.transaction().execute(async (trx) => {
         const intake = await repo.findForUpdate(ctx.actor, id, trx);
         if (!intake) throw new Problem('not-found');
         if (!OPEN.has(intake.status)) throw new Problem('intake-closed');
-        if (intake.version !== body.version) throw new Problem('edit-conflict');
+        if (intake.version !== body.version || before.version !== body.version) throw new Problem('edit-conflict');
         const data = (intake.data ?? {}) as IntakeData;
         const today = await days.today(intake.facility_id, trx);
         const missing = intakeMissing(data, today);
-        if (!body.existingPrisonerId && !body.prisonNumber) missing.push({ path: 'prisonNumber', code: 'required' });
         if (missing.length) throw incompleteProblem(missing);
+        if (newFile && undecidedMatches(candidates, intake.duplicate_decision as DuplicateDecision | null).length > 0) throw new Problem('duplicates-not-decided');
 
         const file = fileFromIntake(data);
         const admission = { facilityId: intake.facility_id, file, admittedAt: new Date(), reason: 'reception' };
-        const prisoner = body.existingPrisonerId
-          ? await prisoners.readmit(trx, ctx, body.existingPrisonerId, admission)
-          : await prisoners.admit(trx, ctx, { ...admission, prisonNumber: body.prisonNumber! });
+        let prisoner;
+        if (body.existingPrisonerId) {
+          prisoner = await prisoners.readmit(trx, ctx, body.existingPrisonerId, admission);
+        } else {
+          const facility = await facilities.find(ctx.actor, intake.facility_id, trx);
+          if (!facility) throw new Problem('not-found');
+          const typed = body.prisonNumber;
+          if (typed !== undefined) {
+            if (!facility.prison_number_editable) throw Problem.at('prison-number-not-editable', 'prisonNumber');
+            if (!body.prisonNumberReason) throw Problem.at('prison-number-reason-required', 'prisonNumberReason');
+          }
+          prisoner = await prisoners.admit(trx, ctx, { ...admission, prisonNumber: typed ?? (await takePrisonNumber(trx, facility)) });
+          if (typed !== undefined) {
+            await appendAudit(trx, ctx, { action: 'intake.prison-number-overridden', entityType: 'intake', entityId: id, facilityId: intake.facility_id, after: { prisonNumber: typed, reason: body.prisonNumberReason, pattern: facility.prison_number_pattern } });
+          }
+        }
         await repo.insertProperty(
           trx,
           (data.property ?? []).map((p) => ({ prisoner_id: prisoner.id, description: p.description, quantity: p.quantity, storage: p.storage, seal_number: p.sealNumber ?? null, received_by: ctx.actor.username })),
@@ -164,20 +242,6 @@ export function receptionService(deps: { db: Kysely<DB>; clock: Clock; prisoners
         const after = presentIntake(row, today);
         await appendAudit(trx, ctx, { action: 'intake.cancelled', entityType: 'intake', entityId: id, facilityId: intake.facility_id, before: presentIntake(intake, today), after });
         return after;
-      });
-    },
-
-    /**
-     * Reception judged the possible matches to be other people and goes on with a new file. A
-     * duplicate file splits a person's history, so the judgement and its reason go on the record.
-     */
-    async dismissMatches(ctx: RequestContext, id: string, body: { reason: string; matches: string[] }) {
-      return db.transaction().execute(async (trx) => {
-        const intake = await repo.find(ctx.actor, id, trx);
-        if (!intake) throw new Problem('not-found');
-        if (!OPEN.has(intake.status)) throw new Problem('intake-closed');
-        await appendAudit(trx, ctx, { action: 'intake.matches-dismissed', entityType: 'intake', entityId: id, facilityId: intake.facility_id, after: { reason: body.reason, matches: body.matches } });
-        return { ok: true as const };
       });
     },
   };

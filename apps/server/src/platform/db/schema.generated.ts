@@ -109,6 +109,8 @@ export interface Facilities {
   id: Generated<string>;
   name: string;
   name_latin: string | null;
+  prison_number_editable: Generated<boolean>;
+  prison_number_pattern: Generated<string>;
   region: string;
   time_zone: string;
   type: string;
@@ -155,6 +157,7 @@ export interface Intakes {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   data: Generated<ColumnType<unknown, string, string>>;
+  duplicate_decision: ColumnType<unknown, string, string> | null;
   expected_on: string | null;
   facility_id: string;
   id: Generated<string>;
@@ -282,6 +285,12 @@ export interface PrisonerVersions {
   version: number;
 }
 
+export interface PrisonNumberCounters {
+  facility_id: string;
+  last_value: number;
+  year: number;
+}
+
 export interface PropertyItems {
   description: string;
   id: Generated<string>;
@@ -381,6 +390,7 @@ export interface DB {
   locations: Locations;
   movements: Movements;
   placements: Placements;
+  prison_number_counters: PrisonNumberCounters;
   prisoner_alerts: PrisonerAlerts;
   prisoner_photos: PrisonerPhotos;
   prisoner_search_terms: PrisonerSearchTerms;

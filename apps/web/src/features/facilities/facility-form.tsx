@@ -1,7 +1,7 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CreateFacilityBody, FACILITY_TYPES, UpdateFacilityBody, type Facility, type FacilityType } from '@vigil/contracts';
+import { CreateFacilityBody, DEFAULT_PRISON_NUMBER_PATTERN, FACILITY_TYPES, UpdateFacilityBody, formatPrisonNumber, prisonNumberPatternProblem, type Facility, type FacilityType } from '@vigil/contracts';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { serverFieldErrors } from '../../ui/validation.ts';
@@ -9,7 +9,7 @@ import { facilitiesApi, facilityKeys } from './facilities-api.ts';
 
 // Design capacity starts empty, not 0: a facility of no capacity is never meant, so leaving it out
 // is "required" like the other fields.
-const blank = { code: '', name: '', nameLatin: '', country: 'TJ', region: '', timeZone: 'Asia/Dushanbe', type: 'colony-general' as FacilityType, capacity: '' as number | string };
+const blank = { code: '', name: '', nameLatin: '', country: 'TJ', region: '', timeZone: 'Asia/Dushanbe', type: 'colony-general' as FacilityType, capacity: '' as number | string, prisonNumberPattern: DEFAULT_PRISON_NUMBER_PATTERN, prisonNumberEditable: false };
 
 const fromFacility = (f: Facility) => ({ ...f, nameLatin: f.nameLatin ?? '', capacity: f.capacity as number | string });
 
@@ -22,7 +22,7 @@ export function FacilityForm({ facility, onDone, onCancel }: { facility?: Facili
 
   const save = useMutation({
     mutationFn: async () => {
-      const fields = { code: v.code, name: v.name, nameLatin: v.nameLatin, country: v.country.toUpperCase(), region: v.region, timeZone: v.timeZone, type: v.type, capacity: v.capacity === '' ? undefined : Number(v.capacity) };
+      const fields = { code: v.code, name: v.name, nameLatin: v.nameLatin, country: v.country.toUpperCase(), region: v.region, timeZone: v.timeZone, type: v.type, capacity: v.capacity === '' ? undefined : Number(v.capacity), prisonNumberPattern: v.prisonNumberPattern, prisonNumberEditable: v.prisonNumberEditable };
       if (facility) {
         const body = form.check(UpdateFacilityBody, { ...fields, version: facility.version }, t);
         return body ? facilitiesApi.update(facility.id, body) : null;
@@ -71,6 +71,17 @@ export function FacilityForm({ facility, onDone, onCancel }: { facility?: Facili
           <TextInput name="region" label={t('facilities.region')} value={v.region} onChange={(e) => form.set('region', e.currentTarget.value)} error={errors.region} required maxLength={100} />
           <TextInput name="timeZone" label={t('facilities.timeZone')} description={t('facilities.timeZoneHelp')} value={v.timeZone} onChange={(e) => form.set('timeZone', e.currentTarget.value)} error={errors.timeZone} required maxLength={64} />
           <NumberInput name="capacity" label={t('facilities.capacity')} value={v.capacity} onChange={(n) => form.set('capacity', n)} error={errors.capacity} min={0} max={100000} allowDecimal={false} required />
+          <TextInput
+            name="prisonNumberPattern"
+            label={t('facilities.prisonNumberPattern')}
+            description={prisonNumberPatternProblem(v.prisonNumberPattern) ? t('facilities.prisonNumberPatternHelp') : t('facilities.prisonNumberExample', { example: formatPrisonNumber(v.prisonNumberPattern, { facility: v.code || 'IK-3', year: new Date().getFullYear(), seq: 42 }) })}
+            value={v.prisonNumberPattern}
+            onChange={(e) => form.set('prisonNumberPattern', e.currentTarget.value)}
+            error={errors.prisonNumberPattern}
+            required
+            maxLength={40}
+          />
+          <Checkbox name="prisonNumberEditable" label={t('facilities.prisonNumberEditable')} checked={v.prisonNumberEditable} onChange={(e) => form.set('prisonNumberEditable', e.currentTarget.checked)} mt="lg" />
         </SimpleGrid>
         <ProblemAlert error={save.error} onReload={reload} />
         <Group justify="flex-end">

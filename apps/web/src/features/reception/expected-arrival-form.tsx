@@ -1,18 +1,15 @@
 import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CreateIntakeBody, type Intake } from '@vigil/contracts';
-import { lengthLimitNote } from '../../ui/length-limit.ts';
+import { CreateIntakeBody, NAME_MAX, type Intake } from '@vigil/contracts';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { useForm } from '../../ui/use-form.ts';
-import { problemCodeText, problemFieldErrors } from '../prisoners/problem-fields.ts';
+import { birthInFuture, lengthLimitNote } from '../../ui/validation.ts';
+import { problemFieldErrors } from '../prisoners/problem-fields.ts';
 import { receptionApi, receptionKeys } from './reception-api.ts';
 
-/** Today on this device's calendar, as the date field gives it. */
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+// The length note goes under the field, where the typing stopped.
+const UNDER: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
 
 /**
  * Records someone the facility expects (a court order, an escort on its way). "Save and start"
@@ -26,16 +23,16 @@ export function ExpectedArrivalForm({ facilityId, onDone, onCancel }: { facility
 
   const save = useMutation({
     mutationFn: async (start: boolean) => {
-      // Said at once, as the server would (it refuses it too): nobody is born after today.
-      if (v.dateOfBirth && v.dateOfBirth > localToday()) {
-        form.setErrors({ dateOfBirth: problemCodeText('birth-in-future', i18n.language) ?? t('fieldErrors.invalid') });
-        return null;
-      }
       const body = form.check(
         CreateIntakeBody,
         { familyName: v.familyName, givenName: v.givenName, dateOfBirth: v.dateOfBirth || undefined, expectedOn: v.expectedOn || null, arrivingFrom: v.arrivingFrom },
         t,
       );
+      const future = birthInFuture(v.dateOfBirth, t);
+      if (body && future) {
+        form.setErrors({ dateOfBirth: future });
+        return null;
+      }
       return body ? { intake: await receptionApi.expect(facilityId, body), start } : null;
     },
     onSuccess: (result) => {
@@ -57,9 +54,9 @@ export function ExpectedArrivalForm({ facilityId, onDone, onCancel }: { facility
     >
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('prisoners.identity.familyName')} name="familyName" value={v.familyName} onChange={(e) => form.set('familyName', e.currentTarget.value)} error={errors.familyName} description={lengthLimitNote(v.familyName, 100, t)} required maxLength={100} data-autofocus />
-          <TextInput label={t('prisoners.identity.givenName')} name="givenName" value={v.givenName} onChange={(e) => form.set('givenName', e.currentTarget.value)} error={errors.givenName} description={lengthLimitNote(v.givenName, 100, t)} required maxLength={100} />
-          <TextInput type="date" label={t('prisoners.identity.dateOfBirth')} name="dateOfBirth" max={localToday()} value={v.dateOfBirth} onChange={(e) => form.set('dateOfBirth', e.currentTarget.value)} error={errors.dateOfBirth} />
+          <TextInput label={t('prisoners.identity.familyName')} name="familyName" value={v.familyName} onChange={(e) => form.set('familyName', e.currentTarget.value)} error={errors.familyName} description={lengthLimitNote(v.familyName, NAME_MAX, t)} inputWrapperOrder={UNDER} required maxLength={NAME_MAX} data-autofocus />
+          <TextInput label={t('prisoners.identity.givenName')} name="givenName" value={v.givenName} onChange={(e) => form.set('givenName', e.currentTarget.value)} error={errors.givenName} description={lengthLimitNote(v.givenName, NAME_MAX, t)} inputWrapperOrder={UNDER} required maxLength={NAME_MAX} />
+          <TextInput type="date" label={t('prisoners.identity.dateOfBirth')} name="dateOfBirth" value={v.dateOfBirth} onChange={(e) => form.set('dateOfBirth', e.currentTarget.value)} error={errors.dateOfBirth} />
           <TextInput type="date" label={t('reception.expectedOn')} name="expectedOn" value={v.expectedOn} onChange={(e) => form.set('expectedOn', e.currentTarget.value)} error={errors.expectedOn} />
         </SimpleGrid>
         <TextInput label={t('reception.arrivingFrom')} description={t('reception.arrivingFromHelp')} name="arrivingFrom" value={v.arrivingFrom} onChange={(e) => form.set('arrivingFrom', e.currentTarget.value)} error={errors.arrivingFrom} maxLength={200} />

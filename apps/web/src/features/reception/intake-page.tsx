@@ -9,8 +9,8 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { nameOwnScript } from '../prisoners/prisoner-format.ts';
 import { CancelIntakeDialog } from './cancel-intake-dialog.tsx';
-import { ContinuePastMatches } from './continue-past-matches.tsx';
 import { nextStep, previousStep, resumeStep, STEPS, stepState, type StepKey, type StepState } from './intake-steps.ts';
+import { DismissMatches } from './dismiss-matches.tsx';
 import { PossibleMatches } from './possible-matches.tsx';
 import { receptionApi, receptionKeys } from './reception-api.ts';
 import { ArrivalStep } from './steps/arrival-step.tsx';
@@ -100,9 +100,15 @@ function IntakeWizard({ intake }: { intake: Intake }) {
           <Stack data-testid="duplicate-check">
             <Text fw={600}>{t('reception.matches.heading')}</Text>
             <PossibleMatches intakeId={intake.id} linkedId={linkedId} onLink={setLinkedId} />
-            <Group justify="flex-end">
-              <ContinuePastMatches intakeId={intake.id} linkedId={linkedId} onContinue={() => go('commitment')} />
-            </Group>
+            {linkedId ? (
+              <Group justify="flex-end">
+                <Button onClick={() => go('commitment')} data-testid="matches-continue">
+                  {t('reception.matches.continueLinked')}
+                </Button>
+              </Group>
+            ) : (
+              <DismissMatches intake={intake} onDismissed={() => go('commitment')} />
+            )}
           </Stack>
         ) : (
           <>

@@ -1,8 +1,7 @@
 import { NativeSelect, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_KINDS, SEXES } from '@vigil/contracts';
-import { lengthLimitNote } from '../../../ui/length-limit.ts';
-import type { FieldErrors } from '../../../ui/validation.ts';
+import { DOCUMENT_KINDS, NAME_MAX, SEXES } from '@vigil/contracts';
+import { lengthLimitNote, type FieldErrors } from '../../../ui/validation.ts';
 import { blankDocument, type IdentityDraft } from '../file-draft.ts';
 import { ListField } from './list-field.tsx';
 
@@ -16,6 +15,8 @@ export function IdentityFields({ value, onChange, errors, prefix }: { value: Ide
   const { t } = useTranslation();
   const set = (patch: Partial<IdentityDraft>) => onChange({ ...value, ...patch });
   const err = (path: string) => errors[`${prefix}.${path}`];
+  // A country code is always at its limit when complete: no note for it.
+  const limitNote = (field: TextField, max?: number) => (field === 'nationality' ? undefined : lengthLimitNote(value[field], max ?? NAME_MAX, t));
   const text = (field: TextField, opts: { required?: boolean; max?: number; description?: string } = {}) => (
     <TextInput
       label={t(`prisoners.identity.${field}`)}
@@ -24,8 +25,10 @@ export function IdentityFields({ value, onChange, errors, prefix }: { value: Ide
       onChange={(e) => set({ [field]: e.currentTarget.value })}
       error={err(field)}
       required={opts.required}
-      maxLength={opts.max ?? 100}
-      description={lengthLimitNote(value[field], opts.max ?? 100, t) ?? opts.description}
+      maxLength={opts.max ?? NAME_MAX}
+      description={limitNote(field, opts.max) ?? opts.description}
+      // The length note goes under the field, where the typing stopped.
+      inputWrapperOrder={limitNote(field, opts.max) ? ['label', 'input', 'description', 'error'] : undefined}
     />
   );
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Divider, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Anchor, Button, Checkbox, Divider, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CompleteIntakeBody, type Intake, type Prisoner } from '@vigil/contracts';
+import { CompleteIntakeBody, PRISON_NUMBER_MAX, type Intake, type Prisoner } from '@vigil/contracts';
 import { ApiProblem } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
 import { useForm } from '../../../ui/use-form.ts';
@@ -12,6 +12,7 @@ import { prisonerKeys } from '../../prisoners/prisoners-api.ts';
 import { problemFieldErrors, withoutPathDetail } from '../../prisoners/problem-fields.ts';
 import { stepOfPath, type StepKey } from '../intake-steps.ts';
 import { pathLabel, reasonText } from '../missing-label.ts';
+import { DismissMatches } from '../dismiss-matches.tsx';
 import { PossibleMatches } from '../possible-matches.tsx';
 import { receptionApi, receptionKeys } from '../reception-api.ts';
 
@@ -29,14 +30,25 @@ export function ReviewStep({ intake, linkedId, onLink, onGoto, onCompleted, onBa
 }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const form = useForm({ prisonNumber: '' });
+  const form = useForm({ override: false, prisonNumber: '', prisonNumberReason: '' });
+  const proposed = useQuery({ queryKey: receptionKeys.proposedNumber(intake.id), queryFn: () => receptionApi.proposedNumber(intake.id), enabled: !linkedId });
   const [showMatches, setShowMatches] = useState(linkedId !== null);
   const d = intake.data;
   const blocked = intake.missing.length > 0;
 
   const complete = useMutation({
     mutationFn: async () => {
-      const body = form.check(CompleteIntakeBody, { version: intake.version, prisonNumber: linkedId ? undefined : form.values.prisonNumber.trim() || undefined, existingPrisonerId: linkedId }, t);
+      // The number comes from the facility's pattern; one typed instead is sent with its reason.
+      const typed = !linkedId && form.values.override;
+      const body = form.check(
+        CompleteIntakeBody,
+        { version: intake.version, existingPrisonerId: linkedId, ...(typed ? { prisonNumber: form.values.prisonNumber, prisonNumberReason: form.values.prisonNumberReason } : {}) },
+        t,
+      );
+      if (body && typed && !body.prisonNumberReason) {
+        form.setErrors({ prisonNumberReason: t('fieldErrors.required') });
+        return null;
+      }
       return body ? receptionApi.complete(intake.id, body) : null;
     },
     onSuccess: (result) => {
@@ -98,7 +110,10 @@ export function ReviewStep({ intake, linkedId, onLink, onGoto, onCompleted, onBa
         {t('reception.review.linkTitle')}
       </Title>
       {linkedId || showMatches ? (
-        <PossibleMatches intakeId={intake.id} linkedId={linkedId} onLink={onLink} />
+        <>
+          <PossibleMatches intakeId={intake.id} linkedId={linkedId} onLink={onLink} />
+          {!linkedId && !intake.duplicateDecision && <DismissMatches intake={intake} onDismissed={() => undefined} />}
+        </>
       ) : (
         <div>
           <Button variant="default" onClick={() => setShowMatches(true)} data-testid="show-matches">
@@ -119,17 +134,40 @@ export function ReviewStep({ intake, linkedId, onLink, onGoto, onCompleted, onBa
           {linkedId ? (
             <Text size="sm">{t('reception.review.keepsNumber')}</Text>
           ) : (
-            <TextInput
-              label={t('reception.review.prisonNumber')}
-              description={t('reception.review.prisonNumberHelp')}
-              name="prisonNumber"
-              value={form.values.prisonNumber}
-              onChange={(e) => form.set('prisonNumber', e.currentTarget.value)}
-              error={form.errors.prisonNumber ?? serverErrors.prisonNumber}
-              required
-              maxLength={30}
-              maw={320}
-            />
+            <Stack gap="xs" data-testid="prison-number-field">
+              <Text size="sm">
+                {t('reception.review.prisonNumber')}: <strong data-testid="proposed-number">{proposed.data?.prisonNumber ?? '…'}</strong>
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('reception.review.prisonNumberFromPattern', { pattern: proposed.data?.pattern ?? '' })}
+              </Text>
+              {proposed.data?.editable && (
+                <Checkbox label={t('reception.review.prisonNumberOverride')} checked={form.values.override} onChange={(e) => form.set('override', e.currentTarget.checked)} data-testid="override-number" />
+              )}
+              {form.values.override && (
+                <Group align="flex-start" grow>
+                  <TextInput
+                    label={t('reception.review.prisonNumberTyped')}
+                    description={t('reception.review.prisonNumberHelp')}
+                    name="prisonNumber"
+                    value={form.values.prisonNumber}
+                    onChange={(e) => form.set('prisonNumber', e.currentTarget.value)}
+                    error={form.errors.prisonNumber ?? serverErrors.prisonNumber}
+                    required
+                    maxLength={PRISON_NUMBER_MAX}
+                  />
+                  <TextInput
+                    label={t('reception.review.prisonNumberReason')}
+                    name="prisonNumberReason"
+                    value={form.values.prisonNumberReason}
+                    onChange={(e) => form.set('prisonNumberReason', e.currentTarget.value)}
+                    error={form.errors.prisonNumberReason ?? serverErrors.prisonNumberReason}
+                    required
+                    maxLength={500}
+                  />
+                </Group>
+              )}
+            </Stack>
           )}
           <ProblemAlert error={withoutPathDetail(complete.error)} />
           {refusal.length > 0 && (
