@@ -14,6 +14,7 @@ import { prisonersRepository } from '../prisoners/prisoners.repository.ts';
 import { receptionRepository, type IntakeRow } from './reception.repository.ts';
 import { presentIntake, presentMatch } from './reception.presenter.ts';
 import { birthInFuture, fileFromIntake, intakeMissing, matchReasons, undecidedMatches, type DuplicateDecision } from './reception.rules.ts';
+import { runWrite } from '../../platform/db/write.ts';
 
 type CreateIntake = z.infer<typeof CreateIntakeBody>;
 type CompleteIntake = z.infer<typeof CompleteIntakeBody>;
@@ -96,7 +97,7 @@ export function receptionService(deps: { db: Kysely<DB>; clock: Clock; prisoners
       // As on the file itself and in the import: nobody is born after today.
       if (birthInFuture(body.dateOfBirth, days.todayIn(facility.time_zone))) throw Problem.at('birth-in-future', 'dateOfBirth');
       const data: IntakeData = { identity: { familyName: body.familyName, givenName: body.givenName, ...(body.dateOfBirth ? { dateOfBirth: body.dateOfBirth } : {}) } };
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx }) => {
         const row = await repo.insert(trx, {
           facility_id: facilityId,
           status: 'expected',
@@ -113,7 +114,7 @@ export function receptionService(deps: { db: Kysely<DB>; clock: Clock; prisoners
 
     /** Saves a step (save and resume): the whole draft is replaced by what the wizard sends. */
     async save(ctx: RequestContext, id: string, body: { data: IntakeData; version: number }) {
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx }) => {
         const current = await repo.findForUpdate(ctx.actor, id, trx);
         if (!current) throw new Problem('not-found');
         if (!OPEN.has(current.status)) throw new Problem('intake-closed');
@@ -150,7 +151,7 @@ export function receptionService(deps: { db: Kysely<DB>; clock: Clock; prisoners
       const shown = await repo.find(ctx.actor, id);
       if (!shown) throw new Problem('not-found');
       const candidates = (await findMatches(shown)).map((m) => m.id);
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx }) => {
         const current = await repo.findForUpdate(ctx.actor, id, trx);
         if (!current) throw new Problem('not-found');
         if (!OPEN.has(current.status)) throw new Problem('intake-closed');
@@ -189,7 +190,7 @@ export function receptionService(deps: { db: Kysely<DB>; clock: Clock; prisoners
       const before = await repo.find(ctx.actor, id);
       if (!before) throw new Problem('not-found');
       const candidates = newFile ? (await findMatches(before)).map((m) => m.id) : [];
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx }) => {
         const intake = await repo.findForUpdate(ctx.actor, id, trx);
         if (!intake) throw new Problem('not-found');
         if (!OPEN.has(intake.status)) throw new Problem('intake-closed');
@@ -231,7 +232,7 @@ export function receptionService(deps: { db: Kysely<DB>; clock: Clock; prisoners
     },
 
     async cancel(ctx: RequestContext, id: string, body: { reason: string; version: number }) {
-      return db.transaction().execute(async (trx) => {
+      return runWrite(db, ctx, async ({ trx }) => {
         const intake = await repo.findForUpdate(ctx.actor, id, trx);
         if (!intake) throw new Problem('not-found');
         if (!OPEN.has(intake.status)) throw new Problem('intake-closed');
