@@ -3,7 +3,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { CATALOGUE_BEGINNING, type CatalogueHistory as History, type CatalogueVersion, type CatalogueVersionStatus } from '@vigil/contracts';
-import { formatDate, formatTimestamp } from '../../features/prisoners/prisoner-format.ts';
+import { formatDate } from '../../features/prisoners/prisoner-format.ts';
 
 /** A version's first day; defaults and what was in use before catalogues read "from the start". */
 export const formatEffectiveFrom = (date: string, language: string, t: TFunction) => (date <= CATALOGUE_BEGINNING ? t('catalogue.fromTheStart') : formatDate(date, language));
@@ -49,7 +49,7 @@ export function CatalogueHistory({ history, describe }: { history: History; desc
               <Table.Td>
                 <Text size="sm">{v.source}</Text>
                 <Text size="xs" c="dimmed">
-                  {t('catalogue.madeBy', { author: v.author, at: formatTimestamp(v.createdAt, i18n.language) })}
+                  {t('catalogue.madeBy', { author: v.author, at: formatDate(new Date(v.createdAt).toLocaleDateString('sv-SE'), i18n.language) })}
                 </Text>
               </Table.Td>
               <Table.Td data-testid="catalogue-used-by">{v.usedBy}</Table.Td>
