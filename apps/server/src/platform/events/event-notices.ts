@@ -1,9 +1,8 @@
 import pg from 'pg';
 import type { Database } from '../db/connect.ts';
+import { listenConnection } from '../db/listen-connection.ts';
 import type { EventEnvelope } from './event-types.ts';
 import { EVENTS_CHANNEL } from './outbox.ts';
-
-const RETRY_MS = 1_000;
 
 export interface NoticeHandlers {
   /** An event committed, in this process or another. */
@@ -61,43 +60,10 @@ async function listenOnPool(pool: pg.Pool, onNotification: (m: pg.Notification) 
   };
 }
 
-async function listenOnOwnConnection(options: pg.PoolConfig, onNotification: (m: pg.Notification) => void, on: NoticeHandlers) {
-  let client: pg.Client | null = null;
-  let closed = false;
-  let retry: NodeJS.Timeout | null = null;
-
-  const lost = (c: pg.Client, why: string) => {
-    if (client !== c) return;
-    client = null;
-    if (closed) return;
-    on.log(`vigil: lost the database event notices (${why}); reconnecting`);
-    void c.end().catch(() => {});
-    retry = setTimeout(() => void connect(), RETRY_MS);
-  };
-
-  async function connect() {
-    const c = new pg.Client(options);
-    c.on('notification', onNotification);
-    c.on('error', (err) => lost(c, err.message));
-    c.on('end', () => lost(c, 'connection ended'));
-    client = c;
-    try {
-      await c.connect();
-      await c.query(`listen ${EVENTS_CHANNEL}`);
-      on.resumed();
-    } catch (err) {
-      lost(c, (err as Error).message);
-    }
-  }
-
-  await connect();
-  return {
-    async close() {
-      closed = true;
-      if (retry) clearTimeout(retry);
-      const c = client;
-      client = null;
-      await c?.end().catch(() => {});
-    },
-  };
+function listenOnOwnConnection(options: pg.PoolConfig, onNotification: (m: pg.Notification) => void, on: NoticeHandlers) {
+  return listenConnection(options, EVENTS_CHANNEL, {
+    notice: (payload) => onNotification({ channel: EVENTS_CHANNEL, payload, processId: 0 }),
+    resumed: () => on.resumed(),
+    lost: (why) => on.log(`vigil: lost the database event notices (${why}); reconnecting`),
+  });
 }

@@ -97,11 +97,11 @@ describe(`domain events over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () =
 
     const intake = (await officerA.post(`/api/v1/facilities/${facilityA}/intakes`, { familyName: 'Раҳимов', givenName: 'Фирдавс', expectedOn: '2026-11-23' })).body;
     const saved = await officerA.put(`/api/v1/intakes/${intake.id}`, { data: intakeData, version: intake.version });
-    const done = await officerA.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version, prisonNumber: 'EVT-1' });
+    const done = await officerA.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version });
     assert.equal(done.status, 200, JSON.stringify(done.body));
     const p = done.body.prisoner;
     // A refused write publishes nothing: the same number again.
-    assert.equal((await officerA.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version, prisonNumber: 'EVT-1' })).status, 409);
+    assert.equal((await officerA.post(`/api/v1/intakes/${intake.id}/complete`, { version: saved.body.version })).status, 409);
 
     const housed = await officerA.post(`/api/v1/prisoners/${p.id}/allocate`, { locationId: cell, reason: 'arrival', version: p.version });
     assert.equal(housed.status, 200, JSON.stringify(housed.body));
