@@ -1,17 +1,19 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AlertType, Location, LocationAlert, Prisoner, PrisonerAlert } from '@vigil/contracts';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
 import { systemContext } from '../../platform/access/actor.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { addDays, localDay } from '../../platform/time/calendar.ts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
 // The test facilities are in Dushanbe: alerts count its local days.
 const day = (offset = 0) => addDays(localDay(new Date(), 'Asia/Dushanbe'), offset);
 
 describe(`alerts over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let officer: Client;
   let officerB: Client;
   let intelManager: Client;
@@ -38,8 +40,9 @@ describe(`alerts over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
 
   before(async () => {
     t = await startTestApp();
-    facilityA = (await t.services.facilities.create(system, facilityBody('ALR-A') as never)).id;
-    facilityB = (await t.services.facilities.create(system, facilityBody('ALR-B') as never)).id;
+    factory = factories(t);
+    facilityA = (await factory.facility('ALR-A')).id;
+    facilityB = (await factory.facility('ALR-B')).id;
     const make = (parentId: string | null, kind: string, code: string, isCell = false) =>
       t.services.locations.create(system, facilityA, {
         parentId, kind, code, name: code,

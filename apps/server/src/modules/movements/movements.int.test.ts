@@ -1,17 +1,19 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Location, Movement, Roll } from '@vigil/contracts';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { systemContext } from '../../platform/access/actor.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
 import { movePlacement } from '../prisoners/placements.repository.ts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
 const cellFields = { baselineCapacity: 4, operationalCapacity: 4, sexDesignation: 'male', securityLevel: 'high' };
 const noCellFields = { baselineCapacity: null, operationalCapacity: null, sexDesignation: null, securityLevel: null };
 
 describe(`movements, transfers and release over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let officerA: Client;
   let officerB: Client;
   let seniorA: Client;
@@ -36,8 +38,9 @@ describe(`movements, transfers and release over HTTP (${process.env.TEST_STORE ?
 
   before(async () => {
     t = await startTestApp();
-    facilityA = (await t.services.facilities.create(system, facilityBody('MOV-A') as never)).id;
-    facilityB = (await t.services.facilities.create(system, facilityBody('MOV-B') as never)).id;
+    factory = factories(t);
+    facilityA = (await factory.facility('MOV-A')).id;
+    facilityB = (await factory.facility('MOV-B')).id;
     const building = await place(facilityA, null, 'building', 'A');
     const wing = await place(facilityA, building.id, 'wing', '1');
     const landing = await place(facilityA, wing.id, 'landing', '1');
@@ -253,7 +256,7 @@ describe(`movements, transfers and release over HTTP (${process.env.TEST_STORE ?
   });
 
   test('the roll sums cells up to landings, wings and blocks after moves', async () => {
-    const facility = (await t.services.facilities.create(system, facilityBody('MOV-R') as never)).id;
+    const facility = (await factory.facility('MOV-R')).id;
     const officer = await t.signedIn(['officer'], { facilityIds: [facility] });
     const b = await place(facility, null, 'building', 'A');
     const w1 = await place(facility, b.id, 'wing', '1');

@@ -1,19 +1,21 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PrisonerFile } from '@vigil/contracts';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
-import { systemContext } from '../../platform/access/actor.ts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
 /** Dates that cannot be right for their field are refused over HTTP, with a code a form can show. */
 describe(`impossible dates in a prisoner file (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let senior: Client;
   let officer: Client;
   let facilityId: string;
   before(async () => {
     t = await startTestApp();
-    facilityId = (await t.services.facilities.create(systemContext('test'), facilityBody('DAT-A') as never)).id;
+    factory = factories(t);
+    facilityId = (await factory.facility('DAT-A')).id;
     senior = await t.signedIn(['senior_officer'], { facilityIds: [facilityId] });
     officer = await t.signedIn(['officer'], { facilityIds: [facilityId] });
   });

@@ -2,10 +2,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import type { Prisoner } from '@vigil/contracts';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
-import { systemContext } from '../../platform/access/actor.ts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
 import { PHOTO_MAX_SIDE } from './photo.ts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
 /** A camera's JPEG: make, copyright and where it was taken in its EXIF block. */
 const cameraJpeg = (width = 64, height = 48) =>
@@ -16,6 +16,7 @@ const cameraJpeg = (width = 64, height = 48) =>
 
 describe(`prisoner photographs are re-encoded on the server (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let officer: Client;
   let facilityId: string;
 
@@ -32,7 +33,8 @@ describe(`prisoner photographs are re-encoded on the server (${process.env.TEST_
 
   before(async () => {
     t = await startTestApp();
-    facilityId = (await t.services.facilities.create(systemContext('test'), facilityBody('PHO-A') as never)).id;
+    factory = factories(t);
+    facilityId = (await factory.facility('PHO-A')).id;
     officer = await t.signedIn(['officer'], { facilityIds: [facilityId] });
   });
   after(() => t.close());

@@ -1,9 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Location, Prisoner } from '@vigil/contracts';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
 import { systemContext } from '../../platform/access/actor.ts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
 /**
  * Alerts, movements, placements, property and search results say as much about a person as the
@@ -12,6 +13,7 @@ import { systemContext } from '../../platform/access/actor.ts';
  */
 describe(`sensitive reads are audited once per request (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let officer: Client;
   let cell: Location;
   let first: Prisoner;
@@ -30,7 +32,8 @@ describe(`sensitive reads are audited once per request (${process.env.TEST_STORE
 
   before(async () => {
     t = await startTestApp();
-    const facilityId = (await t.services.facilities.create(system, facilityBody('AUD-R') as never)).id;
+    factory = factories(t);
+    const facilityId = (await factory.facility('AUD-R')).id;
     const make = (parentId: string | null, kind: string, code: string, isCell = false) =>
       t.services.locations.create(system, facilityId, {
         parentId, kind, code, name: code,

@@ -1,9 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Intake, IntakeData } from '@vigil/contracts';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
-import { systemContext } from '../../platform/access/actor.ts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
 const order = { kind: 'court-detention-order', issuedBy: 'Суди ноҳияи Сино', reference: '1-77/2026', issuedOn: '2026-01-10', validUntil: null };
 
@@ -21,6 +21,7 @@ const fullData = (identity: Record<string, unknown>): IntakeData => ({
 
 describe(`reception over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let officer: Client;
   let otherOfficer: Client;
   let facilityA: string;
@@ -35,10 +36,10 @@ describe(`reception over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
 
   before(async () => {
     t = await startTestApp();
-    const system = systemContext('test');
+    factory = factories(t);
     // Facility A lets reception type a number (with a reason); B numbers every file from its pattern.
-    facilityA = (await t.services.facilities.create(system, facilityBody('REC-A', { prisonNumberEditable: true }) as never)).id;
-    facilityB = (await t.services.facilities.create(system, facilityBody('REC-B') as never)).id;
+    facilityA = (await factory.facility('REC-A', { prisonNumberEditable: true })).id;
+    facilityB = (await factory.facility('REC-B')).id;
     officer = await t.signedIn(['officer'], { facilityIds: [facilityA] });
     otherOfficer = await t.signedIn(['officer'], { facilityIds: [facilityB] });
   });

@@ -3,18 +3,18 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { facilityBody, startTestApp, type Client, type TestApp, type TestUser } from '../../testing/harness.ts';
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
-import { systemContext } from '../access/actor.ts';
 import { requestFingerprint } from './idempotency.ts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
 describe(`Idempotency-Key over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let admin: Client;
   let adminUser: TestUser;
   let otherAdmin: Client;
   let officer: Client;
   let facilityId: string;
   let prisonerId: string;
-  const system = systemContext('test');
 
   const withKey = (c: Client, path: string, body: unknown, key: string) => c.request('POST', path, body, { 'idempotency-key': key });
   const facilitiesNamed = async (code: string) => (await t.db.selectFrom('facilities').select('id').where('code', '=', code).execute()).length;
@@ -24,7 +24,8 @@ describe(`Idempotency-Key over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, ()
 
   before(async () => {
     t = await startTestApp();
-    facilityId = (await t.services.facilities.create(system, facilityBody('IDEM-A') as never)).id;
+    factory = factories(t);
+    facilityId = (await factory.facility('IDEM-A')).id;
     prisonerId = (await admitPrisoner(t, facilityId)).id;
     adminUser = await t.createUser({ roles: ['sysadmin'], allFacilities: true });
     admin = t.client();

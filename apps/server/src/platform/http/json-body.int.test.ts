@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
-import { systemContext } from '../access/actor.ts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
+import { factories, type Factories } from '../../testing/factories.ts';
 
 /** Sends raw bytes as a JSON body, as a broken client or a hand-made request would. */
 async function sendBytes(client: Client, method: string, path: string, bytes: Buffer) {
@@ -17,11 +17,13 @@ async function sendBytes(client: Client, method: string, path: string, bytes: Bu
 // silently changed. They are refused instead, before any handler sees them.
 describe(`a JSON body must be UTF-8 (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
+  let factory: Factories;
   let officer: Client;
   let facilityId: string;
   before(async () => {
     t = await startTestApp();
-    facilityId = (await t.services.facilities.create(systemContext('test'), facilityBody('UTF-A') as never)).id;
+    factory = factories(t);
+    facilityId = (await factory.facility('UTF-A')).id;
     officer = await t.signedIn(['officer'], { facilityIds: [facilityId] });
   });
   after(() => t.close());
