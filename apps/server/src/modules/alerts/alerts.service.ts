@@ -9,8 +9,8 @@ import { Problem } from '../../platform/errors.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { localDay } from '../../platform/time/calendar.ts';
 import { facilityDays } from '../../platform/time/facility-day.ts';
-import { prisonersRepository } from '../prisoners/prisoners.repository.ts';
-import { locationsRepository } from '../locations/locations.repository.ts';
+import { prisonerQueries } from '../prisoners/index.ts';
+import { locationQueries } from '../locations/index.ts';
 import { runWrite } from '../../platform/db/write.ts';
 import { alertTypesCatalogue, type AlertTypeEntry } from './alert-types.catalogue.ts';
 import { alertsRepository } from './alerts.repository.ts';
@@ -36,8 +36,8 @@ export function alertsService(deps: { db: Kysely<DB>; clock: Clock }) {
   // alert_types view (current_date) sees them. An alert pins the version in force where it is raised.
   const serviceToday = () => localDay(deps.clock.now(), 'UTC');
   const repo = alertsRepository(db);
-  const prisoners = prisonersRepository(db);
-  const locations = locationsRepository(db);
+  const prisoners = prisonerQueries(db);
+  const locations = locationQueries(db);
   const types = alertTypesCatalogue(db);
 
   const isVisible = (type: AlertTypeEntry, actor: Actor) => typeVisibleTo(type.data, actor.roles);

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CalendarDate } from '@vigil/contracts';
 import type { DB } from '../../platform/db/schema.ts';
-import { alertInForce } from '../alerts/alerts.repository.ts';
+import { alertInForce } from '../alerts/index.ts';
 import type { Db } from '../../platform/db/db.ts';
 
 export interface OccupantRow {
