@@ -110,7 +110,8 @@ export function alertsService(deps: { db: Kysely<DB>; clock: Clock }) {
     async raise(ctx: RequestContext, prisonerId: string, body: RaiseAlertBody) {
       const prisoner = await prisoners.find(ctx.actor, prisonerId);
       if (!prisoner) throw new Problem('not-found');
-      const type = await types.find(body.code, await days.today(prisoner.facility_id));
+      const today = await days.today(prisoner.facility_id);
+      const type = await types.find(body.code, today);
       if (!type || !type.data.active) throw Problem.at('alert-type-unknown', 'code');
       // A restricted code is raised only by the roles that may see it.
       if (!isVisible(type, ctx.actor)) throw new Problem('forbidden');
@@ -129,7 +130,7 @@ export function alertsService(deps: { db: Kysely<DB>; clock: Clock }) {
           ends_on: body.endsOn ?? null,
           raised_by: ctx.actor.username,
         });
-        const after = presentAlert((await repo.one(ctx.actor, id, trx))!, await days.today(prisoner.facility_id, trx));
+        const after = presentAlert((await repo.one(ctx.actor, id, trx))!, today);
         await audit({ action: 'alert.raised', entityType: 'prisoner', entityId: prisonerId, facilityId: prisoner.facility_id, after });
         await publish(trx, { type: 'alert.raised', entityId: id, facilityId: prisoner.facility_id, payload: { alertId: id, prisonerId, code: body.code } });
         return after;

@@ -132,4 +132,3 @@ export function catalogue<Data>(db: Kysely<DB>, def: CatalogueDefinition<Data>) 
     },
   };
 }
-export type Catalogue<Data> = ReturnType<typeof catalogue<Data>>;
