@@ -124,6 +124,12 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
   });
   // Events are delivered while the app serves: from its start (catching up on what was missed) to its close.
   app.addHook('onReady', () => services.events.start((message, err) => app.log.error({ err }, message)));
+  // What a stopped process left half-done is finished in the background; serving does not wait.
+  app.addHook('onReady', async () => {
+    for (const module of MODULES) {
+      module.start?.(services as never).catch((err: unknown) => app.log.error({ err }, `module ${module.name} could not finish its start-up work`));
+    }
+  });
   app.addHook('onClose', () => services.events.stop());
 
   if (existsSync(config.webDist)) await serveWebApp(app, config.webDist);

@@ -6,7 +6,10 @@ import type { Import, ImportProgressEvent } from '@vigil/contracts';
 import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { systemContext } from '../../platform/access/actor.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
-import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
+import { randomUUID } from 'node:crypto';
+import { admitPrisoner, prisonerFile } from '../../testing/prisoner-fixtures.ts';
+import { runWrite } from '../../platform/db/write.ts';
+import { prepareAdmission } from '../prisoners/index.ts';
 import { randomPerson } from '../demo/names.ts';
 import { seededRandom } from '../demo/random.ts';
 import { factories, type Factories } from '../../testing/factories.ts';
@@ -80,7 +83,8 @@ describe(`register import over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, ()
     return { status: res.status, problem: null, events, ready: readyP, ended };
   }
 
-  const count = async (table: 'prisoners' | 'placements' | 'prisoner_versions' | 'prisoner_search_terms' | 'audit_events' | 'staged_admissions' | 'imports') =>
+  type Counted = 'prisoners' | 'placements' | 'prisoner_rows' | 'placement_rows' | 'prisoner_versions' | 'prisoner_search_terms' | 'audit_events' | 'admission_batches' | 'admission_announcements' | 'imports';
+  const count = async (table: Counted) =>
     Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   before(async () => {
@@ -271,35 +275,83 @@ describe(`register import over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, ()
     const lines = Array.from({ length: 30 }, (_, i) => line(`Q-${i}`, { family: 'Раҳимов', given: `Ҷамшед${i}`, status: 'подследственный' }));
     const up = await upload(admin, csv(...lines));
     assert.equal(up.body.status, 'validated');
-    const tables = ['prisoners', 'prisoner_versions', 'prisoner_search_terms', 'placements', 'audit_events'] as const;
+    const tables = ['prisoners', 'prisoner_rows', 'prisoner_versions', 'prisoner_search_terms', 'placements', 'placement_rows', 'audit_events'] as const;
     const before = await Promise.all(tables.map(count));
-    // An injected failure as late as it gets: the database refuses the last row's audit event, the
-    // final statement of the admitting transaction, after every other row and table is written.
-    await sql`create function refuse_last_admission() returns trigger language plpgsql as $$
+    // An injected failure as late as it gets: every row is written (unseen), and the database
+    // refuses the import.committed audit event, the committing transaction's last insert.
+    await sql`create function refuse_import_commit() returns trigger language plpgsql as $$
       begin
-        if new.after->>'prisonNumber' = 'Q-29' then raise exception 'injected failure'; end if;
+        if new.action = 'import.committed' then raise exception 'injected failure'; end if;
         return new;
       end $$`.execute(t.db);
-    await sql`create trigger refuse_last_admission before insert on audit_events for each row execute function refuse_last_admission()`.execute(t.db);
+    await sql`create trigger refuse_import_commit before insert on audit_events for each row execute function refuse_import_commit()`.execute(t.db);
     try {
       const failed = await commit(admin, up.body);
       assert.equal(failed.body.status, 'failed');
       assert.equal(failed.body.createdCount, 0);
     } finally {
-      await sql`drop trigger refuse_last_admission on audit_events`.execute(t.db);
-      await sql`drop function refuse_last_admission()`.execute(t.db);
+      await sql`drop trigger refuse_import_commit on audit_events`.execute(t.db);
+      await sql`drop function refuse_import_commit()`.execute(t.db);
     }
     const after = await Promise.all(tables.map(count));
-    // Nothing but the import.failed event: no prisoner, version, search term or placement.
+    // Nothing but the import.failed event: no prisoner, version, search term or placement, seen or not.
     assert.deepEqual(after, before.map((n, i) => (tables[i] === 'audit_events' ? n + 1 : n)));
-    assert.equal(await count('staged_admissions'), 0, 'the staged rows are gone too');
+    assert.equal(await t.db.selectFrom('admission_batches').select('id').where('id', '=', up.body.id).executeTakeFirst(), undefined, 'the batch is gone too');
+    assert.equal(await count('admission_announcements'), 0);
     assert.ok((await verifyAuditChain(t.db)).ok);
 
     const current = (await admin.get(`/api/v1/imports/${up.body.id}`)).body as Import;
     const again = await commit(admin, current);
     assert.equal(again.body.status, 'committed');
     assert.equal(again.body.createdCount, 30);
-    assert.equal(await count('staged_admissions'), 0);
+    assert.equal(await count('admission_announcements'), 0, 'every admission announced');
+    const ids = (await t.db.selectFrom('prisoners').select('id').where('prison_number', 'like', 'Q-%').execute()).map((r) => r.id);
+    const admitted = await t.db.selectFrom('audit_events').select('entity_id').where('action', '=', 'prisoner.admitted').where('entity_id', 'in', ids).execute();
+    assert.equal(admitted.length, 30, 'one prisoner.admitted event each, written after the commit');
+    assert.ok((await verifyAuditChain(t.db)).ok);
+  });
+
+  test('admissions stay unseen until their batch commits; a stopped commit is dropped or finished at start-up', async () => {
+    const admissions = t.services.prisoners.admissions;
+    const ctx = { ...systemContext('batch-tester'), requestId: 'test-batch' };
+    const now = new Date();
+    const prepare = (n: number, prefix: string) =>
+      Array.from({ length: n }, (_, i) =>
+        prepareAdmission({ line: i + 2, facilityId: facility, facilityCode: 'IMP-A', prisonNumber: `${prefix}-${i}`, admittedAt: now, reason: 'test', location: null, file: prisonerFile({ familyName: 'Ғоибов', givenName: `Мирзо${i}` }) }, now, now.toISOString().slice(0, 10)),
+      );
+    const seen = async (prefix: string) => Number((await t.db.selectFrom('prisoners').select((e) => e.fn.countAll().as('n')).where('prison_number', 'like', `${prefix}-%`).executeTakeFirstOrThrow()).n);
+    const roll = async () => (await admin.get(`/api/v1/prisoners?facilityId=${facility}&q=Ғоибов`)).body.items.length;
+
+    // Written but not committed: no reader sees them, and a number staged is held.
+    const open = randomUUID();
+    await admissions.open(ctx, { id: open, facilityId: facility, reason: 'test' });
+    assert.deepEqual(await admissions.stage(open, prepare(5, 'U')), []);
+    assert.equal(await seen('U'), 0);
+    assert.equal(await roll(), 0);
+    assert.equal(await count('placements'), await count('placement_rows') - 5);
+    assert.deepEqual(await admissions.stage(open, prepare(1, 'U')), [2], 'U-0 is held by the open batch');
+
+    // Committed but not announced when the process stopped.
+    const stopped = randomUUID();
+    await admissions.open(ctx, { id: stopped, facilityId: facility, reason: 'test' });
+    await admissions.stage(stopped, prepare(700, 'V'));
+    const auditBefore = await count('audit_events');
+    await runWrite(t.db, ctx, async ({ trx, audit }) => {
+      assert.equal(await admissions.commit(trx, stopped), 700);
+      await audit({ action: 'import.committed', entityType: 'import', entityId: stopped, facilityId: facility, after: null });
+    });
+    assert.equal(await seen('V'), 700, 'all seen at once');
+
+    // What start-up does: the open batch is dropped unseen, the committed one announced.
+    await t.services.imports.resume();
+    assert.equal(await count('prisoner_rows'), await count('prisoners'));
+    assert.equal(await count('placement_rows'), await count('placements'));
+    assert.deepEqual(await admissions.unfinished(), []);
+    const events = await t.db.selectFrom('audit_events').select(['entity_id', 'actor_username', 'request_id']).where('action', '=', 'prisoner.admitted').where('seq', '>', String(auditBefore)).orderBy('seq').execute();
+    assert.equal(events.length, 700);
+    assert.ok(events.every((e) => e.actor_username === 'batch-tester' && e.request_id === 'test-batch'), 'the committing actor, kept on the batch');
+    const published = await t.db.selectFrom('domain_events').select((e) => e.fn.countAll().as('n')).where('type', '=', 'prisoner.admitted').where('entity_id', 'in', events.map((e) => e.entity_id!)).executeTakeFirstOrThrow();
+    assert.equal(Number(published.n), 700);
     assert.ok((await verifyAuditChain(t.db)).ok);
   });
 

@@ -9,4 +9,5 @@ export const importsModule = defineModule({
   services: (deps, needs: { prisoners: PrisonersService }) => ({ imports: importsService({ ...deps, prisoners: needs.prisoners }) }),
   routes: (app, { imports }) => importsRoutes(app, imports),
   permissions: ['prisoners.import'],
+  start: ({ imports }) => imports.resume(),
 });

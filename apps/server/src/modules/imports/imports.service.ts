@@ -9,7 +9,7 @@ import { Problem } from '../../platform/errors.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { facilityDays } from '../../platform/time/facility-day.ts';
 import type { PrisonersService } from '../prisoners/prisoners.service.ts';
-import { prepareAdmission, type PreparedAdmission } from '../prisoners/staged-admissions.ts';
+import { prepareAdmission, type PreparedAdmission } from '../prisoners/index.ts';
 import { separationCategory } from '../prisoners/prisoners.rules.ts';
 import { allocationRepository } from '../allocation/allocation.repository.ts';
 import { checkAllocation, type Occupant } from '../allocation/allocation.rules.ts';
@@ -189,29 +189,33 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
   }
 
   /**
-   * The commit itself, as a job: every row prepared and staged in short transactions (other
-   * requests are answered between them, even on the embedded database), then admitted in one
-   * transaction (all or nothing) that re-checks what may have changed since the rows were checked:
-   * prison numbers taken and the cells' occupants. Never rejects: a failure is recorded on the
-   * import.
+   * The commit itself, as a job: every row prepared and written unseen in short transactions (an
+   * admission batch, prisoners/admission-batches.ts), other requests answered between them even on
+   * the embedded database; then one short transaction re-checks what may have changed since the
+   * rows were checked (the cells' occupants) and commits the batch, so every row is seen at once
+   * or none is; then each prisoner's audit and domain events are written, a chunk at a time.
+   * Prison numbers are checked as each chunk is written (a number staged is held). Never rejects:
+   * a failure is recorded on the import, and the unseen rows are dropped.
    */
   async function runCommit(ctx: RequestContext, row: ImportRow, version: number, job: Job, checked: Checked): Promise<void> {
     let failedReport: StoredReport | null = null;
     // 'committing' at the end means the outcome could not be recorded (the database went away).
     let outcome: ImportStatus = 'committing';
+    let committed = false;
     try {
-      // Rows staged by a commit that no job runs any more (this import's own interrupted attempt, or
-      // one whose clean-up did not happen because the database went away) go first.
-      for (const batch of await prisoners.staged.batches()) if (batch === row.id || !jobs.has(batch)) await prisoners.staged.discard(batch);
+      // Batches that no job runs any more (this import's own interrupted attempt, or one whose
+      // clean-up did not happen because the database went away) go first.
+      await finishUnfinished((id) => id === row.id || !jobs.has(id));
       const reason = `imported from register ${row.filename}`.slice(0, 500);
       const now = new Date();
       const today = await days.today(row.facility_id);
       const admitting = checked.rows.filter((r) => !r.alreadyImported);
       advance(row.id, job, checked.rows.length - admitting.length);
-      const prepared: PreparedAdmission[] = [];
+      await prisoners.admissions.open(ctx, { id: row.id, facilityId: row.facility_id, reason });
       const chunk = stageChunk(admitting.length);
-      // The database stages one chunk while Node prepares the next.
-      let staging: Promise<void> = Promise.resolve();
+      // The database writes one chunk while Node prepares the next.
+      let staging: Promise<number[]> = Promise.resolve([]);
+      const taken: number[] = [];
       for (let i = 0; i < admitting.length; i += chunk) {
         const batch: PreparedAdmission[] = [];
         for (const [n, r] of admitting.slice(i, i + chunk).entries()) {
@@ -220,18 +224,19 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
           const admission = { line: r.line, facilityId: row.facility_id, facilityCode: row.facility_code, prisonNumber: r.prisonNumber!, file: r.file!, admittedAt: new Date(`${r.admittedOn}T00:00:00Z`), reason };
           batch.push(prepareAdmission({ ...admission, location: cell ? { id: cell.id, path: cell.path } : null }, now, today));
         }
-        await staging;
-        staging = prisoners.staged.stage(row.id, batch).then(() => advance(row.id, job, batch.length));
+        taken.push(...(await staging));
+        staging = prisoners.admissions.stage(row.id, batch).then((lines) => {
+          advance(row.id, job, batch.length);
+          return lines;
+        });
         // A failure surfaces at the next `await staging`; until then it must not count as unhandled.
         staging.catch(() => undefined);
-        prepared.push(...batch);
       }
-      await staging;
+      taken.push(...(await staging));
       await runWrite(db, ctx, async ({ trx }) => {
-        failedReport = await recheck(trx, ctx.actor, row.facility_id, checked, await prisoners.staged.numbersTaken(trx, row.id));
+        failedReport = await recheck(trx, ctx.actor, row.facility_id, checked, taken);
         if (failedReport) throw new Problem('import-invalid');
-        const admitted = await prisoners.staged.admit(trx, ctx, { id: row.id, facilityId: row.facility_id, reason }, prepared);
-        const created = admitted.length;
+        const created = await prisoners.admissions.commit(trx, row.id);
         const summary = { filename: row.filename, sha256: row.sha256, rows: checked.rows.length, created, alreadyImported: checked.report.alreadyImported };
         await appendAudit(trx, ctx, { action: 'import.committed', entityType: 'import', entityId: row.id, facilityId: row.facility_id, after: summary });
         // The rows are in the prisoner files now: the import keeps its report, not a second copy.
@@ -244,25 +249,46 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
           committed_at: new Date(),
         });
       });
+      committed = true;
       outcome = 'committed';
+      // Seen by everyone now; each prisoner's prisoner.admitted audit event and domain event follow.
+      await prisoners.admissions.announce(row.id);
     } catch (e) {
-      const failure = e instanceof Problem ? e.code : 'internal';
-      try {
-        await runWrite(db, ctx, async ({ trx }) => {
-          const current = await repo.findForUpdate(ctx.actor, row.id, trx);
-          if (!current) return;
-          await repo.update(trx, row.id, current.version, { status: 'failed', failure, ...(failedReport ? { report: JSON.stringify(failedReport) } : {}) });
-          await appendAudit(trx, ctx, { action: 'import.failed', entityType: 'import', entityId: row.id, facilityId: row.facility_id, after: { failure } });
-        });
-        outcome = 'failed';
-      } catch {
-        // The database is gone (shutting down): the import stays "committing", and reads as interrupted.
-      }
+      if (!committed) outcome = await recordFailure(ctx, row, e, failedReport);
     } finally {
-      // Admitted or not, the staged rows have served. Should this fail too, the next commit sweeps them.
-      await prisoners.staged.discard(row.id).catch(() => undefined);
+      // Not committed: the unseen rows go. Should this fail too, the next commit or start sweeps them.
+      if (!committed) await prisoners.admissions.discard(row.id).catch(() => undefined);
       jobs.delete(row.id);
       watchers.emit(row.id, { type: 'finished', status: outcome } satisfies ImportProgressEvent);
+    }
+  }
+
+  /** Marks a commit that did not happen as failed, with the reason; 'committing' when even that fails. */
+  async function recordFailure(ctx: RequestContext, row: ImportRow, e: unknown, failedReport: StoredReport | null): Promise<ImportStatus> {
+    const failure = e instanceof Problem ? e.code : 'internal';
+    try {
+      await runWrite(db, ctx, async ({ trx }) => {
+        const current = await repo.findForUpdate(ctx.actor, row.id, trx);
+        if (!current) return;
+        await repo.update(trx, row.id, current.version, { status: 'failed', failure, ...(failedReport ? { report: JSON.stringify(failedReport) } : {}) });
+        await appendAudit(trx, ctx, { action: 'import.failed', entityType: 'import', entityId: row.id, facilityId: row.facility_id, after: { failure } });
+      });
+      return 'failed';
+    } catch {
+      // The database is gone (shutting down): the import stays "committing", and reads as interrupted.
+      return 'committing';
+    }
+  }
+
+  /**
+   * Admission batches left by commits that stopped half-way (the process died): one still open is
+   * dropped, unseen; one committed has its remaining audit and domain events written.
+   */
+  async function finishUnfinished(mayTouch: (id: string) => boolean = (id) => !jobs.has(id)) {
+    for (const batch of await prisoners.admissions.unfinished()) {
+      if (!mayTouch(batch.id)) continue;
+      if (batch.committed) await prisoners.admissions.announce(batch.id);
+      else await prisoners.admissions.discard(batch.id);
     }
   }
 
@@ -284,6 +310,9 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
   }
 
   return {
+    /** At start-up: finishes what a commit interrupted by a stop left (see finishUnfinished). */
+    resume: () => finishUnfinished(),
+
     /**
      * Reads an uploaded register, suggests a mapping from its headers and, when every required
      * field found a column, checks every row at once (a first dry run).

@@ -4,6 +4,8 @@ import type { Db } from '../../platform/db/db.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { prisonersRepository } from './prisoners.repository.ts';
 
+export { prepareAdmission, type BulkAdmission, type PreparedAdmission } from './admission-batches.ts';
+
 /**
  * What the prisoners module lets other modules ask (ARCHITECTURE "How modules talk"): they read
  * a prisoner through these, within the actor's facilities, never through its repository.

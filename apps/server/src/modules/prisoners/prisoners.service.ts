@@ -17,7 +17,7 @@ import { presentPrisoner, presentPrisonerSummary } from './prisoners.presenter.t
 import { fileDateProblems } from './prisoners.rules.ts';
 import { searchPrisonerIds } from './name-search.ts';
 import { fileColumns, searchTermsOfFile } from './prisoner-columns.ts';
-import { stagedAdmissions } from './staged-admissions.ts';
+import { admissionBatches } from './admission-batches.ts';
 
 export interface Admission {
   facilityId: string;
@@ -78,8 +78,8 @@ export function prisonersService(deps: { db: Kysely<DB>; clock: Clock }) {
   }
 
   return {
-    /** Many admissions at once, staged ahead and admitted together (staged-admissions.ts). */
-    staged: stagedAdmissions(db),
+    /** Many admissions at once, written unseen and committed together (admission-batches.ts). */
+    admissions: admissionBatches(db),
 
     /**
      * Opens a new file inside the caller's transaction (reception completes an intake with it).

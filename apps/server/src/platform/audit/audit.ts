@@ -106,9 +106,16 @@ export const canonicalAfter = (after: unknown) => canonicalJson(asJson(after));
  * event with the `after` its entry was hashed with — a bulk writer stages those beforehand, so
  * that they need not travel again while the lock is held). Then the head moves to the last link.
  */
+/** What a batch of audit events says of who did it: a request's context, or one kept from it. */
+export interface AuditContext {
+  actor: Pick<RequestContext['actor'], 'userId' | 'username' | 'roles'>;
+  requestId: string;
+  clientIp: string | null;
+}
+
 export async function appendAuditBatch(
   trx: Transaction<DB>,
-  ctx: RequestContext,
+  ctx: AuditContext,
   event: { action: string; entityType: string; facilityId: string | null },
   entries: readonly AuditBatchEntry[],
   write: (fields: AuditBatchFields, links: AuditLink[]) => Promise<void>,

@@ -13,6 +13,23 @@ export type Int8 = ColumnType<string, bigint | number | string, bigint | number 
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AdmissionAnnouncements {
+  audit_after: ColumnType<unknown, string, string>;
+  batch_id: string;
+  line: number;
+  prisoner_id: string;
+}
+
+export interface AdmissionBatches {
+  actor: ColumnType<unknown, string, string>;
+  announced: Generated<number>;
+  committed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  facility_id: string;
+  id: string;
+  reason: string;
+}
+
 export interface AlertTypes {
   active: boolean;
   blocks_cell_sharing: boolean;
@@ -202,7 +219,8 @@ export interface Movements {
   to_facility_id: string | null;
 }
 
-export interface Placements {
+export interface PlacementRows {
+  admission_batch_id: string | null;
   facility_id: string;
   from_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -213,6 +231,8 @@ export interface Placements {
   reason: string;
   to_at: Timestamp | null;
 }
+
+export type Placements = PlacementRows;
 
 export interface PrisonerAlerts {
   code: string;
@@ -237,7 +257,8 @@ export interface PrisonerPhotos {
   sha256: string;
 }
 
-export interface Prisoners {
+export interface PrisonerRows {
+  admission_batch_id: string | null;
   admitted_at: Timestamp;
   cell_sharing_risk: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -266,6 +287,8 @@ export interface Prisoners {
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
 }
+
+export type Prisoners = PrisonerRows;
 
 export interface PrisonerSearchTerms {
   id: Generated<string>;
@@ -332,16 +355,6 @@ export interface Sessions {
   user_id: string;
 }
 
-export interface StagedAdmissions {
-  audit_after: ColumnType<unknown, string, string>;
-  batch_id: string;
-  file: ColumnType<unknown, string, string>;
-  line: number;
-  prisoner: ColumnType<unknown, string, string>;
-  prisoner_id: string;
-  search_terms: ColumnType<unknown, string, string>;
-}
-
 export interface UserFacilities {
   facility_id: string;
   user_id: string;
@@ -375,6 +388,8 @@ export interface Users {
 }
 
 export interface DB {
+  admission_announcements: AdmissionAnnouncements;
+  admission_batches: AdmissionBatches;
   alert_types: AlertTypes;
   audit_events: AuditEvents;
   audit_head: AuditHead;
@@ -389,10 +404,12 @@ export interface DB {
   intakes: Intakes;
   locations: Locations;
   movements: Movements;
+  placement_rows: PlacementRows;
   placements: Placements;
   prison_number_counters: PrisonNumberCounters;
   prisoner_alerts: PrisonerAlerts;
   prisoner_photos: PrisonerPhotos;
+  prisoner_rows: PrisonerRows;
   prisoner_search_terms: PrisonerSearchTerms;
   prisoner_versions: PrisonerVersions;
   prisoners: Prisoners;
@@ -400,7 +417,6 @@ export interface DB {
   recovery_codes: RecoveryCodes;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
-  staged_admissions: StagedAdmissions;
   user_facilities: UserFacilities;
   users: Users;
 }

@@ -42,6 +42,11 @@ export interface ModuleDefinition<Provides extends object, Needs extends object 
    * crashes and processes (platform/events/dispatcher.ts).
    */
   subscriptions?: (services: Provides) => readonly Subscription[];
+  /**
+   * Work to finish when the app starts serving, in the background (what a stopped process left
+   * half-done, such as an import's remaining audit events). A failure is logged, not fatal.
+   */
+  start?: (services: Provides) => Promise<void>;
 }
 
 /** A named reaction to domain events; the name is where what it handled is recorded, so it never changes. */
@@ -61,6 +66,7 @@ export interface AnyModule {
   routes?: (app: App, services: never, config: Config) => void;
   permissions: readonly Permission[];
   subscriptions?: (services: never) => readonly Subscription[];
+  start?: (services: never) => Promise<void>;
 }
 
 // Turns a union of service maps into one map with every key (the composition root's type).
