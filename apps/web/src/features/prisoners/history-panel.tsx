@@ -9,6 +9,8 @@ import { useFacilityTimeZone } from './use-facility-time-zone.ts';
 import { prisonerKeys, prisonersApi, type PlacementItem, type PrisonerVersionItem } from './prisoners-api.ts';
 
 const SECTIONS = ['identity', 'legal', 'family', 'admission', 'securityCategory', 'cellSharingRisk'] as const;
+/** Placement reasons the server writes itself (an admission at reception; the demo's placements): codes, not words. */
+const SYSTEM_REASONS = ['reception', 'allocation'];
 
 /** The parts of the file a version changed, compared with the version before it. */
 export function changedSections(version: PrisonerVersionItem, previous: PrisonerVersionItem | undefined): string[] {
@@ -46,6 +48,7 @@ export function HistoryPanel({ prisoner }: { prisoner: Prisoner }) {
       ),
     },
   ];
+  const placementReason = (p: PlacementItem) => (SYSTEM_REASONS.includes(p.reason) ? t(`prisoners.history.systemReasons.${p.reason}`) : p.reason);
   const placementColumns: DataColumn<PlacementItem>[] = [
     { key: 'facility', header: 'prisoners.facility', sortValue: (p) => p.facilityCode, cell: (p) => p.facilityCode },
     { key: 'location', header: 'prisoners.location', rowHeader: true, sortValue: (p) => p.path, cell: (p) => p.path ?? t('prisoners.notInCell') },
@@ -56,7 +59,7 @@ export function HistoryPanel({ prisoner }: { prisoner: Prisoner }) {
       header: 'common.reason',
       cell: (p) => (
         <>
-          {p.reason}
+          {placementReason(p)}
           {p.overrideReason && <Text size="xs">{t('prisoners.history.override', { reason: p.overrideReason })}</Text>}
         </>
       ),

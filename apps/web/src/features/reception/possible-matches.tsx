@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DataColumn } from '../../ui/data-table/columns.ts';
@@ -17,46 +17,37 @@ export function PossibleMatches({ intakeId, linkedId, onLink }: { intakeId: stri
   const matches = useQuery({ queryKey: receptionKeys.matches(intakeId), queryFn: () => receptionApi.matches(intakeId) });
   const reasons = (m: Match) => m.reasons.map((r) => t(`reception.matches.reasons.${r}`, { defaultValue: r }));
 
+  // Three columns, so the decision stays in view at tablet width: who, why similar, and the decision.
   const columns: DataColumn<Match>[] = [
     {
-      key: 'name',
+      key: 'person',
       header: 'prisoners.name',
       rowHeader: true,
       cell: (m) => (
-        <Stack gap={0}>
+        <Stack gap={2}>
           <Text fw={600}>{nameOwnScript(m)}</Text>
           {nameLatin(m) && <Text size="sm">{nameLatin(m)}</Text>}
-        </Stack>
-      ),
-    },
-    { key: 'prisonNumber', header: 'prisoners.prisonNumber', nowrap: true, cell: (m) => m.prisonNumber },
-    {
-      key: 'facility',
-      header: 'prisoners.facility',
-      cell: (m) => (
-        <>
-          {m.facilityCode}
+          <Text size="sm">{t('reception.matches.facts', { number: m.prisonNumber, facility: m.facilityCode, dob: formatDate(m.dateOfBirth, i18n.language) })}</Text>
           {m.contact && (
             <Text size="xs" data-testid="known-elsewhere">
               {t('reception.matches.knownElsewhere', { facility: m.facilityName })}
             </Text>
           )}
-        </>
+        </Stack>
       ),
     },
-    { key: 'dateOfBirth', header: 'prisoners.identity.dateOfBirth', nowrap: true, cell: (m) => formatDate(m.dateOfBirth, i18n.language) },
-    { key: 'state', header: 'prisoners.stateLabel', cell: (m) => <StateBadge state={m.state} /> },
     {
       key: 'why',
       header: 'reception.matches.why',
       cell: (m) => (
-        <Group gap={4}>
+        <Stack gap={4} align="flex-start">
+          <StateBadge state={m.state} />
           {reasons(m).map((r) => (
-            <Badge key={r} variant="outline" color="gray.8">
+            <Badge key={r} variant="outline" color="gray.8" miw="max-content">
               {r}
             </Badge>
           ))}
-        </Group>
+        </Stack>
       ),
     },
     { key: 'decision', header: 'reception.actions', headerHidden: true, cell: (m) => <Decision match={m} linked={linkedId === m.id} onLink={onLink} /> },
@@ -76,7 +67,7 @@ export function PossibleMatches({ intakeId, linkedId, onLink }: { intakeId: stri
         query={matches}
         label={t('reception.matches.title')}
         empty={<span data-testid="no-matches">{t('reception.matches.none')}</span>}
-        minWidth={720}
+        minWidth={560}
         testId="matches-table"
         rowTestId="match"
         rowData={(m) => ({ 'data-prisoner-id': m.id, 'data-linked': linkedId === m.id })}
@@ -87,13 +78,16 @@ export function PossibleMatches({ intakeId, linkedId, onLink }: { intakeId: stri
   );
 }
 
+// The decision's words are long in Russian and Tajik: they wrap inside the button, not off screen.
+const WRAPPING = { h: 'auto', py: 4, maw: 220, styles: { label: { whiteSpace: 'normal' as const } } };
+
 /** Same person or not: linking re-admits the earlier file (only once the person has been released). */
 function Decision({ match, linked, onLink }: { match: Match; linked: boolean; onLink: (id: string | null) => void }) {
   const { t } = useTranslation();
   const name = nameOwnScript(match);
   return linked ? (
     <Stack gap={4} align="flex-start">
-      <Button size="compact-sm" variant="default" onClick={() => onLink(null)} aria-label={`${t('reception.matches.unlink')}: ${name}`} data-testid="unlink-match">
+      <Button size="compact-sm" {...WRAPPING} variant="default" onClick={() => onLink(null)} aria-label={`${t('reception.matches.unlink')}: ${name}`} data-testid="unlink-match">
         {t('reception.matches.unlink')}
       </Button>
       <Text size="xs" data-testid="linked-note">
@@ -101,7 +95,7 @@ function Decision({ match, linked, onLink }: { match: Match; linked: boolean; on
       </Text>
     </Stack>
   ) : (
-    <Button size="compact-sm" variant="light" onClick={() => onLink(match.id)} aria-label={`${t('reception.matches.link')}: ${name}`} data-testid="link-match">
+    <Button size="compact-sm" {...WRAPPING} variant="light" onClick={() => onLink(match.id)} aria-label={`${t('reception.matches.link')}: ${name}`} data-testid="link-match">
       {t('reception.matches.link')}
     </Button>
   );

@@ -86,7 +86,11 @@ function IntakeTable(props: { facilityId: string; status: IntakeStatusName; titl
             key: 'missing',
             header: 'reception.stillMissing',
             sortValue: (i) => i.missing.length,
-            cell: (i) => (i.missing.length === 0 ? <Badge color="teal.9">{t('reception.readyToComplete')}</Badge> : <Badge color="red.9">{t('reception.missingCount', { count: i.missing.length })}</Badge>),
+            cell: (i) => (
+              <Badge color={i.missing.length === 0 ? 'teal.9' : 'red.9'} miw="max-content">
+                {i.missing.length === 0 ? t('reception.readyToComplete') : t('reception.missingCount', { count: i.missing.length })}
+              </Badge>
+            ),
           },
         ] satisfies DataColumn<Intake>[])),
     {
@@ -117,7 +121,7 @@ function IntakeTable(props: { facilityId: string; status: IntakeStatusName; titl
         query={list}
         label={props.title}
         empty={props.empty}
-        minWidth={640}
+        minWidth={760}
         testId={`intakes-${props.status}-table`}
         rowTestId="intake-row"
         rowData={(i) => ({ 'data-intake-id': i.id })}
