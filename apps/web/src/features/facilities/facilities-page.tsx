@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { Badge, Button, Switch, Table } from '@mantine/core';
+import { Badge, Button, Switch } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { AppModal } from '../../ui/app-modal.tsx';
+import type { Facility } from '@vigil/contracts';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { useCan } from '../../app/session.tsx';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { QueryState } from '../../ui/query-state.tsx';
 import { facilitiesApi, facilityKeys } from './facilities-api.ts';
-import { FacilityForm } from './facility-form.tsx';
+import { FacilityDialog } from './facility-form.tsx';
 
 export function FacilitiesPage() {
   const { t } = useTranslation();
@@ -18,6 +19,31 @@ export function FacilitiesPage() {
   const [includeInactive, setIncludeInactive] = useState(false);
   const [creating, setCreating] = useState(false);
   const list = useQuery({ queryKey: [...facilityKeys.all, { includeInactive }], queryFn: () => facilitiesApi.list(includeInactive) });
+  const columns: DataColumn<Facility>[] = [
+    { key: 'code', header: 'facilities.code', nowrap: true, sortValue: (f) => f.code, cell: (f) => f.code },
+    {
+      key: 'name',
+      header: 'facilities.name',
+      rowHeader: true,
+      sortValue: (f) => f.name,
+      exportValue: (f) => (f.active ? f.name : `${f.name} (${t('common.inactive')})`),
+      cell: (f) => (
+        <>
+          <AnchorLink to="/facilities/$facilityId" params={{ facilityId: f.id }}>
+            {f.name}
+          </AnchorLink>
+          {!f.active && (
+            <Badge ml="xs" color="gray" variant="outline">
+              {t('common.inactive')}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { key: 'type', header: 'facilities.type', sortValue: (f) => t(`facilities.types.${f.type}`), cell: (f) => t(`facilities.types.${f.type}`) },
+    { key: 'region', header: 'facilities.region', sortValue: (f) => f.region, cell: (f) => f.region },
+    { key: 'capacity', header: 'facilities.capacity', numeric: true, sortValue: (f) => f.capacity, cell: (f) => f.capacity },
+  ];
 
   return (
     <div data-testid="facilities-page">
@@ -25,51 +51,26 @@ export function FacilitiesPage() {
         <Switch label={t('common.showInactive')} checked={includeInactive} onChange={(e) => setIncludeInactive(e.currentTarget.checked)} />
         {can('facilities.manage') && <Button onClick={() => setCreating(true)}>{t('facilities.create')}</Button>}
       </PageHeader>
-      <QueryState isPending={list.isPending} error={list.error} />
-      {list.data && (
-        <Table.ScrollContainer minWidth={600}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('facilities.code')}</Table.Th>
-                <Table.Th>{t('facilities.name')}</Table.Th>
-                <Table.Th>{t('facilities.type')}</Table.Th>
-                <Table.Th>{t('facilities.region')}</Table.Th>
-                <Table.Th>{t('facilities.capacity')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((f) => (
-                <Table.Tr key={f.id}>
-                  <Table.Td>{f.code}</Table.Td>
-                  <Table.Td>
-                    <AnchorLink to="/facilities/$facilityId" params={{ facilityId: f.id }}>
-                      {f.name}
-                    </AnchorLink>
-                    {!f.active && (
-                      <Badge ml="xs" color="gray" variant="outline">
-                        {t('common.inactive')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{t(`facilities.types.${f.type}`)}</Table.Td>
-                  <Table.Td>{f.region}</Table.Td>
-                  <Table.Td>{f.capacity}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <AppModal opened={creating} onClose={() => setCreating(false)} title={t('facilities.create')} size="lg">
-        <FacilityForm
-          onCancel={() => setCreating(false)}
-          onDone={(f) => {
-            setCreating(false);
-            void navigate({ to: '/facilities/$facilityId', params: { facilityId: f.id } });
-          }}
-        />
-      </AppModal>
+      <DataTable
+        columns={columns}
+        rows={list.data?.items}
+        rowKey={(f) => f.id}
+        query={list}
+        label={t('facilities.title')}
+        exportName="facilities"
+        minWidth={600}
+        testId="facilities-table"
+        rowTestId="facility-row"
+        rowData={(f) => ({ 'data-code': f.code })}
+      />
+      <FacilityDialog
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(f) => {
+          setCreating(false);
+          void navigate({ to: '/facilities/$facilityId', params: { facilityId: f.id } });
+        }}
+      />
     </div>
   );
 }

@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
-import { AppModal } from '../../ui/app-modal.tsx';
 import type { Facility } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
 import { countryName } from '../../i18n/dates.ts';
@@ -12,7 +11,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { ReasonDialog } from '../../ui/reason-dialog.tsx';
 import { facilitiesApi, facilityKeys } from './facilities-api.ts';
-import { FacilityForm } from './facility-form.tsx';
+import { FacilityDialog } from './facility-form.tsx';
 import { LocationsPanel } from './locations-panel.tsx';
 
 export function FacilityPage() {
@@ -84,9 +83,7 @@ function FacilityDetails({ facility }: { facility: Facility }) {
       </SimpleGrid>
       {can('locations.read') && <LocationsPanel facilityId={facility.id} />}
 
-      <AppModal opened={editing} onClose={() => setEditing(false)} title={t('facilities.edit')} size="lg">
-        <FacilityForm key={facility.version} facility={facility} onCancel={() => setEditing(false)} onDone={() => setEditing(false)} />
-      </AppModal>
+      <FacilityDialog opened={editing} facility={facility} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
       <ReasonDialog
         opened={deactivating}
         title={t('facilities.deactivate', { name: facility.name })}

@@ -2,15 +2,14 @@ import { useMemo, useState } from 'react';
 import { Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AppModal } from '../../ui/app-modal.tsx';
 import type { Location } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { ReasonDialog } from '../../ui/reason-dialog.tsx';
 import { facilityKeys, locationsApi } from './facilities-api.ts';
-import { BulkCellsForm } from './bulk-cells-form.tsx';
-import { LocationForm } from './location-form.tsx';
+import { BulkCellsDialog } from './bulk-cells-form.tsx';
+import { LocationDialog } from './location-form.tsx';
 import { LocationTree, type LocationAction } from './location-tree.tsx';
 import { buildLocationTree, type LocationNode } from './location-tree-model.ts';
 
@@ -82,36 +81,29 @@ export function LocationsPanel({ facilityId }: { facilityId: string }) {
         onAction={can('locations.manage') ? onAction : null}
       />
 
-      <AppModal opened={dialog?.action === 'add'} onClose={close} title={dialog?.action === 'add' && dialog.parent ? t('locations.addInsideNamed', { name: `${dialog.parent.path} · ${dialog.parent.name}` }) : t('locations.addTop')} size="lg">
-        {dialog?.action === 'add' && (
-          <LocationForm
-            facilityId={facilityId}
-            all={items}
-            parent={dialog.parent}
-            onCancel={close}
-            onDone={(saved) => {
-              open(saved.parentId);
-              close();
-            }}
-          />
-        )}
-      </AppModal>
-      <AppModal opened={dialog?.action === 'edit'} onClose={close} title={t('locations.edit')} size="lg">
-        {dialog?.action === 'edit' && current && <LocationForm key={current.version} facilityId={facilityId} all={items} location={current} onCancel={close} onDone={close} />}
-      </AppModal>
-      <AppModal opened={dialog?.action === 'bulk'} onClose={close} title={t('locations.bulk.title')} size="lg">
-        {dialog?.action === 'bulk' && current && (
-          <BulkCellsForm
-            facilityId={facilityId}
-            landing={current}
-            onCancel={close}
-            onDone={() => {
-              open(current.id);
-              close();
-            }}
-          />
-        )}
-      </AppModal>
+      <LocationDialog
+        opened={dialog?.action === 'add'}
+        facilityId={facilityId}
+        all={items}
+        parent={dialog?.action === 'add' ? dialog.parent : null}
+        title={dialog?.action === 'add' && dialog.parent ? t('locations.addInsideNamed', { name: `${dialog.parent.path} · ${dialog.parent.name}` }) : t('locations.addTop')}
+        onClose={close}
+        onSaved={(saved) => {
+          open(saved.parentId);
+          close();
+        }}
+      />
+      {current && <LocationDialog opened={dialog?.action === 'edit'} facilityId={facilityId} all={items} location={current} title={t('locations.edit')} onClose={close} onSaved={close} />}
+      <BulkCellsDialog
+        opened={dialog?.action === 'bulk'}
+        facilityId={facilityId}
+        landing={current}
+        onClose={close}
+        onSaved={() => {
+          open(current?.id);
+          close();
+        }}
+      />
       {current && (
         <ReasonDialog
           opened={dialog?.action === 'deactivate'}

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
-import { Badge, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Prisoner, PrisonerFile } from '@vigil/contracts';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { Facts } from './facts.tsx';
 import { countryName } from '../../i18n/dates.ts';
 import { formatDate } from './prisoner-format.ts';
@@ -28,30 +30,15 @@ function Empty() {
   );
 }
 
-function SimpleTable({ head, rows, testId }: { head: string[]; rows: ReactNode[][]; testId?: string }) {
-  if (rows.length === 0) return <Empty />;
-  return (
-    <Table.ScrollContainer minWidth={500}>
-      <Table striped data-testid={testId}>
-        <Table.Thead>
-          <Table.Tr>
-            {head.map((h) => (
-              <Table.Th key={h}>{h}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((cells, i) => (
-            <Table.Tr key={i}>
-              {cells.map((c, j) => (
-                <Table.Td key={j}>{c === null || c === undefined || c === '' ? '—' : c}</Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+/** Entries of the file (documents, charges…) have no ids of their own: their place in the list keys them. */
+type Numbered<T> = T & { n: number };
+const numbered = <T extends object>(rows: readonly T[]): Numbered<T>[] => rows.map((row, n) => ({ ...row, n }));
+const orDash = (v: ReactNode) => (v === null || v === undefined || v === '' ? '—' : v);
+
+/** One list in the file, or "none recorded". */
+function FileTable<T extends object>({ rows, columns, label, testId }: { rows: readonly T[]; columns: DataColumn<Numbered<T>>[]; label: string; testId?: string }) {
+  const { t } = useTranslation();
+  return <DataTable columns={columns} rows={numbered(rows)} rowKey={(r) => String(r.n)} label={label} empty={t('prisoners.form.noneRecorded')} minWidth={500} testId={testId} />;
 }
 
 export function IdentityView({ identity }: { identity: PrisonerFile['identity'] }) {
@@ -77,9 +64,16 @@ export function IdentityView({ identity }: { identity: PrisonerFile['identity'] 
         ]}
       />
       <Section title={t('prisoners.identity.documents')}>
-        <SimpleTable
-          head={[t('prisoners.identity.documentKind'), t('prisoners.identity.documentNumber'), t('prisoners.identity.documentIssuedBy'), t('prisoners.identity.documentCountry'), t('prisoners.identity.documentExpires')]}
-          rows={i.documents.map((d) => [t(`prisoners.documentKinds.${d.kind}`), d.number, d.issuedBy, d.country ? countryName(d.country, i18n.language, t) : null, d.expiresOn ? formatDate(d.expiresOn, i18n.language) : null])}
+        <FileTable
+          label={t('prisoners.identity.documents')}
+          rows={i.documents}
+          columns={[
+            { key: 'kind', header: 'prisoners.identity.documentKind', cell: (d) => t(`prisoners.documentKinds.${d.kind}`) },
+            { key: 'number', header: 'prisoners.identity.documentNumber', rowHeader: true, cell: (d) => d.number },
+            { key: 'issuedBy', header: 'prisoners.identity.documentIssuedBy', cell: (d) => orDash(d.issuedBy) },
+            { key: 'country', header: 'prisoners.identity.documentCountry', cell: (d) => (d.country ? countryName(d.country, i18n.language, t) : '—') },
+            { key: 'expiresOn', header: 'prisoners.identity.documentExpires', nowrap: true, sortValue: (d) => d.expiresOn, cell: (d) => formatDate(d.expiresOn, i18n.language) },
+          ]}
         />
       </Section>
     </Stack>
@@ -102,26 +96,53 @@ export function LegalView({ prisoner }: { prisoner: Prisoner }) {
         cols={4}
       />
       <Section title={t('prisoners.legal.commitmentOrders')}>
-        <SimpleTable
-          head={[t('reception.commitment.kind'), t('reception.commitment.issuedBy'), t('reception.commitment.reference'), t('reception.commitment.issuedOn'), t('reception.commitment.validUntil')]}
-          rows={legal.commitmentOrders.map((o) => [t(`reception.commitment.kinds.${o.kind}`), o.issuedBy, o.reference, date(o.issuedOn), date(o.validUntil)])}
+        <FileTable
+          label={t('prisoners.legal.commitmentOrders')}
+          rows={legal.commitmentOrders}
+          columns={[
+            { key: 'kind', header: 'reception.commitment.kind', cell: (o) => t(`reception.commitment.kinds.${o.kind}`) },
+            { key: 'issuedBy', header: 'reception.commitment.issuedBy', cell: (o) => orDash(o.issuedBy) },
+            { key: 'reference', header: 'reception.commitment.reference', rowHeader: true, nowrap: true, cell: (o) => o.reference },
+            { key: 'issuedOn', header: 'reception.commitment.issuedOn', nowrap: true, sortValue: (o) => o.issuedOn, cell: (o) => orDash(date(o.issuedOn)) },
+            { key: 'validUntil', header: 'reception.commitment.validUntil', nowrap: true, sortValue: (o) => o.validUntil, cell: (o) => orDash(date(o.validUntil)) },
+          ]}
           testId="commitment-orders-table"
         />
       </Section>
       <Section title={t('prisoners.legal.charges')}>
-        <SimpleTable
-          head={[t('prisoners.legal.offence'), t('prisoners.legal.article'), t('prisoners.legal.extremismRelated')]}
-          rows={legal.charges.map((c) => [c.offence, c.article, c.extremismRelated ? <Badge color="red.9">{t('common.yes')}</Badge> : t('common.no')])}
+        <FileTable
+          label={t('prisoners.legal.charges')}
+          rows={legal.charges}
+          columns={[
+            { key: 'offence', header: 'prisoners.legal.offence', rowHeader: true, cell: (c) => c.offence },
+            { key: 'article', header: 'prisoners.legal.article', cell: (c) => orDash(c.article) },
+            { key: 'extremism', header: 'prisoners.legal.extremismRelated', cell: (c) => (c.extremismRelated ? <Badge color="red.9">{t('common.yes')}</Badge> : t('common.no')) },
+          ]}
           testId="charges-table"
         />
       </Section>
       <Section title={t('prisoners.legal.courtCases')}>
-        <SimpleTable head={[t('prisoners.legal.court'), t('prisoners.legal.caseNumber'), t('prisoners.legal.nextHearingOn')]} rows={legal.courtCases.map((c) => [c.court, c.caseNumber, date(c.nextHearingOn)])} />
+        <FileTable
+          label={t('prisoners.legal.courtCases')}
+          rows={legal.courtCases}
+          columns={[
+            { key: 'court', header: 'prisoners.legal.court', cell: (c) => c.court },
+            { key: 'caseNumber', header: 'prisoners.legal.caseNumber', rowHeader: true, nowrap: true, cell: (c) => c.caseNumber },
+            { key: 'nextHearingOn', header: 'prisoners.legal.nextHearingOn', nowrap: true, sortValue: (c) => c.nextHearingOn, cell: (c) => orDash(date(c.nextHearingOn)) },
+          ]}
+        />
       </Section>
       <Section title={t('prisoners.legal.sentences')}>
-        <SimpleTable
-          head={[t('prisoners.legal.court'), t('prisoners.legal.startDate'), t('prisoners.legal.length'), t('prisoners.legal.remandDays'), t('prisoners.legal.earlyReleaseDays')]}
-          rows={legal.sentences.map((x) => [x.court, date(x.startDate), t('prisoners.legal.lengthValue', { years: x.years, months: x.months, days: x.days }), x.remandDays, x.earlyReleaseDays])}
+        <FileTable
+          label={t('prisoners.legal.sentences')}
+          rows={legal.sentences}
+          columns={[
+            { key: 'court', header: 'prisoners.legal.court', cell: (x) => orDash(x.court) },
+            { key: 'startDate', header: 'prisoners.legal.startDate', rowHeader: true, nowrap: true, sortValue: (x) => x.startDate, cell: (x) => orDash(date(x.startDate)) },
+            { key: 'length', header: 'prisoners.legal.length', cell: (x) => t('prisoners.legal.lengthValue', { years: x.years, months: x.months, days: x.days }) },
+            { key: 'remandDays', header: 'prisoners.legal.remandDays', numeric: true, cell: (x) => x.remandDays },
+            { key: 'earlyReleaseDays', header: 'prisoners.legal.earlyReleaseDays', numeric: true, cell: (x) => x.earlyReleaseDays },
+          ]}
           testId="sentences-table"
         />
         {legal.sentences.length > 0 && (
@@ -140,7 +161,16 @@ export function FamilyView({ family }: { family: PrisonerFile['family'] }) {
   return (
     <Stack data-testid="family-view">
       <Section title={t('prisoners.family.children')}>
-        <SimpleTable head={[t('prisoners.family.childName'), t('prisoners.family.childAge'), t('prisoners.family.whereabouts'), t('prisoners.family.carer')]} rows={family.children.map((c) => [c.name, c.age, c.whereabouts, c.carer])} />
+        <FileTable
+          label={t('prisoners.family.children')}
+          rows={family.children}
+          columns={[
+            { key: 'name', header: 'prisoners.family.childName', rowHeader: true, cell: (c) => orDash(c.name) },
+            { key: 'age', header: 'prisoners.family.childAge', numeric: true, sortValue: (c) => c.age, cell: (c) => c.age },
+            { key: 'whereabouts', header: 'prisoners.family.whereabouts', cell: (c) => c.whereabouts },
+            { key: 'carer', header: 'prisoners.family.carer', cell: (c) => orDash(c.carer) },
+          ]}
+        />
       </Section>
       <Section title={t('prisoners.family.emergencyContact')}>
         {e ? (

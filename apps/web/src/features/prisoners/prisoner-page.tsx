@@ -5,12 +5,11 @@ import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Prisoner } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
-import { AppModal } from '../../ui/app-modal.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { AlertsPanel } from '../alerts/alerts-panel.tsx';
 import { AllocationPanel } from '../allocation/allocation-panel.tsx';
 import { MovementsPanel } from '../movements/movements-panel.tsx';
-import { CorrectFileForm } from './correct-file-form.tsx';
+import { CorrectFileDialog } from './correct-file-form.tsx';
 import { AdmissionView, FamilyView, IdentityView, LegalView } from './file-views.tsx';
 import { HistoryPanel } from './history-panel.tsx';
 import { PrisonerHeader } from './prisoner-header.tsx';
@@ -95,9 +94,7 @@ function PrisonerProfile({ prisoner }: { prisoner: Prisoner }) {
         )}
       </Tabs>
 
-      <AppModal opened={correcting} onClose={() => setCorrecting(false)} title={t('prisoners.correct.title')} size="xl">
-        <CorrectFileForm key={prisoner.version} prisoner={prisoner} onCancel={() => setCorrecting(false)} onDone={() => setCorrecting(false)} />
-      </AppModal>
+      <CorrectFileDialog prisoner={prisoner} opened={correcting} onClose={() => setCorrecting(false)} />
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Avatar, Group, Stack, Switch, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Avatar, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { formatDate, nameLatin, nameOwnScript } from './prisoner-format.ts';
@@ -58,65 +59,57 @@ export function PrisonersPage() {
 
 function ResultsTable({ items }: { items: SearchHit[] }) {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
-  const open = (id: string) => void navigate({ to: '/prisoners/$prisonerId', params: { prisonerId: id } });
-  return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped highlightOnHover data-testid="prisoners-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>
-              <VisuallyHidden>{t('prisoners.photo')}</VisuallyHidden>
-            </Table.Th>
-            <Table.Th>{t('prisoners.prisonNumber')}</Table.Th>
-            <Table.Th>{t('prisoners.name')}</Table.Th>
-            <Table.Th>{t('prisoners.identity.dateOfBirth')}</Table.Th>
-            <Table.Th>{t('prisoners.facility')}</Table.Th>
-            <Table.Th>{t('prisoners.location')}</Table.Th>
-            <Table.Th>{t('prisoners.stateLabel')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((p) => {
-            const latin = nameLatin(p);
-            return (
-              <Table.Tr key={p.id} onClick={() => open(p.id)} style={{ cursor: 'pointer' }} data-testid="prisoner-row" data-prisoner-id={p.id}>
-                <Table.Td>
-                  <Avatar src={p.hasPhoto ? photoUrl(p) : null} alt={p.hasPhoto ? t('prisoners.photoOf', { name: nameOwnScript(p) }) : ''} size="md" radius="sm">
-                    {p.familyName.slice(0, 1)}
-                  </Avatar>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <AnchorLink to="/prisoners/$prisonerId" params={{ prisonerId: p.id }} onClick={(e) => e.stopPropagation()} fw={600}>
-                    {p.prisonNumber}
-                  </AnchorLink>
-                </Table.Td>
-                <Table.Td>
-                  <Stack gap={0}>
-                    <Text data-testid="name-own-script">{nameOwnScript(p)}</Text>
-                    {latin && (
-                      <Text size="sm" c="dimmed" data-testid="name-latin">
-                        {latin}
-                      </Text>
-                    )}
-                    {p.matched && (
-                      <Text size="xs" data-testid="matched">
-                        {t('prisoners.matched', { term: p.matched })}
-                      </Text>
-                    )}
-                  </Stack>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(p.dateOfBirth, i18n.language)}</Table.Td>
-                <Table.Td>{p.facilityCode}</Table.Td>
-                <Table.Td>{p.location?.path || '—'}</Table.Td>
-                <Table.Td>
-                  <StateBadge state={p.state} />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  const columns: DataColumn<SearchHit>[] = [
+    {
+      key: 'photo',
+      header: 'prisoners.photo',
+      headerHidden: true,
+      cell: (p) => (
+        <Avatar src={p.hasPhoto ? photoUrl(p) : null} alt={p.hasPhoto ? t('prisoners.photoOf', { name: nameOwnScript(p) }) : ''} size="md" radius="sm">
+          {p.familyName.slice(0, 1)}
+        </Avatar>
+      ),
+    },
+    {
+      key: 'prisonNumber',
+      header: 'prisoners.prisonNumber',
+      nowrap: true,
+      sortValue: (p) => p.prisonNumber,
+      cell: (p) => (
+        <AnchorLink to="/prisoners/$prisonerId" params={{ prisonerId: p.id }} fw={600}>
+          {p.prisonNumber}
+        </AnchorLink>
+      ),
+    },
+    {
+      key: 'name',
+      header: 'prisoners.name',
+      rowHeader: true,
+      sortValue: nameOwnScript,
+      cell: (p) => (
+        <Stack gap={0}>
+          {/* The name opens the file as well: it is what an officer looks for in the row. */}
+          <AnchorLink to="/prisoners/$prisonerId" params={{ prisonerId: p.id }} data-testid="name-own-script">
+            {nameOwnScript(p)}
+          </AnchorLink>
+          {nameLatin(p) && (
+            <Text size="sm" c="dimmed" data-testid="name-latin">
+              {nameLatin(p)}
+            </Text>
+          )}
+          {p.matched && (
+            <Text size="xs" data-testid="matched">
+              {t('prisoners.matched', { term: p.matched })}
+            </Text>
+          )}
+        </Stack>
+      ),
+    },
+    { key: 'dateOfBirth', header: 'prisoners.identity.dateOfBirth', nowrap: true, sortValue: (p) => p.dateOfBirth, cell: (p) => formatDate(p.dateOfBirth, i18n.language) },
+    { key: 'facility', header: 'prisoners.facility', sortValue: (p) => p.facilityCode, cell: (p) => p.facilityCode },
+    { key: 'location', header: 'prisoners.location', sortValue: (p) => p.location?.path, cell: (p) => p.location?.path || '—' },
+    { key: 'state', header: 'prisoners.stateLabel', sortValue: (p) => t(`prisoners.state.${p.state}`), cell: (p) => <StateBadge state={p.state} /> },
+  ];
+  // Ranked by the server (best match first) until the reader sorts by a column.
+  return <DataTable columns={columns} rows={items} rowKey={(p) => p.id} label={t('prisoners.title')} minWidth={760} testId="prisoners-table" rowTestId="prisoner-row" rowData={(p) => ({ 'data-prisoner-id': p.id })} />;
 }

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { LANGUAGES, PROBLEMS, type Language, type ProblemCode } from '@vigil/contracts';
 import { ApiProblem } from '../../api/client.ts';
+import type { Refusal } from '../../ui/form/refusal.ts';
 import { serverFieldErrors, type FieldErrors } from '../../ui/validation.ts';
 
 /** A server message that is itself a problem code, in the user's language; otherwise null. */
@@ -37,3 +38,11 @@ export function withoutPathDetail(error: unknown): unknown {
   const { detail: _detail, ...problem } = error.problem;
   return new ApiProblem(problem);
 }
+
+/**
+ * A refused save of (part of) a prisoner file, for `ContractForm`'s `readRefusal`: the fields as
+ * `problemFieldErrors` reads them, and the alert without a detail already shown beside its field.
+ */
+export const readFileRefusal =
+  (t: TFunction, language: string, strip = '') =>
+  (error: unknown): Refusal => ({ fieldErrors: problemFieldErrors(error, t, language, strip), alert: withoutPathDetail(error) });

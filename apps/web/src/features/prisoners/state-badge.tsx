@@ -7,7 +7,8 @@ const COLOURS: Record<PrisonerState, string> = { 'in-custody': 'teal.9', 'tempor
 export function StateBadge({ state }: { state: PrisonerState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOURS[state]} data-testid="state-badge">
+    // At its full width: a narrow table column would otherwise cut the state to "ДАР …".
+    <Badge color={COLOURS[state]} miw="max-content" data-testid="state-badge">
       {t(`prisoners.state.${state}`)}
     </Badge>
   );

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Intake } from '@vigil/contracts';
 import { useSession } from '../../app/session.tsx';
 import { AppModal } from '../../ui/app-modal.tsx';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { QueryState } from '../../ui/query-state.tsx';
 import { formatDate, formatTimestamp, nameOwnScript } from '../prisoners/prisoner-format.ts';
 import { useFacilityTimeZone } from '../prisoners/use-facility-time-zone.ts';
 import { CancelIntakeDialog } from './cancel-intake-dialog.tsx';
@@ -67,63 +68,64 @@ function IntakeTable(props: { facilityId: string; status: IntakeStatusName; titl
   const { t, i18n } = useTranslation();
   const timeZone = useFacilityTimeZone(props.facilityId);
   const list = useQuery({ queryKey: receptionKeys.list(props.facilityId, props.status), queryFn: () => receptionApi.list(props.facilityId, props.status) });
-  const items = list.data?.items ?? [];
   const expected = props.status === 'expected';
+  const name = (intake: Intake) => nameOwnScript(intake.data.identity ?? {}) || t('reception.unnamed');
+  const dateOfBirth = (intake: Intake) => intake.data.identity?.dateOfBirth;
+
+  const columns: DataColumn<Intake>[] = [
+    { key: 'name', header: 'prisoners.name', rowHeader: true, sortValue: name, cell: name },
+    { key: 'dateOfBirth', header: 'prisoners.identity.dateOfBirth', nowrap: true, sortValue: dateOfBirth, cell: (i) => formatDate(dateOfBirth(i), i18n.language) },
+    ...(expected
+      ? ([
+          { key: 'expectedOn', header: 'reception.expectedOn', nowrap: true, sortValue: (i) => i.expectedOn, cell: (i) => formatDate(i.expectedOn, i18n.language) },
+          { key: 'arrivingFrom', header: 'reception.arrivingFrom', sortValue: (i) => i.arrivingFrom, cell: (i) => i.arrivingFrom ?? '—' },
+        ] satisfies DataColumn<Intake>[])
+      : ([
+          { key: 'lastSaved', header: 'reception.lastSaved', nowrap: true, sortValue: (i) => i.updatedAt, cell: (i) => formatTimestamp(i.updatedAt, i18n.language, timeZone) },
+          {
+            key: 'missing',
+            header: 'reception.stillMissing',
+            sortValue: (i) => i.missing.length,
+            cell: (i) => (
+              <Badge color={i.missing.length === 0 ? 'teal.9' : 'red.9'} miw="max-content">
+                {i.missing.length === 0 ? t('reception.readyToComplete') : t('reception.missingCount', { count: i.missing.length })}
+              </Badge>
+            ),
+          },
+        ] satisfies DataColumn<Intake>[])),
+    {
+      key: 'actions',
+      header: 'reception.actions',
+      cell: (intake) => (
+        <Group gap="xs" wrap="nowrap">
+          <Button size="compact-sm" onClick={() => props.onOpen(intake)} data-testid="open-intake" aria-label={`${expected ? t('reception.startIntake') : t('reception.resume')}: ${name(intake)}`}>
+            {expected ? t('reception.startIntake') : t('reception.resume')}
+          </Button>
+          <Button size="compact-sm" variant="subtle" color="red" onClick={() => props.onCancel(intake)} aria-label={`${t('reception.cancelIntake')}: ${name(intake)}`}>
+            {t('reception.cancelIntake')}
+          </Button>
+        </Group>
+      ),
+    },
+  ];
 
   return (
     <Stack gap="xs" data-testid={`intakes-${props.status}`}>
       <Title order={2} size="h3">
         {props.title}
       </Title>
-      <QueryState isPending={list.isPending} error={list.error} />
-      {list.data && items.length === 0 && <Text size="sm">{props.empty}</Text>}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('prisoners.name')}</Table.Th>
-                <Table.Th>{t('prisoners.identity.dateOfBirth')}</Table.Th>
-                {expected ? <Table.Th>{t('reception.expectedOn')}</Table.Th> : <Table.Th>{t('reception.lastSaved')}</Table.Th>}
-                {expected ? <Table.Th>{t('reception.arrivingFrom')}</Table.Th> : <Table.Th>{t('reception.stillMissing')}</Table.Th>}
-                <Table.Th>{t('reception.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((intake) => {
-                const identity = intake.data.identity ?? {};
-                const name = nameOwnScript(identity) || t('reception.unnamed');
-                return (
-                  <Table.Tr key={intake.id} data-testid="intake-row" data-intake-id={intake.id}>
-                    <Table.Td>{name}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(identity.dateOfBirth, i18n.language)}</Table.Td>
-                    {expected ? (
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(intake.expectedOn, i18n.language)}</Table.Td>
-                    ) : (
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(intake.updatedAt, i18n.language, timeZone)}</Table.Td>
-                    )}
-                    {expected ? (
-                      <Table.Td>{intake.arrivingFrom ?? '—'}</Table.Td>
-                    ) : (
-                      <Table.Td>{intake.missing.length === 0 ? <Badge color="teal.9">{t('reception.readyToComplete')}</Badge> : <Badge color="red.9">{t('reception.missingCount', { count: intake.missing.length })}</Badge>}</Table.Td>
-                    )}
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button size="compact-sm" onClick={() => props.onOpen(intake)} data-testid="open-intake" aria-label={`${expected ? t('reception.startIntake') : t('reception.resume')}: ${name}`}>
-                          {expected ? t('reception.startIntake') : t('reception.resume')}
-                        </Button>
-                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => props.onCancel(intake)} aria-label={`${t('reception.cancelIntake')}: ${name}`}>
-                          {t('reception.cancelIntake')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        columns={columns}
+        rows={list.data?.items}
+        rowKey={(i) => i.id}
+        query={list}
+        label={props.title}
+        empty={props.empty}
+        minWidth={760}
+        testId={`intakes-${props.status}-table`}
+        rowTestId="intake-row"
+        rowData={(i) => ({ 'data-intake-id': i.id })}
+      />
     </Stack>
   );
 }

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ProblemAlert } from '../problem-alert.tsx';
 import { useForm, type FormBinder } from '../use-form.ts';
-import { serverFieldErrors, type ProblemFields } from '../validation.ts';
+import { validate, type FieldErrors, type ProblemFields } from '../validation.ts';
+import { readRefusal, saveButtonTestId, type Refusal } from './refusal.ts';
 
 export interface ContractFormProps<V extends Record<string, unknown>, S extends z.ZodType, R> {
   /** The form's starting values (read once: give the form a `key` to start again from new ones). */
@@ -25,6 +26,15 @@ export interface ContractFormProps<V extends Record<string, unknown>, S extends 
   submitLabel?: string;
   /** data-testid of the form ("alert-type-form"); its save button is "alert-type-save". */
   testId?: string;
+  /** data-testid of the save button where journeys know it by another name than "<form>-save". */
+  saveTestId?: string;
+  /** Called with the field errors when the client check refuses the body (e.g. to open the tab holding the first). */
+  onInvalid?: (errors: FieldErrors) => void;
+  /**
+   * How a refusal is read when the feature knows more than `errors[].path` and `problemFields`
+   * (the prisoner file names its fields' problems by code); see `ui/form/refusal.ts`.
+   */
+  readRefusal?: (error: unknown) => Refusal;
   children: (form: FormBinder<V>) => ReactNode;
 }
 
@@ -37,11 +47,12 @@ export function ContractForm<V extends Record<string, unknown>, S extends z.ZodT
   const { t } = useTranslation();
   const form = useForm(props.initial, { schema: props.schema });
   const element = useRef<HTMLFormElement>(null);
+  const read = (error: unknown) => (props.readRefusal ? props.readRefusal(error) : readRefusal(error, t, props.problemFields));
   const save = useMutation({
     mutationFn: props.submit,
     onSuccess: props.onSaved,
     onError: (error) => {
-      form.setErrors(serverFieldErrors(error, t, props.problemFields));
+      form.setErrors(read(error).fieldErrors);
       focusFirstError();
     },
   });
@@ -54,9 +65,11 @@ export function ContractForm<V extends Record<string, unknown>, S extends z.ZodT
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const body = form.check(props.schema, props.toBody ? props.toBody(form.values) : form.values, t);
+        const raw = props.toBody ? props.toBody(form.values) : form.values;
+        const body = form.check(props.schema, raw, t);
         if (body === null) {
           save.reset();
+          props.onInvalid?.(validate(props.schema, raw, t).errors ?? {});
           focusFirstError();
           return;
         }
@@ -66,7 +79,7 @@ export function ContractForm<V extends Record<string, unknown>, S extends z.ZodT
     >
       <Stack>
         {props.children(form)}
-        <ProblemAlert error={save.error} onReload={props.onReload} />
+        <ProblemAlert error={save.error && read(save.error).alert} onReload={props.onReload} />
         {!props.readOnly && (
           <Group justify="flex-end">
             {props.onCancel && (
@@ -74,7 +87,7 @@ export function ContractForm<V extends Record<string, unknown>, S extends z.ZodT
                 {t('common.cancel')}
               </Button>
             )}
-            <Button type="submit" loading={save.isPending} data-testid={props.testId && `${props.testId.replace(/-form$/, '')}-save`}>
+            <Button type="submit" loading={save.isPending} data-testid={saveButtonTestId(props.testId, props.saveTestId)}>
               {props.submitLabel ?? t('common.save')}
             </Button>
           </Group>
