@@ -7,6 +7,8 @@ import type { App } from '../platform/http/app-type.ts';
 import type { Access } from '../platform/http/access-hook.ts';
 import { buildModuleServices, defineModule, type ServiceDeps } from '../platform/modules/module.ts';
 import { MODULES } from './index.ts';
+import type { DemoContext } from './demo/demo-context.ts';
+import { seedModuleDemos } from './demo/demo.service.ts';
 
 const config = loadConfig({ NODE_ENV: 'test', VIGIL_SECRET: 'registry-test-registry-test-registry-test', VIGIL_DATA_DIR: 'memory://' });
 
@@ -53,5 +55,12 @@ describe('the module registry', () => {
     assert.deepEqual(buildModuleServices([base, user], deps), { base: { n: 1 }, user: { n: 2 } });
     assert.throws(() => buildModuleServices([user, base], deps), /needs the 'base' service/);
     assert.throws(() => buildModuleServices([base, base], deps), /already provides/);
+  });
+
+  test("the demo seed reaches every module's demo part, once each, in registry order", async () => {
+    const reached: string[] = [];
+    const spied = MODULES.map((m) => ({ ...m, demo: m.demo && (async () => void reached.push(m.name)) }));
+    await seedModuleDemos(spied, {} as DemoContext);
+    assert.deepEqual(reached, ['facilities', 'locations', 'users', 'prisoners', 'reception', 'alerts', 'movements']);
   });
 });

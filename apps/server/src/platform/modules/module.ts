@@ -7,6 +7,9 @@ import type { App } from '../http/app-type.ts';
 import type { Clock } from '../time/clock.ts';
 import type { EventHandler } from '../events/dispatcher.ts';
 import type { DomainEventType } from '../events/event-types.ts';
+// The demo context is the one thing the registry takes from a module: the demo scenario it carries
+// is planned in modules/demo, which walks the registry to have each module write its part.
+import type { DemoContext } from '../../modules/demo/demo-context.ts';
 
 /** What the platform hands every module's services. */
 export interface ServiceDeps {
@@ -42,6 +45,12 @@ export interface ModuleDefinition<Provides extends object, Needs extends object 
    * crashes and processes (platform/events/dispatcher.ts).
    */
   subscriptions?: (services: Provides) => readonly Subscription[];
+  /**
+   * Writes this module's records of the demo dataset (`vigil demo seed`, the development start-up),
+   * in the seed's one transaction. Run in registry order, so the ids an earlier module recorded in
+   * the context (facilities, cells, prisoners) are there to refer to.
+   */
+  demo?: (demo: DemoContext) => Promise<void>;
 }
 
 /** A named reaction to domain events; the name is where what it handled is recorded, so it never changes. */
@@ -61,6 +70,7 @@ export interface AnyModule {
   routes?: (app: App, services: never, config: Config) => void;
   permissions: readonly Permission[];
   subscriptions?: (services: never) => readonly Subscription[];
+  demo?: (demo: DemoContext) => Promise<void>;
 }
 
 // Turns a union of service maps into one map with every key (the composition root's type).
