@@ -63,4 +63,13 @@ describe('the module registry', () => {
     await seedModuleDemos(spied, {} as DemoContext);
     assert.deepEqual(reached, ['facilities', 'locations', 'users', 'prisoners', 'reception', 'alerts', 'movements']);
   });
+
+  test('navigation entries have unique ids and paths, each shown by a permission a module introduces', () => {
+    const entries = MODULES.flatMap((m) => m.navigation ?? []);
+    assert.ok(entries.length > 0);
+    assert.equal(new Set(entries.map((e) => e.id)).size, entries.length);
+    assert.equal(new Set(entries.map((e) => e.path)).size, entries.length);
+    const introduced = new Set(MODULES.flatMap((m) => m.permissions));
+    for (const e of entries) assert.ok(introduced.has(e.permission), `${e.id} is shown by ${e.permission}, which no module introduces`);
+  });
 });

@@ -10,4 +10,5 @@ export const alertsModule = defineModule({
   routes: (app, { alerts }) => alertsRoutes(app, alerts),
   permissions: ['alerts.read', 'alerts.manage', 'alerts.configure'],
   demo: seedDemoAlerts,
+  navigation: [{ id: 'alert-types', labelKey: 'alertTypes.nav', path: '/alert-types', permission: 'alerts.configure' }],
 });

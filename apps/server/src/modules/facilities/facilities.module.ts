@@ -10,4 +10,5 @@ export const facilitiesModule = defineModule({
   routes: (app, { facilities }) => facilitiesRoutes(app, facilities),
   permissions: ['facilities.read', 'facilities.manage'],
   demo: seedDemoFacilities,
+  navigation: [{ id: 'facilities', labelKey: 'nav.facilities', path: '/facilities', permission: 'facilities.read' }],
 });

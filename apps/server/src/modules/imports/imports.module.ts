@@ -9,4 +9,5 @@ export const importsModule = defineModule({
   services: (deps, needs: { prisoners: PrisonersService }) => ({ imports: importsService({ ...deps, prisoners: needs.prisoners }) }),
   routes: (app, { imports }) => importsRoutes(app, imports),
   permissions: ['prisoners.import'],
+  navigation: [{ id: 'imports', labelKey: 'imports.nav', path: '/imports', permission: 'prisoners.import' }],
 });

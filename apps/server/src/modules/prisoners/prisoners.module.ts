@@ -15,4 +15,5 @@ export const prisonersModule = defineModule({
   },
   permissions: ['prisoners.read', 'prisoners.correct', 'prisoners.views.read'],
   demo: seedDemoPrisoners,
+  navigation: [{ id: 'prisoners', labelKey: 'prisoners.nav', path: '/prisoners', permission: 'prisoners.read' }],
 });

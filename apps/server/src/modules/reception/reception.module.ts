@@ -11,4 +11,5 @@ export const receptionModule = defineModule({
   routes: (app, { reception }) => receptionRoutes(app, reception),
   permissions: ['reception.manage'],
   demo: seedDemoProperty,
+  navigation: [{ id: 'reception', labelKey: 'reception.nav', path: '/reception', permission: 'reception.manage' }],
 });

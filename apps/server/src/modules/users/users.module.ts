@@ -10,4 +10,5 @@ export const usersModule = defineModule({
   routes: (app, { users }) => usersRoutes(app, users),
   permissions: ['users.read', 'users.manage'],
   demo: seedDemoUsers,
+  navigation: [{ id: 'users', labelKey: 'nav.users', path: '/users', permission: 'users.read' }],
 });

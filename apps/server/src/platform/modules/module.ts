@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Permission } from '@vigil/contracts';
+import type { NavigationEntry, Permission } from '@vigil/contracts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
@@ -51,6 +51,11 @@ export interface ModuleDefinition<Provides extends object, Needs extends object 
    * the context (facilities, cells, prisoners) are there to refer to.
    */
   demo?: (demo: DemoContext) => Promise<void>;
+  /**
+   * The side-navigation entries this module adds, each shown only to those granted its permission
+   * (`GET /api/v1/navigation`). The web feature's `nav` declares the same entries for its screens.
+   */
+  navigation?: readonly NavigationEntry[];
 }
 
 /** A named reaction to domain events; the name is where what it handled is recorded, so it never changes. */
@@ -71,6 +76,7 @@ export interface AnyModule {
   permissions: readonly Permission[];
   subscriptions?: (services: never) => readonly Subscription[];
   demo?: (demo: DemoContext) => Promise<void>;
+  navigation?: readonly NavigationEntry[];
 }
 
 // Turns a union of service maps into one map with every key (the composition root's type).
