@@ -20,6 +20,7 @@ import { serveWebApp } from './platform/http/web-app.ts';
 import { buildServices, type Services } from './services.ts';
 import { MODULES } from './modules/index.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
+import { navigationRoutes } from './platform/modules/navigation.ts';
 
 export type { App };
 
@@ -117,10 +118,11 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
   installIdempotency(app, database.db, config.secret);
   observabilityRoutes(app, database.db);
   // Each module registers only its routes, with only its services (each route declares its access);
-  // the live event stream is the platform's.
+  // the live event stream and the navigation gathered from every module are the platform's.
   await app.register(async (api) => {
     for (const module of MODULES) module.routes?.(api as App, services as never, config);
     eventsRoutes(api as App, services.events);
+    navigationRoutes(api as App, MODULES);
   });
   // Events are delivered while the app serves: from its start (catching up on what was missed) to its close.
   app.addHook('onReady', () => services.events.start((message, err) => app.log.error({ err }, message)));

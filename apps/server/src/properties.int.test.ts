@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import type { Location } from '@vigil/contracts';
+import type { Location, LocationKind } from '@vigil/contracts';
 import { facilityBody, startTestApp, type Client, type TestApp } from './testing/harness.ts';
 import { systemContext } from './platform/access/actor.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
@@ -145,12 +145,8 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     const system = systemContext('properties-test');
     const facility = await factory.facility('PROP-F');
     const target = await factory.facility('PROP-T');
-    const place = (parentId: string | null, kind: string, code: string, cell = false) =>
-      t.services.locations.create(system, facility.id, {
-        parentId, kind, code, name: code,
-        baselineCapacity: cell ? 2 : null, operationalCapacity: cell ? 2 : null,
-        sexDesignation: cell ? 'male' : null, securityLevel: cell ? 'high' : null, specialTypes: [],
-      } as never);
+    const place = (parentId: string | null, kind: LocationKind, code: string, cell = false) =>
+      factory.place(facility.id, kind, parentId, { code, ...(cell && { baselineCapacity: 2 }) });
     const building = await place(null, 'building', 'A');
     const landing = await place((await place(building.id, 'wing', '1')).id, 'landing', '1');
     const cell: Location = await place(landing.id, 'cell', '01', true);
@@ -162,8 +158,8 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     await t.db.updateTable('users').set({ active: false, deactivation_reason: 'left' }).where('id', '=', other.id).execute();
 
     const prisoner = await admitPrisoner(t, facility.id);
-    const intake = await t.services.reception.create(system, facility.id, { familyName: 'Саидов', givenName: 'Умед', expectedOn: null } as never);
-    const doomedIntake = await t.services.reception.create(system, facility.id, { familyName: 'Каримов', givenName: 'Зафар', expectedOn: null } as never);
+    const intake = await factory.intake(facility.id, { familyName: 'Саидов', givenName: 'Умед' });
+    const doomedIntake = await factory.intake(facility.id, { familyName: 'Каримов', givenName: 'Зафар' });
     // A register with a bad row (no such day): its commit is always refused, whatever the mapping.
     const register = await t.services.imports.upload(system, { facilityId: facility.id, filename: 'реестр.csv' }, Buffer.from('Номер;Фамилия;Имя;Дата рождения;Пол;Статус\nR-1;Саидов;Умед;31.02.1990;м;подследственный\n'));
     // Its own prisoner: the correction route above moves the first one's version on.
@@ -178,12 +174,8 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     const leaving = await admitPrisoner(t, facility.id);
     const item = await t.db.insertInto('property_items').values({ prisoner_id: leaving.id, description: 'Часы', quantity: 1, storage: 'stored', received_by: 'reception' }).returning('id').executeTakeFirstOrThrow();
     const countFacility = await factory.facility('PROP-C');
-    const countPlace = (parentId: string | null, kind: string, code: string, isCell = false) =>
-      t.services.locations.create(system, countFacility.id, {
-        parentId, kind, code, name: code,
-        baselineCapacity: isCell ? 2 : null, operationalCapacity: isCell ? 2 : null,
-        sexDesignation: isCell ? 'male' : null, securityLevel: isCell ? 'high' : null, specialTypes: [],
-      } as never);
+    const countPlace = (parentId: string | null, kind: LocationKind, code: string, isCell = false) =>
+      factory.place(countFacility.id, kind, parentId, { code, ...(isCell && { baselineCapacity: 2 }) });
     const countBlock = await countPlace(null, 'building', 'A');
     const countWing1 = await countPlace(countBlock.id, 'wing', '1');
     const countWing2 = await countPlace(countBlock.id, 'wing', '2');

@@ -16,3 +16,4 @@ export * from './movements.ts';
 export * from './counts.ts';
 export * from './statistics.ts';
 export * from './imports.ts';
+export * from './navigation.ts';

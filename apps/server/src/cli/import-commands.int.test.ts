@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { connectDatabase } from '../platform/db/connect.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { systemContext } from '../platform/access/actor.ts';
+import { CreateFacilityBody } from '@vigil/contracts';
 import { facilitiesService } from '../modules/facilities/facilities.service.ts';
 import { facilityBody } from '../testing/harness.ts';
 import { createScratchPostgresDatabase } from '../testing/test-database.ts';
@@ -57,7 +58,7 @@ describe(`vigil import prisoners (${STORE})`, () => {
     const database = await connectDatabase({ databaseUrl: target.DATABASE_URL, dataDir: target.VIGIL_DATA_DIR ?? '' });
     try {
       await migrate(database.db);
-      await facilitiesService({ db: database.db }).create(systemContext('test'), facilityBody('CLI-IMP') as never);
+      await facilitiesService({ db: database.db }).create(systemContext('test'), CreateFacilityBody.parse(facilityBody('CLI-IMP')));
     } finally {
       await database.close();
     }

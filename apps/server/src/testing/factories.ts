@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { AllocateBody, CreateFacilityBody, CreateLocationBody, type Facility, type Location, type LocationKind, type Prisoner, type Role } from '@vigil/contracts';
+import { AllocateBody, CreateFacilityBody, CreateIntakeBody, CreateLocationBody, type Facility, type Intake, type Location, type LocationKind, type Prisoner, type Role } from '@vigil/contracts';
 import { systemContext } from '../platform/access/actor.ts';
 import { facilityBody, type Client, type TestApp, type TestUser } from './harness.ts';
 import { admitPrisoner, type PrisonerShape } from './prisoner-fixtures.ts';
 
 type FacilityFields = Partial<z.input<typeof CreateFacilityBody>>;
+type IntakeFields = Partial<z.input<typeof CreateIntakeBody>>;
 export type PlaceFields = Partial<Pick<z.input<typeof CreateLocationBody>, 'baselineCapacity' | 'operationalCapacity' | 'sexDesignation' | 'securityLevel' | 'specialTypes' | 'code' | 'name'>>;
 
 /**
@@ -61,6 +62,10 @@ export function factories(t: TestApp) {
 
     /** A fully signed-in client for a new user with these roles. */
     signedIn: (roles: Role[], opts: { facilityIds?: string[]; allFacilities?: boolean } = {}): Promise<Client> => t.signedIn(roles, opts),
+
+    /** An expected arrival on the reception board (Саидов Умед unless told otherwise). */
+    intake: (facilityId: string, fields: IntakeFields = {}): Promise<Intake> =>
+      t.services.reception.create(system, facilityId, CreateIntakeBody.parse({ familyName: 'Саидов', givenName: 'Умед', ...fields })),
 
     /** A prisoner admitted to the facility as reception would, not yet in a cell. */
     prisoner: (facilityId: string, shape: PrisonerShape & { prisonNumber?: string } = {}): Promise<Prisoner> => admitPrisoner(t, facilityId, shape),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRootRoute } from '@tanstack/react-router';
@@ -22,4 +23,11 @@ test('every navigation entry leads to a screen of its own feature, and no two sc
   for (const feature of WEB_FEATURES) {
     for (const item of feature.nav) assert.ok(pathsOf(feature).includes(item.to), `${item.to} is not a screen of its feature`);
   }
+});
+
+test("the web's navigation matches the server modules' entries (the example of GET /api/v1/navigation in openapi.json)", () => {
+  const spec = JSON.parse(readFileSync(new URL('../../../../openapi.json', import.meta.url), 'utf8'));
+  const server: { labelKey: string; path: string; permission: string }[] = spec.paths['/api/v1/navigation'].get.responses['200'].content['application/json'].example.entries;
+  const web = WEB_FEATURES.flatMap((feature) => feature.nav).map((e) => `${e.to} ${e.labelKey} ${e.ability}`);
+  assert.deepEqual(server.map((e) => `${e.path} ${e.labelKey} ${e.permission}`).sort(), web.sort());
 });

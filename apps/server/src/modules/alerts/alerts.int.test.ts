@@ -1,9 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AlertType, Location, LocationAlert, Prisoner, PrisonerAlert } from '@vigil/contracts';
+import type { AlertType, Location, LocationAlert, LocationKind, Prisoner, PrisonerAlert } from '@vigil/contracts';
 import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
-import { systemContext } from '../../platform/access/actor.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { addDays, localDay } from '../../platform/time/calendar.ts';
 import { factories, type Factories } from '../../testing/factories.ts';
@@ -24,7 +23,6 @@ describe(`alerts over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let wing2: Location;
   let cell1: Location;
   let cell2: Location;
-  const system = systemContext('test');
 
   const raise = (client: Client, p: Prisoner, body: Record<string, unknown>) => client.post(`/api/v1/prisoners/${p.id}/alerts`, { startsOn: day(), ...body });
   const alertsOf = async (client: Client, p: Prisoner) => {
@@ -43,12 +41,8 @@ describe(`alerts over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     factory = factories(t);
     facilityA = (await factory.facility('ALR-A')).id;
     facilityB = (await factory.facility('ALR-B')).id;
-    const make = (parentId: string | null, kind: string, code: string, isCell = false) =>
-      t.services.locations.create(system, facilityA, {
-        parentId, kind, code, name: code,
-        baselineCapacity: isCell ? 4 : null, operationalCapacity: isCell ? 4 : null,
-        sexDesignation: isCell ? 'male' : null, securityLevel: isCell ? 'high' : null, specialTypes: [],
-      } as never);
+    const make = (parentId: string | null, kind: LocationKind, code: string, isCell = false) =>
+      factory.place(facilityA, kind, parentId, { code, ...(isCell && { baselineCapacity: 4 }) });
     const building = await make(null, 'building', 'A');
     wing1 = await make(building.id, 'wing', '1');
     wing2 = await make(building.id, 'wing', '2');

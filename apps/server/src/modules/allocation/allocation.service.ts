@@ -8,9 +8,8 @@ import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { facilityDays } from '../../platform/time/facility-day.ts';
-import { locationsRepository } from '../locations/locations.repository.ts';
-import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
-import { movePlacement } from '../prisoners/placements.repository.ts';
+import { locationQueries } from '../locations/index.ts';
+import { movePlacement, prisonerQueries, type PrisonerRow } from '../prisoners/index.ts';
 import { presentPrisoner } from '../prisoners/prisoners.presenter.ts';
 import { separationCategory } from '../prisoners/prisoners.rules.ts';
 import { allocationRepository } from './allocation.repository.ts';
@@ -29,8 +28,8 @@ export function allocationService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db } = deps;
   const days = facilityDays(deps);
   const repo = allocationRepository(db);
-  const prisoners = prisonersRepository(db);
-  const locations = locationsRepository(db);
+  const prisoners = prisonerQueries(db);
+  const locations = locationQueries(db);
 
   /** What the rules need to know about the prisoner being placed. */
   async function subjectOf(p: PrisonerRow, today: CalendarDate, trx: Db = db): Promise<AllocationSubject> {

@@ -8,4 +8,5 @@ export const auditModule = defineModule({
   services: (deps) => ({ audit: auditService(deps) }),
   routes: (app, { audit }) => auditRoutes(app, audit),
   permissions: ['audit.read', 'audit.export'],
+  navigation: [{ id: 'audit', labelKey: 'nav.audit', path: '/audit', permission: 'audit.read' }],
 });

@@ -9,7 +9,7 @@ import type { ResolvedSession } from '../../platform/http/access-hook.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
 import { dummyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from '../../platform/auth/crypto.ts';
-import { facilitiesRepository } from '../facilities/facilities.repository.ts';
+import { facilityQueries } from '../facilities/index.ts';
 import { authRepository } from './auth.repository.ts';
 import { mayChangePassword, nextStepAfterPassword, passwordAcceptable, sessionExpired } from './auth.rules.ts';
 import { recordFailedAttempt, unknownNameAttempts } from './failed-attempts.ts';
@@ -236,7 +236,7 @@ export function authService(deps: { db: Kysely<DB>; config: Config; database: Pi
       const { facilities } = ctx.actor;
       if (facilities !== 'all' && !facilities.includes(facilityId)) throw new Problem('facility-not-assigned');
       await db.transaction().execute(async (trx) => {
-        const facility = await facilitiesRepository(db).find(ctx.actor, facilityId, trx);
+        const facility = await facilityQueries(db).find(ctx.actor, facilityId, trx);
         if (!facility?.active) throw new Problem('not-found');
         await repo.updateSession(trx, ctx.actor.sessionId, { active_facility_id: facilityId });
       });

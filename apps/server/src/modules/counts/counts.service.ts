@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/access/actor.ts';
 import { runWrite } from '../../platform/db/write.ts';
 import { Problem } from '../../platform/errors.ts';
-import { facilitiesRepository } from '../facilities/facilities.repository.ts';
+import { facilityQueries } from '../facilities/index.ts';
 import { countsRepository, type CountEntryRow, type CountSessionRow } from './counts.repository.ts';
 import { encodeResolution, entryState, presentRoll, presentSession, presentSessionSummary } from './counts.presenter.ts';
 import { expectedByUnit, isDiscrepancy, mayClose, resolveEntry, sessionStatus } from './counts.rules.ts';
@@ -14,7 +14,7 @@ import type { Db } from '../../platform/db/db.ts';
 export function countsService(deps: { db: Kysely<DB> }) {
   const { db } = deps;
   const repo = countsRepository(db);
-  const facilities = facilitiesRepository(db);
+  const facilities = facilityQueries(db);
 
   /** The units of a session and their expected numbers, as the roll stood when it started. */
   async function units(s: CountSessionRow, trx: Db = db) {

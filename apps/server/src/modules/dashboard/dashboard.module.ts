@@ -8,4 +8,5 @@ export const dashboardModule = defineModule({
   services: (deps) => ({ dashboard: dashboardService(deps) }),
   routes: (app, { dashboard }) => dashboardRoutes(app, dashboard),
   permissions: ['dashboard.read'],
+  navigation: [{ id: 'home', labelKey: 'nav.home', path: '/', permission: 'dashboard.read' }],
 });

@@ -56,6 +56,11 @@ describe(`demo seed (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.ok(a.places.length > 500, `${a.places.length} places`);
     assert.ok(a.places.some((p) => p.path === 'A-1-2-201' && p.kind === 'cell'));
     assert.ok(a.prisoners.length > 1400, `${a.prisoners.length} prisoners`);
+    // Each module's demo part wrote its records (modules/<m>/<m>.demo.ts).
+    for (const table of ['placements', 'movements', 'prisoner_alerts', 'property_items'] as const) {
+      const { n } = await t.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      assert.ok(Number(n) > 0, `no demo ${table}`);
+    }
 
     for (const db of [t.db, other.db]) {
       const chain = await verifyAuditChain(db);

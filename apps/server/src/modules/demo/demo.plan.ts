@@ -5,7 +5,8 @@ import { randomPerson } from './names.ts';
 /**
  * The demo dataset as plain data, built from a seed without touching the database: three fictional
  * facilities in real regions of Tajikistan, with their location trees and staff of every role.
- * demo.service.ts writes it; demo.plan.test.ts checks it against the location rules.
+ * The modules' demo parts write it (facilities.demo.ts, locations.demo.ts, users.demo.ts); demo.plan.test.ts
+ * checks it against the location rules.
  */
 
 export interface PlannedCell {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildDemoPlan } from './demo.plan.ts';
+import { buildDemoPlan, type PlannedPlace } from './demo.plan.ts';
 import { DEMO_PRISONER_TARGET, planDemoPrisoners } from './demo.prisoners.ts';
 import { separationCategory } from '../prisoners/prisoners.rules.ts';
 import { fileDateProblems } from '../prisoners/prisoners.rules.ts';
@@ -19,12 +19,12 @@ test('about 1,500 prisoners in all three facilities, with unique prison numbers;
 
 test('every cell holds one separation category (Mandela Rule 11), and within its baseline capacity', () => {
   const capacity = new Map<string, { sex: string; baseline: number }>();
-  const walk = (facility: string, p: { code: string; cell?: { sexDesignation: string; baselineCapacity: number }; children: unknown[] }, path: string) => {
+  const walk = (facility: string, p: PlannedPlace, path: string) => {
     const here = path ? `${path}-${p.code}` : p.code;
     if (p.cell) capacity.set(`${facility}|${here}`, { sex: p.cell.sexDesignation, baseline: p.cell.baselineCapacity });
-    for (const c of p.children as never[]) walk(facility, c, here);
+    for (const c of p.children) walk(facility, c, here);
   };
-  for (const f of plan.facilities) for (const p of f.places) walk(f.code, p as never, '');
+  for (const f of plan.facilities) for (const p of f.places) walk(f.code, p, '');
 
   const byCell = new Map<string, string[]>();
   for (const p of prisoners) {

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import type { Import, ImportProgressEvent } from '@vigil/contracts';
+import type { Import, ImportProgressEvent, LocationKind, SexDesignation } from '@vigil/contracts';
 import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { systemContext } from '../../platform/access/actor.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
@@ -90,15 +90,10 @@ describe(`register import over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, ()
   before(async () => {
     t = await startTestApp();
     factory = factories(t);
-    const system = systemContext('test');
     facility = (await factory.facility('IMP-A')).id;
     other = (await factory.facility('IMP-B')).id;
-    const place = (parentId: string | null, kind: string, code: string, cell?: { capacity: number; sex: string }) =>
-      t.services.locations.create(system, facility, {
-        parentId, kind, code, name: code,
-        baselineCapacity: cell ? cell.capacity : null, operationalCapacity: cell ? cell.capacity : null,
-        sexDesignation: cell?.sex ?? null, securityLevel: cell ? 'high' : null, specialTypes: [],
-      } as never);
+    const place = (parentId: string | null, kind: LocationKind, code: string, cell?: { capacity: number; sex: SexDesignation }) =>
+      factory.place(facility, kind, parentId, { code, ...(cell && { baselineCapacity: cell.capacity, sexDesignation: cell.sex }) });
     const landing = await place((await place((await place(null, 'building', 'A')).id, 'wing', '1')).id, 'landing', '1');
     maleCell = (await place(landing.id, 'cell', '01', { capacity: 2, sex: 'male' })).id;
     await place(landing.id, 'cell', '02', { capacity: 2, sex: 'female' });

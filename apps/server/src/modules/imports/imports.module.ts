@@ -10,4 +10,5 @@ export const importsModule = defineModule({
   routes: (app, { imports }) => importsRoutes(app, imports),
   permissions: ['prisoners.import'],
   start: ({ imports }) => imports.resume(),
+  navigation: [{ id: 'imports', labelKey: 'imports.nav', path: '/imports', permission: 'prisoners.import' }],
 });

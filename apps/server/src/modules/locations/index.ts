@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -9,5 +9,9 @@ export function locationQueries(db: Kysely<DB>) {
   const repo = locationsRepository(db);
   return {
     find: (actor: Actor, id: string, trx: Db = db) => repo.find(actor, id, trx),
+    /** The same, locked for the rest of the transaction (a placement checks the cell it fills). */
+    findForUpdate: (actor: Actor, id: string, trx: Transaction<DB>) => repo.findForUpdate(actor, id, trx),
+    /** A facility's places with their paths, within the actor's scope. */
+    tree: (actor: Actor, facilityId: string, opts: { includeInactive: boolean }, trx: Db = db) => repo.tree(actor, facilityId, opts, trx),
   };
 }

@@ -1,15 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Location, Movement, Roll } from '@vigil/contracts';
+import type { Location, LocationKind, Movement, Roll } from '@vigil/contracts';
 import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
-import { systemContext } from '../../platform/access/actor.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
 import { movePlacement } from '../prisoners/placements.repository.ts';
 import { factories, type Factories } from '../../testing/factories.ts';
 
-const cellFields = { baselineCapacity: 4, operationalCapacity: 4, sexDesignation: 'male', securityLevel: 'high' };
-const noCellFields = { baselineCapacity: null, operationalCapacity: null, sexDesignation: null, securityLevel: null };
 
 describe(`movements, transfers and release over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
   let t: TestApp;
@@ -22,9 +19,8 @@ describe(`movements, transfers and release over HTTP (${process.env.TEST_STORE ?
   let cellA: Location;
   let cellA2: Location;
 
-  const system = systemContext('test');
-  const place = (facilityId: string, parentId: string | null, kind: string, code: string, cell = false) =>
-    t.services.locations.create(system, facilityId, { parentId, kind, code, name: code, ...(cell ? cellFields : noCellFields), specialTypes: [] } as never);
+  const place = (facilityId: string, parentId: string | null, kind: LocationKind, code: string, cell = false) =>
+    factory.place(facilityId, kind, parentId, { code, ...(cell && { baselineCapacity: 4 }) });
 
   /** Admits a prisoner to facility A and puts them in a cell (allocation is another module's endpoint). */
   async function inCell(cell: Location, shape: Parameters<typeof admitPrisoner>[2] = {}) {

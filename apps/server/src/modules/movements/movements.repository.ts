@@ -3,7 +3,7 @@ import { ABSENCE_KINDS } from '@vigil/contracts';
 import type { DB, Movements } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { facilityScope } from '../../platform/access/facility-scope.ts';
-import { alertInForce } from '../alerts/alerts.repository.ts';
+import { alertInForce } from '../alerts/index.ts';
 import type { Db } from '../../platform/db/db.ts';
 
 export type MovementRow = Selectable<Movements> & { from_facility_code: string; to_facility_code: string | null };

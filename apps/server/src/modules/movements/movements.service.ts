@@ -7,9 +7,8 @@ import { appendAudit, auditRead } from '../../platform/audit/audit.ts';
 import { runWrite } from '../../platform/db/write.ts';
 import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
-import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
-import { endPlacement, movePlacement } from '../prisoners/placements.repository.ts';
-import { facilitiesRepository } from '../facilities/facilities.repository.ts';
+import { endPlacement, movePlacement, prisonerCustody, prisonerQueries, type PrisonerRow } from '../prisoners/index.ts';
+import { facilityQueries } from '../facilities/index.ts';
 import { movementsRepository } from './movements.repository.ts';
 import { presentMovement, presentTransferIn } from './movements.presenter.ts';
 
@@ -24,8 +23,9 @@ type StartTransfer = z.output<typeof StartTransferBody>;
 export function movementsService(deps: { db: Kysely<DB> }) {
   const { db } = deps;
   const repo = movementsRepository(db);
-  const prisoners = prisonersRepository(db);
-  const facilities = facilitiesRepository(db);
+  const prisoners = prisonerQueries(db);
+  const custody = prisonerCustody(db);
+  const facilities = facilityQueries(db);
 
   async function lockPrisoner(ctx: RequestContext, id: string, trx: Transaction<DB>): Promise<PrisonerRow> {
     const row = await prisoners.findForUpdate(ctx.actor, id, trx);
@@ -35,7 +35,7 @@ export function movementsService(deps: { db: Kysely<DB> }) {
 
   /** The prisoner's state moves on with their row version, so an open form sees the change. */
   async function setState(trx: Transaction<DB>, p: Pick<PrisonerRow, 'id' | 'version'>, state: PrisonerRow['state']) {
-    if (!(await prisoners.update(trx, p.id, p.version, { state }))) throw new Problem('edit-conflict');
+    if (!(await custody.setState(trx, p.id, p.version, { state }))) throw new Problem('edit-conflict');
   }
 
   const presentLocked = async (trx: Transaction<DB>, id: string) => presentMovement(await repo.lock(trx, id));

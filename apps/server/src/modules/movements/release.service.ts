@@ -9,9 +9,8 @@ import { publish } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/errors.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { facilityDays } from '../../platform/time/facility-day.ts';
-import { prisonersRepository, type PrisonerRow } from '../prisoners/prisoners.repository.ts';
-import { endPlacement } from '../prisoners/placements.repository.ts';
-import { facilitiesRepository } from '../facilities/facilities.repository.ts';
+import { endPlacement, prisonerCustody, prisonerQueries, type PrisonerRow } from '../prisoners/index.ts';
+import { facilityQueries } from '../facilities/index.ts';
 import { movementsRepository } from './movements.repository.ts';
 import { encodeRelease, presentMovement, presentProperty } from './movements.presenter.ts';
 import { BLOCKER_PATHS, releaseBlockers, releaseCheckBlockers, releaseDue } from './movements.rules.ts';
@@ -25,8 +24,9 @@ export function releaseService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db } = deps;
   const days = facilityDays(deps);
   const repo = movementsRepository(db);
-  const prisoners = prisonersRepository(db);
-  const facilities = facilitiesRepository(db);
+  const prisoners = prisonerQueries(db);
+  const custody = prisonerCustody(db);
+  const facilities = facilityQueries(db);
 
   /** Today where the prisoner is held: a release date is due by the facility's calendar, not UTC. */
   async function facilityDay(actor: Actor, facilityId: string, trx: Kysely<DB> | Transaction<DB> = db) {
@@ -104,7 +104,7 @@ export function releaseService(deps: { db: Kysely<DB>; clock: Clock }) {
         const details = { basis: body.basis, orderReference, notifications: { family: body.notifications.family, police: body.notifications.police, probation: body.notifications.probation } };
         const { id } = await repo.insert(trx, { prisoner_id: p.id, kind: 'release', from_facility_id: p.facility_id, reason: encodeRelease(details), out_at: at, recorded_by: ctx.actor.username });
         await endPlacement(trx, p.id);
-        if (!(await prisoners.update(trx, p.id, p.version, { state: 'released', released_at: at }))) throw new Problem('edit-conflict');
+        if (!(await custody.setState(trx, p.id, p.version, { state: 'released', released_at: at }))) throw new Problem('edit-conflict');
         const movement = presentMovement(await repo.lock(trx, id));
         await audit({
           action: 'prisoner.released',

@@ -3,14 +3,11 @@ import type { DB } from '../../platform/db/schema.ts';
 import { can, type RequestContext } from '../../platform/access/actor.ts';
 import { auditRead } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/errors.ts';
-import { alertTypesCatalogue } from '../alerts/alert-types.catalogue.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { facilityDays } from '../../platform/time/facility-day.ts';
-import { alertsRepository } from '../alerts/alerts.repository.ts';
-import { presentAlert } from '../alerts/alerts.presenter.ts';
-import { typeVisibleTo } from '../alerts/alerts.rules.ts';
-import { authRepository } from '../auth/auth.repository.ts';
-import { facilitiesRepository } from '../facilities/facilities.repository.ts';
+import { alertQueries, alertTypesCatalogue, presentAlert, typeVisibleTo } from '../alerts/index.ts';
+import { userQueries } from '../users/index.ts';
+import { facilityQueries } from '../facilities/index.ts';
 import { prisonersRepository } from './prisoners.repository.ts';
 import { placementHistory } from './placements.repository.ts';
 import { presentPrisoner } from './prisoners.presenter.ts';
@@ -21,9 +18,9 @@ export function prisonerRecordService(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db } = deps;
   const days = facilityDays(deps);
   const prisoners = prisonersRepository(db);
-  const facilities = facilitiesRepository(db);
-  const users = authRepository(db);
-  const alerts = alertsRepository(db);
+  const facilities = facilityQueries(db);
+  const users = userQueries(db);
+  const alerts = alertQueries(db);
   const alertTypes = alertTypesCatalogue(db);
 
   /**
@@ -63,7 +60,7 @@ export function prisonerRecordService(deps: { db: Kysely<DB>; clock: Clock }) {
         facilities.find(ctx.actor, row.facility_id),
         placementHistory(db, id),
         row.photo_sha256 ? prisoners.photo(row.photo_sha256) : Promise.resolve(undefined),
-        users.findUser(ctx.actor.userId),
+        users.ownName(ctx.actor),
         alertsFor(ctx, id, today),
       ]);
       if (!facility) throw new Problem('not-found');

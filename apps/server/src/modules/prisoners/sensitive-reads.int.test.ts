@@ -1,9 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Location, Prisoner } from '@vigil/contracts';
+import type { Location, LocationKind, Prisoner } from '@vigil/contracts';
 import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
-import { systemContext } from '../../platform/access/actor.ts';
 import { factories, type Factories } from '../../testing/factories.ts';
 
 /**
@@ -18,7 +17,6 @@ describe(`sensitive reads are audited once per request (${process.env.TEST_STORE
   let cell: Location;
   let first: Prisoner;
   let second: Prisoner;
-  const system = systemContext('test');
 
   /** The audit events one request wrote, found by the request id the server echoes. */
   async function eventsOf(path: string) {
@@ -34,12 +32,8 @@ describe(`sensitive reads are audited once per request (${process.env.TEST_STORE
     t = await startTestApp();
     factory = factories(t);
     const facilityId = (await factory.facility('AUD-R')).id;
-    const make = (parentId: string | null, kind: string, code: string, isCell = false) =>
-      t.services.locations.create(system, facilityId, {
-        parentId, kind, code, name: code,
-        baselineCapacity: isCell ? 4 : null, operationalCapacity: isCell ? 4 : null,
-        sexDesignation: isCell ? 'male' : null, securityLevel: isCell ? 'high' : null, specialTypes: [],
-      } as never);
+    const make = (parentId: string | null, kind: LocationKind, code: string, isCell = false) =>
+      factory.place(facilityId, kind, parentId, { code, ...(isCell && { baselineCapacity: 4 }) });
     const wing = await make((await make(null, 'building', 'A')).id, 'wing', '1');
     cell = await make((await make(wing.id, 'landing', '1')).id, 'cell', '01', true);
     officer = await t.signedIn(['officer'], { facilityIds: [facilityId] });

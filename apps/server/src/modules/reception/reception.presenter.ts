@@ -1,5 +1,5 @@
 import type { CalendarDate, Intake, IntakeData, PossibleMatch } from '@vigil/contracts';
-import type { PrisonerRow } from '../prisoners/prisoners.repository.ts';
+import type { PrisonerRow } from '../prisoners/index.ts';
 import { presentPrisonerSummary } from '../prisoners/prisoners.presenter.ts';
 import type { IntakeRow } from './reception.repository.ts';
 import { intakeMissing } from './reception.rules.ts';

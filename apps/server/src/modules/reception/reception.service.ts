@@ -9,8 +9,8 @@ import type { Clock } from '../../platform/time/clock.ts';
 import { facilityDays } from '../../platform/time/facility-day.ts';
 import type { PrisonersService } from '../prisoners/prisoners.service.ts';
 import { searchPrisonerIds } from '../prisoners/name-search.ts';
-import { facilitiesRepository, type FacilityRow } from '../facilities/facilities.repository.ts';
-import { prisonersRepository } from '../prisoners/prisoners.repository.ts';
+import { facilityQueries, type FacilityRow } from '../facilities/index.ts';
+import { prisonerQueries } from '../prisoners/index.ts';
 import { receptionRepository, type IntakeRow } from './reception.repository.ts';
 import { presentIntake, presentMatch } from './reception.presenter.ts';
 import { birthInFuture, fileFromIntake, intakeMissing, matchReasons, undecidedMatches, type DuplicateDecision } from './reception.rules.ts';
@@ -32,8 +32,8 @@ export function receptionService(deps: { db: Kysely<DB>; clock: Clock; prisoners
   const { db, prisoners } = deps;
   const days = facilityDays(deps);
   const repo = receptionRepository(db);
-  const facilities = facilitiesRepository(db);
-  const prisonerFiles = prisonersRepository(db);
+  const facilities = facilityQueries(db);
+  const prisonerFiles = prisonerQueries(db);
 
   /**
    * Earlier files in ANY facility whose names match in any script and whose date of birth or an

@@ -8,4 +8,5 @@ export const statisticsModule = defineModule({
   services: (deps) => ({ statistics: statisticsService(deps) }),
   routes: (app, { statistics }) => statisticsRoutes(app, statistics),
   permissions: ['statistics.read'],
+  navigation: [{ id: 'statistics', labelKey: 'statistics.nav', path: '/statistics', permission: 'statistics.read' }],
 });

@@ -63,6 +63,11 @@ export function usersRepository(db: Kysely<DB>) {
       return q.orderBy('users.family_name').orderBy('users.given_name').orderBy(sql`users.id::text`).limit(limit).execute();
     },
 
+    /** Only the name, by id and unscoped: callers pass the signed-in user's own id. */
+    nameOf(id: string, trx: Db = db) {
+      return trx.selectFrom('users').select(['family_name', 'given_name']).where('id', '=', id).executeTakeFirst();
+    },
+
     find(actor: Actor, id: string, trx: Db = db) {
       return trx.selectFrom('users').selectAll().where('users.id', '=', id).where(visibleTo(actor)).executeTakeFirst();
     },

@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { IntakeData } from '@vigil/contracts';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
-import { systemContext } from '../access/actor.ts';
+import type { IntakeData, LocationKind } from '@vigil/contracts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
+import { factories } from '../../testing/factories.ts';
 import type { DomainEvent, EventEnvelope } from './event-types.ts';
 
 const intakeData: IntakeData = {
@@ -65,15 +65,11 @@ describe(`domain events over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () =
 
   before(async () => {
     t = await startTestApp();
-    const system = systemContext('test');
-    facilityA = (await t.services.facilities.create(system, facilityBody('EVT-A') as never)).id;
-    facilityB = (await t.services.facilities.create(system, facilityBody('EVT-B') as never)).id;
-    const place = (parentId: string | null, kind: string, code: string, isCell = false) =>
-      t.services.locations.create(system, facilityA, {
-        parentId, kind, code, name: code,
-        baselineCapacity: isCell ? 2 : null, operationalCapacity: isCell ? 2 : null,
-        sexDesignation: isCell ? 'male' : null, securityLevel: isCell ? 'high' : null, specialTypes: [],
-      } as never);
+    const factory = factories(t);
+    facilityA = (await factory.facility('EVT-A')).id;
+    facilityB = (await factory.facility('EVT-B')).id;
+    const place = (parentId: string | null, kind: LocationKind, code: string, isCell = false) =>
+      factory.place(facilityA, kind, parentId, { code, ...(isCell && { baselineCapacity: 2 }) });
     const wing = await place((await place(null, 'building', 'A')).id, 'wing', '1');
     cell = (await place((await place(wing.id, 'landing', '1')).id, 'cell', '01', true)).id;
     officerA = await t.signedIn(['officer'], { facilityIds: [facilityA] });

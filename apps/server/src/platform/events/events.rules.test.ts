@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Permission } from '@vigil/contracts';
 import type { Actor } from '../access/actor.ts';
+import type { DomainEventType } from './event-types.ts';
 import { mayHear } from './events.rules.ts';
 
 const actor = (permissions: Permission[], facilities: Actor['facilities']): Actor => ({
@@ -19,5 +20,5 @@ test('an event is heard with its kindâ€™s permission, in a facility of the userâ
 test('an event of no facility is heard only by staff of every facility; an unknown kind by no one', () => {
   assert.equal(mayHear(actor(['prisoners.read'], ['f1']), { type: 'prisoner.released', facilityId: null }), false);
   assert.equal(mayHear(actor(['prisoners.read'], 'all'), { type: 'prisoner.released', facilityId: null }), true);
-  assert.equal(mayHear(actor(['prisoners.read'], 'all'), { type: 'toString' as never, facilityId: null }), false);
+  assert.equal(mayHear(actor(['prisoners.read'], 'all'), { type: 'toString' as DomainEventType, facilityId: null }), false);
 });

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Permission } from '@vigil/contracts';
+import type { NavigationEntry, Permission } from '@vigil/contracts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
@@ -7,6 +7,9 @@ import type { App } from '../http/app-type.ts';
 import type { Clock } from '../time/clock.ts';
 import type { EventHandler } from '../events/dispatcher.ts';
 import type { DomainEventType } from '../events/event-types.ts';
+// The demo context is the one thing the registry takes from a module: the demo scenario it carries
+// is planned in modules/demo, which walks the registry to have each module write its part.
+import type { DemoContext } from '../../modules/demo/demo-context.ts';
 
 /** What the platform hands every module's services. */
 export interface ServiceDeps {
@@ -47,6 +50,17 @@ export interface ModuleDefinition<Provides extends object, Needs extends object 
    * half-done, such as an import's remaining audit events). A failure is logged, not fatal.
    */
   start?: (services: Provides) => Promise<void>;
+  /**
+   * Writes this module's records of the demo dataset (`vigil demo seed`, the development start-up),
+   * in the seed's one transaction. Run in registry order, so the ids an earlier module recorded in
+   * the context (facilities, cells, prisoners) are there to refer to.
+   */
+  demo?: (demo: DemoContext) => Promise<void>;
+  /**
+   * The side-navigation entries this module adds, each shown only to those granted its permission
+   * (`GET /api/v1/navigation`). The web feature's `nav` declares the same entries for its screens.
+   */
+  navigation?: readonly NavigationEntry[];
 }
 
 /** A named reaction to domain events; the name is where what it handled is recorded, so it never changes. */
@@ -67,6 +81,8 @@ export interface AnyModule {
   permissions: readonly Permission[];
   subscriptions?: (services: never) => readonly Subscription[];
   start?: (services: never) => Promise<void>;
+  demo?: (demo: DemoContext) => Promise<void>;
+  navigation?: readonly NavigationEntry[];
 }
 
 // Turns a union of service maps into one map with every key (the composition root's type).

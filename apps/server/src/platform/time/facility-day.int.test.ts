@@ -1,7 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Prisoner, PrisonerAlert } from '@vigil/contracts';
-import { facilityBody, startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
+import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
+import { factories } from '../../testing/factories.ts';
 import { prisonerFile } from '../../testing/prisoner-fixtures.ts';
 import { systemContext } from '../access/actor.ts';
 import { fixedClock } from './clock.ts';
@@ -21,7 +22,7 @@ describe(`facility-local days over HTTP (${process.env.TEST_STORE ?? 'pglite'})`
 
   before(async () => {
     t = await startTestApp({}, { clock: fixedClock(NOW) });
-    facilityId = (await t.services.facilities.create(system, facilityBody('TZ-DYU', { timeZone: 'Asia/Dushanbe' }) as never)).id;
+    facilityId = (await factories(t).facility('TZ-DYU', { timeZone: 'Asia/Dushanbe' })).id;
     staff = await t.signedIn(['senior_officer'], { facilityIds: [facilityId] });
   });
   after(() => t.close());
