@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ProblemAlert } from '../problem-alert.tsx';
 import { useForm, type FormBinder } from '../use-form.ts';
-import { serverFieldErrors, type ProblemFields } from '../validation.ts';
+import { ApiProblem } from '../../api/client.ts';
+import { problemBesideFieldOnly, serverFieldErrors, type ProblemFields } from '../validation.ts';
 
 export interface ContractFormProps<V extends Record<string, unknown>, S extends z.ZodType, R> {
   /** The form's starting values (read once: give the form a `key` to start again from new ones). */
@@ -66,7 +67,7 @@ export function ContractForm<V extends Record<string, unknown>, S extends z.ZodT
     >
       <Stack>
         {props.children(form)}
-        <ProblemAlert error={save.error} onReload={props.onReload} />
+        {!(save.error instanceof ApiProblem && problemBesideFieldOnly(save.error.problem, props.problemFields)) && <ProblemAlert error={save.error} onReload={props.onReload} />}
         {!props.readOnly && (
           <Group justify="flex-end">
             {props.onCancel && (
