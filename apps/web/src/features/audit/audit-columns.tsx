@@ -57,6 +57,9 @@ export function useAuditColumns({ timeZone, open, onToggle }: { timeZone: string
   ];
 }
 
+/** A record as the trail holds it; nothing (a creation has no "before") as a dash, not "null". */
+const asWritten = (value: unknown) => (value === null || value === undefined ? '—' : JSON.stringify(value, null, 2));
+
 /** The event as recorded: where it came from, and the record before and after. */
 export function AuditEventDetails({ event: e }: { event: AuditEvent }) {
   const { t } = useTranslation();
@@ -68,13 +71,13 @@ export function AuditEventDetails({ event: e }: { event: AuditEvent }) {
           <Text size="sm" fw={600}>
             {t('audit.before')}
           </Text>
-          <Code block>{JSON.stringify(e.before, null, 2)}</Code>
+          <Code block>{asWritten(e.before)}</Code>
         </div>
         <div>
           <Text size="sm" fw={600}>
             {t('audit.after')}
           </Text>
-          <Code block>{JSON.stringify(e.after, null, 2)}</Code>
+          <Code block>{asWritten(e.after)}</Code>
         </div>
       </Group>
     </>

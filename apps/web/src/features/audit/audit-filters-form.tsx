@@ -32,6 +32,8 @@ export function AuditFiltersForm({ onApply }: { onApply: (f: AuditFilters) => vo
   const { session } = useSession();
   const [f, setF] = useState({ ...emptyAuditFilters });
   const actions = useActionChoices();
+  // The kinds of record the trail names, by name: the catalogue's list of them is the list (the server matches the kind exactly).
+  const entityTypes = Object.entries(t('audit.entityTypes', { returnObjects: true }) as Record<string, string>).map(([value, label]) => ({ value, label }));
   // The times typed are read on the clock the table shows (named above it), not the browser's.
   const timeZone = useAuditTimeZone(f.facilityId);
   const set = (k: keyof AuditFilters) => (e: { currentTarget: { value: string } }) => {
@@ -61,7 +63,17 @@ export function AuditFiltersForm({ onApply }: { onApply: (f: AuditFilters) => vo
           placeholder={t('audit.actionAny')}
           data-testid="audit-action-filter"
         />
-        <TextInput label={t('audit.entityType')} name="entityType" placeholder="location" value={f.entityType} onChange={set('entityType')} maxLength={50} />
+        <Select
+          label={t('audit.entityType')}
+          name="entityType"
+          data={entityTypes}
+          value={f.entityType || null}
+          onChange={(type) => setF((old) => ({ ...old, entityType: type ?? '' }))}
+          searchable
+          clearable
+          placeholder={t('audit.entityTypeAny')}
+          data-testid="audit-entity-type-filter"
+        />
         <TextInput label={t('audit.entityId')} name="entityId" value={f.entityId} onChange={set('entityId')} maxLength={100} />
         <Select
           label={t('audit.facility')}

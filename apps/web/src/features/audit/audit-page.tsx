@@ -62,7 +62,7 @@ export function AuditPage() {
         empty={t('audit.none')}
         // Exporting is the auditor's right (audit.export), as for the server's CSV.
         exportName={mayExport ? 'audit' : undefined}
-        minWidth={800}
+        minWidth={720}
         testId="audit-table"
         rowTestId="audit-row"
         rowDetail={(e) => open === e.seq && <AuditEventDetails event={e} />}

@@ -62,7 +62,12 @@ function RecentCounts({ facilityId, items }: { facilityId: string; items: CountS
       key: 'status',
       header: 'counts.session.statusLabel',
       exportValue: (s) => t(`counts.status.${s.status}`),
-      cell: (s) => <Badge color={STATUS_COLOURS[s.status]}>{t(`counts.status.${s.status}`)}</Badge>,
+      // A badge's label is clipped to fit by default: in a narrow column it would read "CLO…".
+      cell: (s) => (
+        <Badge color={STATUS_COLOURS[s.status]} styles={{ label: { overflow: 'visible' } }}>
+          {t(`counts.status.${s.status}`)}
+        </Badge>
+      ),
     },
   ];
   return (

@@ -28,7 +28,17 @@ export function MovementsTable({ items, timeZone }: { items: Movement[]; timeZon
   const status = (m: Movement) => t(`movements.statuses.${m.status}`);
   const columns: DataColumn<Movement>[] = [
     { key: 'kind', header: 'movements.history.kind', sortValue: kind, cell: kind },
-    { key: 'status', header: 'movements.history.status', sortValue: status, cell: (m) => <Badge color={STATUS_COLOURS[m.status]}>{status(m)}</Badge> },
+    {
+      key: 'status',
+      header: 'movements.history.status',
+      sortValue: status,
+      cell: (m) => (
+        // A badge's label is clipped to fit by default: in a narrow column it would read "RE…".
+        <Badge color={STATUS_COLOURS[m.status]} styles={{ label: { overflow: 'visible' } }}>
+          {status(m)}
+        </Badge>
+      ),
+    },
     { key: 'where', header: 'movements.history.where', sortValue: where, cell: where },
     { key: 'reason', header: 'common.reason', exportValue: why, cell: why },
     { key: 'escort', header: 'movements.escort', exportValue: (m) => m.escort, cell: (m) => m.escort ?? '—' },

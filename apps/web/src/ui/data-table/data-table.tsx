@@ -116,8 +116,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   const label = c.headerHidden ? <VisuallyHidden>{headerText(c)}</VisuallyHidden> : headerText(c);
                   return (
                     <Table.Th key={c.key} scope="col" style={cellStyle(c as DataColumn<unknown>)} aria-sort={sortable && c.sortValue ? (sortedHere ?? 'none') : undefined}>
+                      {/* The button's text follows the column's alignment (numbers on the right, headers over them). */}
                       {sortable && c.sortValue ? (
-                        <UnstyledButton fw={700} fz="inherit" onClick={() => setSort(nextSort(sort, c.key))} data-testid={`sort-${c.key}`}>
+                        <UnstyledButton fw={700} fz="inherit" ta="inherit" onClick={() => setSort(nextSort(sort, c.key))} data-testid={`sort-${c.key}`}>
                           {label}
                           {/* A no-break space keeps the arrow with the last word. */}
                           <span aria-hidden="true">
