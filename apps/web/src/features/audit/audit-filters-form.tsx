@@ -5,6 +5,7 @@ import { AUDIT_ACTIONS, auditActionGroup } from '@vigil/contracts';
 import { useSession } from '../../app/session.tsx';
 import { wallTimeToIso } from '../../i18n/dates.ts';
 import { emptyAuditFilters, type AuditFilters } from './audit-api.ts';
+import { AUDIT_ENTITY_TYPES } from './audit-entity-types.ts';
 import { useAuditTimeZone } from './audit-time-zone.ts';
 
 /**
@@ -32,8 +33,7 @@ export function AuditFiltersForm({ onApply }: { onApply: (f: AuditFilters) => vo
   const { session } = useSession();
   const [f, setF] = useState({ ...emptyAuditFilters });
   const actions = useActionChoices();
-  // The kinds of record the trail names, by name: the catalogue's list of them is the list (the server matches the kind exactly).
-  const entityTypes = Object.entries(t('audit.entityTypes', { returnObjects: true }) as Record<string, string>).map(([value, label]) => ({ value, label }));
+  const entityTypes = AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: t(`audit.entityTypes.${type}`) }));
   // The times typed are read on the clock the table shows (named above it), not the browser's.
   const timeZone = useAuditTimeZone(f.facilityId);
   const set = (k: keyof AuditFilters) => (e: { currentTarget: { value: string } }) => {
