@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TFunction } from 'i18next';
 import { BulkCellsBody, CreateIntakeBody, CreateLocationBody, NAME_MAX } from '@vigil/contracts';
-import { birthInFuture, lengthLimitNote, problemFieldErrors, validate } from './validation.ts';
+import { birthInFuture, lengthLimitNote, problemBesideFieldOnly, problemFieldErrors, validate } from './validation.ts';
 
 // Stands in for i18next: returns the key, so the test sees which message was chosen.
 const t = ((key: string) => key) as unknown as TFunction;
@@ -64,4 +64,14 @@ test("the server's field errors land on their fields, and a problem about one fi
   assert.deepEqual(problemFieldErrors(problem, t, { 'duplicate-code': { field: 'code' } }).code, 'This code is already used here.');
   assert.deepEqual(problemFieldErrors(problem, t, { 'duplicate-code': { field: 'code', message: 'taken' } }).code, 'taken');
   assert.deepEqual(problemFieldErrors({ ...problem, code: 'edit-conflict', errors: undefined }, t, { 'duplicate-code': { field: 'code' } }), {});
+});
+
+test('a problem marked besideOnly is said beside its field alone; others also above the buttons', () => {
+  const problem = { type: 'about:blank', status: 422, code: 'alert-dates', title: 'The end date is before the start date.' };
+  const fields = { 'alert-dates': { field: 'endsOn', message: 'ends before it starts', besideOnly: true } };
+  assert.equal(problemBesideFieldOnly(problem, fields), true);
+  assert.deepEqual(problemFieldErrors(problem, t, fields), { endsOn: 'ends before it starts' });
+  assert.equal(problemBesideFieldOnly(problem, { 'alert-dates': { field: 'endsOn' } }), false);
+  assert.equal(problemBesideFieldOnly({ ...problem, code: 'edit-conflict' }, fields), false);
+  assert.equal(problemBesideFieldOnly(problem), false);
 });

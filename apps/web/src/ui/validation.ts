@@ -55,7 +55,15 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, t: TFun
  * Problems that concern one field (a taken code, a date out of range): the field the problem's
  * `code` is about, and the message to show beside it (the problem's own title when not given).
  */
-export type ProblemFields = Record<string, { field: string; message?: string }>;
+export type ProblemFields = Record<string, { field: string; message?: string; besideOnly?: boolean }>;
+
+/**
+ * Whether a problem is said beside its field alone (`besideOnly`), the field's message being the
+ * whole story ("ends before it starts"), rather than also above the buttons.
+ */
+export function problemBesideFieldOnly(problem: ProblemDetails, problemFields: ProblemFields = {}): boolean {
+  return problemFields[problem.code]?.besideOnly === true;
+}
 
 /**
  * A refused request's problem+json as field errors: each `errors[].path` ("body.names.en") becomes

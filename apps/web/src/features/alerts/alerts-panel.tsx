@@ -1,17 +1,18 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Prisoner, PrisonerAlert } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
-import { AppModal } from '../../ui/app-modal.tsx';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { formatDate } from '../prisoners/prisoner-format.ts';
 import { AlertBadge } from './alert-badge.tsx';
-import { alertKeys, alertsApi, useAlertTypes } from './alerts-api.ts';
+import { alertKeys, alertName, alertsApi, useAlertTypes } from './alerts-api.ts';
 import { EndAlertDialog } from './end-alert-dialog.tsx';
-import { RaiseAlertForm } from './raise-alert-form.tsx';
+import { RaiseAlertDialog } from './raise-alert-form.tsx';
 
 const STATUS_COLOURS = { active: '#2b6e2b', upcoming: 'blue.9', ended: 'gray.7', expired: 'gray.7' } as const;
 
@@ -54,9 +55,7 @@ export function AlertsPanel({ prisoner }: { prisoner: Prisoner }) {
         </>
       )}
 
-      <AppModal opened={raising} onClose={() => setRaising(false)} title={t('alerts.raiseFor', { name: `${prisoner.familyName} ${prisoner.givenName}` })} size="lg">
-        {raising && <RaiseAlertForm prisoner={prisoner} onCancel={() => setRaising(false)} onDone={() => setRaising(false)} />}
-      </AppModal>
+      <RaiseAlertDialog prisoner={prisoner} opened={raising} onClose={() => setRaising(false)} />
       {ending && <EndAlertDialog alert={ending} onClose={() => setEnding(null)} />}
     </Stack>
   );
@@ -66,57 +65,73 @@ function AlertsTable({ items, onEnd }: { items: PrisonerAlert[]; onEnd: ((a: Pri
   const { t, i18n } = useTranslation();
   const types = useAlertTypes();
   const date = (d: string | null) => formatDate(d, i18n.language);
+  const name = (a: PrisonerAlert) => alertName(types.byCode.get(a.code), a.code, i18n.language);
+  const status = (a: PrisonerAlert) => t(`alerts.status.${a.status}`);
+  const dates = (a: PrisonerAlert) => t('alerts.fromTo', { from: date(a.startsOn), to: a.endsOn ? date(a.endsOn) : t('alerts.noEnd') });
+  const current = (a: PrisonerAlert) => a.status === 'active' || a.status === 'upcoming';
+  const columns: DataColumn<PrisonerAlert>[] = [
+    { key: 'alert', header: 'alerts.columns.alert', sortValue: name, cell: (a) => <AlertBadge code={a.code} type={types.byCode.get(a.code)} muted={!current(a)} /> },
+    {
+      key: 'status',
+      header: 'alerts.columns.status',
+      sortValue: status,
+      cell: (a) => (
+        <Badge color={STATUS_COLOURS[a.status]} variant="filled" styles={{ label: { overflow: 'visible' } }}>
+          {status(a)}
+        </Badge>
+      ),
+    },
+    { key: 'dates', header: 'alerts.columns.dates', nowrap: true, sortValue: (a) => a.startsOn, exportValue: dates, cell: dates },
+    {
+      key: 'details',
+      header: 'alerts.columns.details',
+      exportValue: (a) => [a.comment, a.endReason && t('alerts.endReason', { reason: a.endReason })].filter(Boolean).join('; '),
+      cell: (a) => (
+        <>
+          {a.relatedPrisoner && <RelatedPrisoner related={a.relatedPrisoner} />}
+          {a.comment && <Text size="sm">{a.comment}</Text>}
+          {a.endReason && <Text size="sm">{t('alerts.endReason', { reason: a.endReason })}</Text>}
+        </>
+      ),
+    },
+    {
+      key: 'who',
+      header: 'alerts.columns.who',
+      exportValue: (a) => [t('alerts.raisedBy', { name: a.raisedBy }), a.endedBy && t('alerts.endedBy', { name: a.endedBy })].filter(Boolean).join('; '),
+      cell: (a) => (
+        <>
+          <Text size="sm">{t('alerts.raisedBy', { name: a.raisedBy })}</Text>
+          {a.endedBy && <Text size="sm">{t('alerts.endedBy', { name: a.endedBy })}</Text>}
+        </>
+      ),
+    },
+    ...(onEnd
+      ? [
+          {
+            key: 'actions',
+            header: 'alerts.columns.actions',
+            cell: (a: PrisonerAlert) =>
+              current(a) && (
+                <Button size="xs" variant="outline" color="red.9" onClick={() => onEnd(a)} data-testid={`end-alert-${a.code}`}>
+                  {t('alerts.end')}
+                </Button>
+              ),
+          },
+        ]
+      : []),
+  ];
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped data-testid="alerts-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('alerts.columns.alert')}</Table.Th>
-            <Table.Th>{t('alerts.columns.status')}</Table.Th>
-            <Table.Th>{t('alerts.columns.dates')}</Table.Th>
-            <Table.Th>{t('alerts.columns.details')}</Table.Th>
-            <Table.Th>{t('alerts.columns.who')}</Table.Th>
-            {onEnd && <Table.Th>{t('alerts.columns.actions')}</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((a) => {
-            const current = a.status === 'active' || a.status === 'upcoming';
-            return (
-              <Table.Tr key={a.id} data-testid="alert-row" data-code={a.code} data-status={a.status}>
-                <Table.Td>
-                  <AlertBadge code={a.code} type={types.byCode.get(a.code)} muted={!current} />
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLOURS[a.status]} variant="filled" styles={{ label: { overflow: 'visible' } }}>
-                    {t(`alerts.status.${a.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('alerts.fromTo', { from: date(a.startsOn), to: a.endsOn ? date(a.endsOn) : t('alerts.noEnd') })}</Table.Td>
-                <Table.Td>
-                  {a.relatedPrisoner && <RelatedPrisoner related={a.relatedPrisoner} />}
-                  {a.comment && <Text size="sm">{a.comment}</Text>}
-                  {a.endReason && <Text size="sm">{t('alerts.endReason', { reason: a.endReason })}</Text>}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{t('alerts.raisedBy', { name: a.raisedBy })}</Text>
-                  {a.endedBy && <Text size="sm">{t('alerts.endedBy', { name: a.endedBy })}</Text>}
-                </Table.Td>
-                {onEnd && (
-                  <Table.Td>
-                    {current && (
-                      <Button size="xs" variant="outline" color="red.9" onClick={() => onEnd(a)} data-testid={`end-alert-${a.code}`}>
-                        {t('alerts.end')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      columns={columns}
+      rows={items}
+      rowKey={(a) => a.id}
+      label={t('alerts.allAlerts')}
+      exportName="alerts"
+      minWidth={720}
+      testId="alerts-table"
+      rowTestId="alert-row"
+      rowData={(a) => ({ 'data-code': a.code, 'data-status': a.status })}
+    />
   );
 }
 

@@ -1,85 +1,69 @@
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RaiseAlertBody, type Prisoner } from '@vigil/contracts';
-import { ProblemAlert } from '../../ui/problem-alert.tsx';
-import { useForm } from '../../ui/use-form.ts';
-import { serverFieldErrors } from '../../ui/validation.ts';
+import { FormDialog } from '../../ui/form/form-dialog.tsx';
 import { alertKeys, alertName, alertsApi, useAlertTypes } from './alerts-api.ts';
 import { PrisonerPicker } from './prisoner-picker.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Raises an alert: a code (by its name in the user's language), the other prisoner where the code needs one, dates and a comment. */
-export function RaiseAlertForm({ prisoner, onDone, onCancel }: { prisoner: Prisoner; onDone: () => void; onCancel: () => void }) {
+export function RaiseAlertDialog({ prisoner, opened, onClose }: { prisoner: Prisoner; opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const types = useAlertTypes();
-  const form = useForm({ code: '', relatedPrisonerId: null as string | null, startsOn: today(), endsOn: '', comment: '' });
-  const v = form.values;
-  const type = types.byCode.get(v.code);
-
-  const raise = useMutation({
-    mutationFn: async () => {
-      const body = form.check(
-        RaiseAlertBody,
-        { code: v.code, relatedPrisonerId: type?.needsRelatedPrisoner ? v.relatedPrisonerId : undefined, startsOn: v.startsOn, endsOn: v.endsOn || null, comment: v.comment },
-        t,
-      );
-      return body ? alertsApi.raise(prisoner.id, body) : null;
-    },
-    onSuccess: (saved) => {
-      if (!saved) return;
-      void queryClient.invalidateQueries({ queryKey: alertKeys.all });
-      onDone();
-    },
-  });
-  // Problems about a field are shown beside it; the rest above the buttons.
-  const fieldProblem = (raise.error as { code?: string } | null)?.code;
-  const errors: Record<string, string> = { ...serverFieldErrors(raise.error, t), ...form.errors };
-  if (fieldProblem === 'alert-dates') errors.endsOn ??= t('alerts.form.endsBeforeStarts');
   const options = (types.data?.items ?? []).filter((a) => a.active).map((a) => ({ value: a.code, label: alertName(a, a.code, i18n.language) }));
-
+  const needsRelated = (code: string) => types.byCode.get(code)?.needsRelatedPrisoner ?? false;
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        raise.mutate();
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title={t('alerts.raiseFor', { name: `${prisoner.familyName} ${prisoner.givenName}` })}
+      initial={{ code: '', relatedPrisonerId: null as string | null, startsOn: today(), endsOn: '', comment: '' }}
+      schema={RaiseAlertBody}
+      toBody={(v) => ({ ...v, relatedPrisonerId: needsRelated(v.code) ? v.relatedPrisonerId : undefined, endsOn: v.endsOn || null })}
+      submit={(body) => alertsApi.raise(prisoner.id, body)}
+      onSaved={() => {
+        void queryClient.invalidateQueries({ queryKey: alertKeys.all });
+        onClose();
       }}
-      data-testid="raise-alert-form"
+      // Dates in the wrong order are said beside the end date, and only there.
+      problemFields={{ 'alert-dates': { field: 'endsOn', message: t('alerts.form.endsBeforeStarts'), besideOnly: true } }}
+      submitLabel={t('alerts.raise')}
+      testId="raise-alert-form"
     >
-      <Stack>
-        <Select
-          label={t('alerts.form.code')}
-          data={options}
-          value={v.code || null}
-          onChange={(code) => form.patch({ code: code ?? '', relatedPrisonerId: null })}
-          error={errors.code}
-          required
-          searchable
-          allowDeselect={false}
-          data-testid="alert-code"
-          data-autofocus
-        />
-        {type?.needsRelatedPrisoner && (
-          <PrisonerPicker label={t('alerts.form.related')} value={v.relatedPrisonerId} onChange={(id) => form.set('relatedPrisonerId', id)} excludeId={prisoner.id} error={errors.relatedPrisonerId} />
-        )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput type="date" label={t('alerts.form.startsOn')} name="startsOn" value={v.startsOn} onChange={(e) => form.set('startsOn', e.currentTarget.value)} error={errors.startsOn} required />
-          <TextInput type="date" label={t('alerts.form.endsOn')} description={t('alerts.form.endsOnHelp')} name="endsOn" value={v.endsOn} onChange={(e) => form.set('endsOn', e.currentTarget.value)} error={errors.endsOn} />
-        </SimpleGrid>
-        <Textarea label={t('alerts.form.comment')} name="comment" value={v.comment} onChange={(e) => form.set('comment', e.currentTarget.value)} error={errors.comment} maxLength={1000} autosize minRows={2} />
-        {fieldProblem !== 'alert-dates' && <ProblemAlert error={raise.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={raise.isPending} data-testid="raise-alert-save">
-            {t('alerts.raise')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      {(form) => (
+        <>
+          <Select
+            label={t('alerts.form.code')}
+            data={options}
+            {...form.choice('code')}
+            onChange={(code) => form.patch({ code: code ?? '', relatedPrisonerId: null })}
+            value={form.values.code || null}
+            required
+            searchable
+            allowDeselect={false}
+            data-testid="alert-code"
+            data-autofocus
+          />
+          {needsRelated(form.values.code) && (
+            <PrisonerPicker
+              label={t('alerts.form.related')}
+              value={form.values.relatedPrisonerId}
+              onChange={(id) => form.set('relatedPrisonerId', id)}
+              excludeId={prisoner.id}
+              error={form.errors.relatedPrisonerId}
+            />
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput type="date" label={t('alerts.form.startsOn')} {...form.text('startsOn')} />
+            {/* Empty means "no end" (sent as null), which the binder cannot tell from the contract. */}
+            <TextInput type="date" label={t('alerts.form.endsOn')} description={t('alerts.form.endsOnHelp')} {...form.text('endsOn')} required={false} />
+          </SimpleGrid>
+          <Textarea label={t('alerts.form.comment')} {...form.text('comment')} maxLength={1000} autosize minRows={2} />
+        </>
+      )}
+    </FormDialog>
   );
 }

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CellOption, Prisoner } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { AllocateDialog } from './allocate-dialog.tsx';
 import { allocationApi, allocationKeys } from './allocation-api.ts';
@@ -101,47 +103,59 @@ function CellChooser({ prisoner, onCancel, onDone }: { prisoner: Prisoner; onCan
   );
 }
 
+/** Suitable cells first, as the server orders them; a header click sorts otherwise. */
 function OptionsTable({ items, onChoose }: { items: CellOption[]; onChoose: (o: CellOption) => void }) {
   const { t } = useTranslation();
+  const columns: DataColumn<CellOption>[] = [
+    {
+      key: 'cell',
+      header: 'allocation.columns.cell',
+      rowHeader: true,
+      sortValue: (o) => o.path,
+      exportValue: (o) => `${o.path} ${o.name}`,
+      cell: (o) => (
+        <>
+          <Text fw={700} size="sm">
+            {o.path}
+          </Text>
+          <Text size="xs">{o.name}</Text>
+        </>
+      ),
+    },
+    { key: 'places', header: 'allocation.columns.places', nowrap: true, sortValue: (o) => o.freePlaces, exportValue: (o) => t('allocation.places', { free: o.freePlaces, capacity: o.operationalCapacity }), cell: (o) => t('allocation.places', { free: o.freePlaces, capacity: o.operationalCapacity }) },
+    {
+      key: 'designation',
+      header: 'allocation.columns.designation',
+      exportValue: (o) => `${t(`locations.sex.${o.sexDesignation}`)}, ${t(`locations.security.${o.securityLevel}`)}`,
+      cell: (o) => (
+        <>
+          <Text size="sm">{t(`locations.sex.${o.sexDesignation}`)}</Text>
+          <Text size="xs">{t(`locations.security.${o.securityLevel}`)}</Text>
+        </>
+      ),
+    },
+    { key: 'assessment', header: 'allocation.columns.assessment', sortValue: (o) => o.violations.length, cell: (o) => <Assessment option={o} /> },
+    {
+      key: 'action',
+      header: 'allocation.columns.action',
+      cell: (o) => (
+        <Button size="xs" variant={o.violations.length ? 'default' : 'filled'} onClick={() => onChoose(o)} aria-label={t('allocation.chooseCell', { path: o.path })} data-testid={`choose-${o.path}`}>
+          {t('allocation.choose')}
+        </Button>
+      ),
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped data-testid="cell-options-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('allocation.columns.cell')}</Table.Th>
-            <Table.Th>{t('allocation.columns.places')}</Table.Th>
-            <Table.Th>{t('allocation.columns.designation')}</Table.Th>
-            <Table.Th>{t('allocation.columns.assessment')}</Table.Th>
-            <Table.Th>{t('allocation.columns.action')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((o) => (
-            <Table.Tr key={o.locationId} data-testid="cell-option" data-path={o.path} data-suitable={o.violations.length === 0}>
-              <Table.Td>
-                <Text fw={700} size="sm">
-                  {o.path}
-                </Text>
-                <Text size="xs">{o.name}</Text>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('allocation.places', { free: o.freePlaces, capacity: o.operationalCapacity })}</Table.Td>
-              <Table.Td>
-                <Text size="sm">{t(`locations.sex.${o.sexDesignation}`)}</Text>
-                <Text size="xs">{t(`locations.security.${o.securityLevel}`)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Assessment option={o} />
-              </Table.Td>
-              <Table.Td>
-                <Button size="xs" variant={o.violations.length ? 'default' : 'filled'} onClick={() => onChoose(o)} aria-label={t('allocation.chooseCell', { path: o.path })} data-testid={`choose-${o.path}`}>
-                  {t('allocation.choose')}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      columns={columns}
+      rows={items}
+      rowKey={(o) => o.locationId}
+      label={t('allocation.tableLabel')}
+      minWidth={720}
+      testId="cell-options-table"
+      rowTestId="cell-option"
+      rowData={(o) => ({ 'data-path': o.path, 'data-suitable': o.violations.length === 0 })}
+    />
   );
 }
 

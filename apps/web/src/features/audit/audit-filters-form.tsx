@@ -5,6 +5,7 @@ import { AUDIT_ACTIONS, auditActionGroup } from '@vigil/contracts';
 import { useSession } from '../../app/session.tsx';
 import { wallTimeToIso } from '../../i18n/dates.ts';
 import { emptyAuditFilters, type AuditFilters } from './audit-api.ts';
+import { AUDIT_ENTITY_TYPES } from './audit-entity-types.ts';
 import { useAuditTimeZone } from './audit-time-zone.ts';
 
 /**
@@ -32,6 +33,7 @@ export function AuditFiltersForm({ onApply }: { onApply: (f: AuditFilters) => vo
   const { session } = useSession();
   const [f, setF] = useState({ ...emptyAuditFilters });
   const actions = useActionChoices();
+  const entityTypes = AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: t(`audit.entityTypes.${type}`) }));
   // The times typed are read on the clock the table shows (named above it), not the browser's.
   const timeZone = useAuditTimeZone(f.facilityId);
   const set = (k: keyof AuditFilters) => (e: { currentTarget: { value: string } }) => {
@@ -61,7 +63,17 @@ export function AuditFiltersForm({ onApply }: { onApply: (f: AuditFilters) => vo
           placeholder={t('audit.actionAny')}
           data-testid="audit-action-filter"
         />
-        <TextInput label={t('audit.entityType')} name="entityType" placeholder="location" value={f.entityType} onChange={set('entityType')} maxLength={50} />
+        <Select
+          label={t('audit.entityType')}
+          name="entityType"
+          data={entityTypes}
+          value={f.entityType || null}
+          onChange={(type) => setF((old) => ({ ...old, entityType: type ?? '' }))}
+          searchable
+          clearable
+          placeholder={t('audit.entityTypeAny')}
+          data-testid="audit-entity-type-filter"
+        />
         <TextInput label={t('audit.entityId')} name="entityId" value={f.entityId} onChange={set('entityId')} maxLength={100} />
         <Select
           label={t('audit.facility')}

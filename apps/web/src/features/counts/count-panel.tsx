@@ -1,8 +1,10 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CountSessionSummary } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { formatTimestamp } from '../prisoners/prisoner-format.ts';
@@ -50,6 +52,24 @@ function RecentCounts({ facilityId, items }: { facilityId: string; items: CountS
   const { t, i18n } = useTranslation();
   const timeZone = useFacilityTimeZone(facilityId);
   const when = (at: string | null) => formatTimestamp(at, i18n.language, timeZone);
+  const columns: DataColumn<CountSessionSummary>[] = [
+    { key: 'started', header: 'counts.session.started', nowrap: true, sortValue: (s) => s.startedAt, exportValue: (s) => when(s.startedAt), cell: (s) => when(s.startedAt) },
+    { key: 'closed', header: 'counts.session.closed', nowrap: true, sortValue: (s) => s.closedAt, exportValue: (s) => when(s.closedAt), cell: (s) => when(s.closedAt) },
+    { key: 'by', header: 'counts.session.by', sortValue: (s) => s.startedBy, cell: (s) => s.startedBy },
+    { key: 'expected', header: 'counts.session.expected', numeric: true, sortValue: (s) => s.expectedTotal, cell: (s) => s.expectedTotal },
+    { key: 'counted', header: 'counts.session.counted', numeric: true, sortValue: (s) => s.countedTotal, cell: (s) => s.countedTotal },
+    {
+      key: 'status',
+      header: 'counts.session.statusLabel',
+      exportValue: (s) => t(`counts.status.${s.status}`),
+      // A badge's label is clipped to fit by default: in a narrow column it would read "CLO…".
+      cell: (s) => (
+        <Badge color={STATUS_COLOURS[s.status]} styles={{ label: { overflow: 'visible' } }}>
+          {t(`counts.status.${s.status}`)}
+        </Badge>
+      ),
+    },
+  ];
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">
@@ -59,34 +79,17 @@ function RecentCounts({ facilityId, items }: { facilityId: string; items: CountS
       <Text size="sm" c="dimmed" data-testid="expected-help">
         {t('counts.session.expectedHelp')}
       </Text>
-      <Table.ScrollContainer minWidth={600}>
-        <Table striped data-testid="recent-counts">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('counts.session.started')}</Table.Th>
-              <Table.Th>{t('counts.session.closed')}</Table.Th>
-              <Table.Th>{t('counts.session.by')}</Table.Th>
-              <Table.Th>{t('counts.session.expected')}</Table.Th>
-              <Table.Th>{t('counts.session.counted')}</Table.Th>
-              <Table.Th>{t('counts.session.statusLabel')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((s) => (
-              <Table.Tr key={s.id} data-testid="recent-count">
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(s.startedAt)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(s.closedAt)}</Table.Td>
-                <Table.Td>{s.startedBy}</Table.Td>
-                <Table.Td>{s.expectedTotal}</Table.Td>
-                <Table.Td>{s.countedTotal}</Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLOURS[s.status]}>{t(`counts.status.${s.status}`)}</Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        columns={columns}
+        rows={items}
+        rowKey={(s) => s.id}
+        label={t('counts.session.recent')}
+        exportName="roll-counts"
+        minWidth={600}
+        pagination={{ mode: 'client', pageSize: 20 }}
+        testId="recent-counts"
+        rowTestId="recent-count"
+      />
     </Stack>
   );
 }

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CountSession, CountUnit } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { formatTimestamp } from '../prisoners/prisoner-format.ts';
@@ -30,6 +32,27 @@ export function CountSessionView({ sessionId, facilityId }: { sessionId: string;
   const close = useMutation({ mutationFn: () => countsApi.close(sessionId), onSuccess: update });
   const s = session.data;
   const manage = can('counts.manage') && s?.status !== 'closed';
+  const unitLabel = (u: CountUnit) => `${u.path} · ${u.name}`;
+  // A blind count: the expected number shows only once the unit is counted, and nothing is sortable or exported.
+  const columns: DataColumn<CountUnit>[] = [
+    { key: 'unit', header: 'counts.session.unit', rowHeader: true, cell: unitLabel },
+    { key: 'counted', header: 'counts.session.counted', cell: (u) => s && <CountedCell session={s} unit={u} label={unitLabel(u)} manage={manage} onRecorded={update} /> },
+    { key: 'expected', header: 'counts.session.expected', cell: (u) => <span data-testid="expected">{u.counted !== null ? u.expected : '—'}</span> },
+    {
+      key: 'result',
+      header: 'counts.session.result',
+      cell: (u) => (
+        <Group gap="xs">
+          <UnitResult unit={u} />
+          {manage && u.discrepancy && (
+            <Button size="xs" color="red" onClick={() => setResolving(u)} data-testid="resolve-count">
+              {t('counts.session.resolve')}
+            </Button>
+          )}
+        </Group>
+      ),
+    },
+  ];
 
   return (
     <Stack data-testid="count-session" data-status={s?.status}>
@@ -53,23 +76,17 @@ export function CountSessionView({ sessionId, facilityId }: { sessionId: string;
               {t('counts.session.discrepancies', { count: s.discrepancies })}
             </Alert>
           )}
-          <Table.ScrollContainer minWidth={640}>
-            <Table data-testid="count-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('counts.session.unit')}</Table.Th>
-                  <Table.Th>{t('counts.session.counted')}</Table.Th>
-                  <Table.Th>{t('counts.session.expected')}</Table.Th>
-                  <Table.Th>{t('counts.session.result')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {s.entries.map((u) => (
-                  <UnitRow key={u.locationId} session={s} unit={u} manage={manage} onRecorded={update} onResolve={() => setResolving(u)} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            columns={columns}
+            rows={s.entries}
+            rowKey={(u) => u.locationId}
+            label={t('counts.session.title')}
+            minWidth={640}
+            striped={false}
+            testId="count-table"
+            rowData={(u) => ({ 'data-testid': `count-unit-${u.path}`, 'data-discrepancy': u.discrepancy ? 'true' : 'false' })}
+            rowStyle={(u) => (u.discrepancy ? { background: 'var(--mantine-color-red-light)' } : undefined)}
+          />
           <ProblemAlert error={close.error} />
           {manage && (
             <Group justify="flex-end">
@@ -85,52 +102,34 @@ export function CountSessionView({ sessionId, facilityId }: { sessionId: string;
   );
 }
 
-function UnitRow({ session, unit, manage, onRecorded, onResolve }: { session: CountSession; unit: CountUnit; manage: boolean; onRecorded: (s: CountSession) => void; onResolve: () => void }) {
+/** The number counted, or (for who runs the count) the field to enter it. */
+function CountedCell({ session, unit, label, manage, onRecorded }: { session: CountSession; unit: CountUnit; label: string; manage: boolean; onRecorded: (s: CountSession) => void }) {
   const { t } = useTranslation();
   const [value, setValue] = useState<number | string>('');
   const record = useMutation({ mutationFn: (n: number) => countsApi.record(session.id, unit.locationId, n), onSuccess: onRecorded });
-  const label = `${unit.path} · ${unit.name}`;
-  const counted = unit.counted !== null;
+  if (unit.counted !== null)
+    return (
+      <Text fw={600} data-testid="counted">
+        {unit.counted}
+      </Text>
+    );
+  if (!manage) return '—';
   return (
-    <Table.Tr data-testid={`count-unit-${unit.path}`} data-discrepancy={unit.discrepancy ? 'true' : 'false'} bg={unit.discrepancy ? 'var(--mantine-color-red-light)' : undefined}>
-      <Table.Td>{label}</Table.Td>
-      <Table.Td>
-        {counted ? (
-          <Text fw={600} data-testid="counted">
-            {unit.counted}
-          </Text>
-        ) : manage ? (
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (typeof value === 'number' && value >= 0) record.mutate(value);
-            }}
-          >
-            <Group gap="xs" wrap="nowrap">
-              <NumberInput aria-label={t('counts.session.countFor', { unit: label })} value={value} onChange={setValue} min={0} max={100000} allowDecimal={false} allowNegative={false} w={100} name={`counted-${unit.path}`} />
-              <Button type="submit" size="sm" loading={record.isPending} disabled={typeof value !== 'number'} data-testid="record-count">
-                {t('counts.session.record')}
-              </Button>
-            </Group>
-            <ProblemAlert error={record.error} />
-          </form>
-        ) : (
-          '—'
-        )}
-      </Table.Td>
-      <Table.Td data-testid="expected">{counted ? unit.expected : '—'}</Table.Td>
-      <Table.Td>
-        <Group gap="xs">
-          <UnitResult unit={unit} />
-          {manage && unit.discrepancy && (
-            <Button size="xs" color="red" onClick={onResolve} data-testid="resolve-count">
-              {t('counts.session.resolve')}
-            </Button>
-          )}
-        </Group>
-      </Table.Td>
-    </Table.Tr>
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (typeof value === 'number' && value >= 0) record.mutate(value);
+      }}
+    >
+      <Group gap="xs" wrap="nowrap">
+        <NumberInput aria-label={t('counts.session.countFor', { unit: label })} value={value} onChange={setValue} min={0} max={100000} allowDecimal={false} allowNegative={false} w={100} name={`counted-${unit.path}`} />
+        <Button type="submit" size="sm" loading={record.isPending} disabled={typeof value !== 'number'} data-testid="record-count">
+          {t('counts.session.record')}
+        </Button>
+      </Group>
+      <ProblemAlert error={record.error} />
+    </form>
   );
 }
 

@@ -1,7 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Stack, Switch, Table, Text } from '@mantine/core';
+import { Box, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Roll } from '@vigil/contracts';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
+
+type Place = Roll['places'][number];
 
 /** The roll place by place, indented by depth; cells (often hundreds) only when asked for. */
 export function RollTable({ roll }: { roll: Roll }) {
@@ -18,43 +22,43 @@ export function RollTable({ roll }: { roll: Roll }) {
     }
     return out;
   }, [roll.places]);
+  // Not sortable: the order is the tree's, which the indentation shows.
+  const columns: DataColumn<Place>[] = [
+    {
+      key: 'place',
+      header: 'counts.roll.place',
+      rowHeader: true,
+      exportValue: (p) => `${p.path} ${p.name} · ${t(`locations.kinds.${p.kind}`)}`,
+      cell: (p) => (
+        <Box style={{ paddingInlineStart: `calc(${depth.get(p.locationId) ?? 0} * 1.25rem)` }}>
+          <Text span fw={p.kind === 'cell' ? 400 : 600}>
+            {p.path}
+          </Text>{' '}
+          <Text span size="sm">
+            {p.name} · {t(`locations.kinds.${p.kind}`)}
+          </Text>
+        </Box>
+      ),
+    },
+    { key: 'onRoll', header: 'counts.roll.onRoll', numeric: true, exportValue: (p) => p.count, cell: (p) => <span data-testid="roll-count">{p.count}</span> },
+    { key: 'out', header: 'counts.roll.out', numeric: true, exportValue: (p) => p.out, cell: (p) => p.out },
+    { key: 'present', header: 'counts.roll.present', numeric: true, exportValue: (p) => p.count - p.out, cell: (p) => p.count - p.out },
+    { key: 'capacity', header: 'counts.roll.capacity', numeric: true, exportValue: (p) => p.operationalCapacity, cell: (p) => p.operationalCapacity ?? '' },
+  ];
   return (
     <Stack gap="xs">
       <Switch label={t('counts.roll.showCells')} checked={showCells} onChange={(e) => setShowCells(e.currentTarget.checked)} data-testid="roll-show-cells" />
-      {places.length === 0 && <Text size="sm">{t('counts.roll.empty')}</Text>}
-      {places.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped data-testid="roll-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('counts.roll.place')}</Table.Th>
-                <Table.Th>{t('counts.roll.onRoll')}</Table.Th>
-                <Table.Th>{t('counts.roll.out')}</Table.Th>
-                <Table.Th>{t('counts.roll.present')}</Table.Th>
-                <Table.Th>{t('counts.roll.capacity')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {places.map((p) => (
-                <Table.Tr key={p.locationId} data-testid={`roll-place-${p.path}`} data-kind={p.kind}>
-                  <Table.Td style={{ paddingInlineStart: `calc(var(--mantine-spacing-sm) + ${depth.get(p.locationId) ?? 0} * 1.25rem)` }}>
-                    <Text span fw={p.kind === 'cell' ? 400 : 600}>
-                      {p.path}
-                    </Text>{' '}
-                    <Text span size="sm">
-                      {p.name} · {t(`locations.kinds.${p.kind}`)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td data-testid="roll-count">{p.count}</Table.Td>
-                  <Table.Td>{p.out}</Table.Td>
-                  <Table.Td>{p.count - p.out}</Table.Td>
-                  <Table.Td>{p.operationalCapacity ?? ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        columns={columns}
+        rows={places}
+        rowKey={(p) => p.locationId}
+        label={t('counts.tabs.roll')}
+        empty={t('counts.roll.empty')}
+        exportName="roll"
+        minWidth={560}
+        testId="roll-table"
+        rowData={(p) => ({ 'data-testid': `roll-place-${p.path}`, 'data-kind': p.kind })}
+      />
     </Stack>
   );
 }

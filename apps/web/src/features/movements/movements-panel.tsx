@@ -10,13 +10,13 @@ import { QueryState } from '../../ui/query-state.tsx';
 import { formatTimestamp } from '../prisoners/prisoner-format.ts';
 import { StateBadge } from '../prisoners/state-badge.tsx';
 import { useFacilityTimeZone } from '../prisoners/use-facility-time-zone.ts';
-import { AbsenceForm } from './absence-form.tsx';
+import { AbsenceDialog } from './absence-form.tsx';
 import { CancelTransferDialog } from './cancel-transfer-dialog.tsx';
 import { movementKeys, movementsApi } from './movements-api.ts';
 import { MovementsTable } from './movements-table.tsx';
 import { PropertyPanel } from './property-panel.tsx';
 import { ReleaseForm } from './release-form.tsx';
-import { TransferForm } from './transfer-form.tsx';
+import { TransferDialog } from './transfer-form.tsx';
 import { useMovementRefresh } from './use-movement-refresh.ts';
 
 type Dialog = 'absence' | 'transfer' | 'release' | 'cancel' | null;
@@ -111,12 +111,8 @@ export function MovementsPanel({ prisoner }: { prisoner: Prisoner }) {
       <QueryState isPending={movements.isPending} error={movements.error} />
       {movements.data && (items.length === 0 ? <Text size="sm">{t('movements.history.empty')}</Text> : <MovementsTable items={items} timeZone={timeZone} />)}
 
-      <AppModal opened={dialog === 'absence'} onClose={() => close()} title={t('movements.absence.title', { name })} size="lg">
-        {dialog === 'absence' && <AbsenceForm prisoner={prisoner} onCancel={() => close()} onDone={() => close(t('movements.absence.done'))} />}
-      </AppModal>
-      <AppModal opened={dialog === 'transfer'} onClose={() => close()} title={t('movements.transfer.title', { name })} size="lg">
-        {dialog === 'transfer' && <TransferForm prisoner={prisoner} onCancel={() => close()} onDone={(m) => close(t('movements.transfer.done', { facility: m.toFacilityCode ?? '' }))} />}
-      </AppModal>
+      <AbsenceDialog prisoner={prisoner} opened={dialog === 'absence'} onClose={() => close()} onDone={() => close(t('movements.absence.done'))} />
+      <TransferDialog prisoner={prisoner} opened={dialog === 'transfer'} onClose={() => close()} onDone={(m) => close(t('movements.transfer.done', { facility: m.toFacilityCode ?? '' }))} />
       <AppModal opened={dialog === 'release'} onClose={() => close()} title={t('movements.release.title', { name })} size="xl">
         {dialog === 'release' && <ReleaseForm prisoner={prisoner} onCancel={() => close()} onDone={() => close(t('movements.release.done'))} />}
       </AppModal>

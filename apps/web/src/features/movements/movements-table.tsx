@@ -1,6 +1,8 @@
-import { Badge, Table } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Movement, MovementStatus } from '@vigil/contracts';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { formatTimestamp } from '../prisoners/prisoner-format.ts';
 
 const STATUS_COLOURS: Record<MovementStatus, string> = {
@@ -22,40 +24,40 @@ export function MovementsTable({ items, timeZone }: { items: Movement[]; timeZon
     return m.destination ?? '';
   };
   const why = (m: Movement) => (m.kind === 'release' && m.release ? t(`movements.release.bases.${m.release.basis}`) : m.reason);
+  const kind = (m: Movement) => t(`movements.kinds.${m.kind}`);
+  const status = (m: Movement) => t(`movements.statuses.${m.status}`);
+  const columns: DataColumn<Movement>[] = [
+    { key: 'kind', header: 'movements.history.kind', sortValue: kind, cell: kind },
+    {
+      key: 'status',
+      header: 'movements.history.status',
+      sortValue: status,
+      cell: (m) => (
+        // A badge's label is clipped to fit by default: in a narrow column it would read "RE…".
+        <Badge color={STATUS_COLOURS[m.status]} styles={{ label: { overflow: 'visible' } }}>
+          {status(m)}
+        </Badge>
+      ),
+    },
+    { key: 'where', header: 'movements.history.where', sortValue: where, cell: where },
+    { key: 'reason', header: 'common.reason', exportValue: why, cell: why },
+    { key: 'escort', header: 'movements.escort', exportValue: (m) => m.escort, cell: (m) => m.escort ?? '—' },
+    { key: 'out', header: 'movements.history.out', nowrap: true, sortValue: (m) => m.outAt, exportValue: (m) => when(m.outAt), cell: (m) => when(m.outAt) },
+    { key: 'in', header: 'movements.history.in', nowrap: true, sortValue: (m) => m.inAt, exportValue: (m) => when(m.inAt), cell: (m) => when(m.inAt) },
+    { key: 'who', header: 'movements.history.who', exportValue: (m) => [m.recordedBy, m.receivedBy].filter(Boolean).join(' / '), cell: (m) => [m.recordedBy, m.receivedBy].filter(Boolean).join(' / ') },
+  ];
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped data-testid="movements-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('movements.history.kind')}</Table.Th>
-            <Table.Th>{t('movements.history.status')}</Table.Th>
-            <Table.Th>{t('movements.history.where')}</Table.Th>
-            <Table.Th>{t('common.reason')}</Table.Th>
-            <Table.Th>{t('movements.escort')}</Table.Th>
-            <Table.Th>{t('movements.history.out')}</Table.Th>
-            <Table.Th>{t('movements.history.in')}</Table.Th>
-            <Table.Th>{t('movements.history.who')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((m) => (
-            <Table.Tr key={m.id} data-testid="movement-row" data-kind={m.kind} data-status={m.status}>
-              <Table.Td>{t(`movements.kinds.${m.kind}`)}</Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLOURS[m.status]}>
-                  {t(`movements.statuses.${m.status}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{where(m)}</Table.Td>
-              <Table.Td>{why(m)}</Table.Td>
-              <Table.Td>{m.escort ?? '—'}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(m.outAt)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(m.inAt)}</Table.Td>
-              <Table.Td>{[m.recordedBy, m.receivedBy].filter(Boolean).join(' / ')}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      columns={columns}
+      rows={items}
+      rowKey={(m) => m.id}
+      label={t('movements.history.title')}
+      exportName="movements"
+      minWidth={760}
+      pagination={{ mode: 'client', pageSize: 25 }}
+      testId="movements-table"
+      rowTestId="movement-row"
+      rowData={(m) => ({ 'data-kind': m.kind, 'data-status': m.status })}
+    />
   );
 }

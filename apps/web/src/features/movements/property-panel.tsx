@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Prisoner, PropertyItem } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { formatTimestamp } from '../prisoners/prisoner-format.ts';
@@ -23,7 +25,7 @@ export function PropertyPanel({ prisoner }: { prisoner: Prisoner }) {
         {t('movements.property.title')}
       </Title>
       <QueryState isPending={property.isPending} error={property.error} />
-      {property.data && (items.length === 0 ? <Text size="sm">{t('movements.property.empty')}</Text> : <PropertyTable prisoner={prisoner} items={items} mayReturn={mayReturn} />)}
+      {property.data && (items.length === 0 ? <Text size="sm">{t('movements.property.empty')}</Text> : <PropertyTable prisoner={prisoner} items={items} mayReturn={mayReturn} exportable />)}
     </Stack>
   );
 }
@@ -42,53 +44,57 @@ export function useReturnProperty(prisonerId: string, onReturned?: () => void) {
   });
 }
 
-/** The property list; with `mayReturn`, items still held can be ticked and handed back together. */
-export function PropertyTable({ prisoner, items, mayReturn }: { prisoner: Prisoner; items: PropertyItem[]; mayReturn: boolean }) {
+/**
+ * The property list; with `mayReturn`, items still held can be ticked and handed back together;
+ * `exportable` offers it as CSV/XLSX (the full list, not the release dialog's outstanding items).
+ */
+export function PropertyTable({ prisoner, items, mayReturn, exportable = false }: { prisoner: Prisoner; items: PropertyItem[]; mayReturn: boolean; exportable?: boolean }) {
   const { t, i18n } = useTranslation();
   const timeZone = useFacilityTimeZone(prisoner.facilityId);
   const [chosen, setChosen] = useState<string[]>([]);
   const held = items.filter((i) => i.returnedAt === null);
   const giveBack = useReturnProperty(prisoner.id, () => setChosen([]));
   const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
+  const storage = (item: PropertyItem) => t(`movements.property.storageKinds.${item.storage}`);
+  const returned = (item: PropertyItem) =>
+    item.returnedAt ? t('movements.property.returnedBy', { at: formatTimestamp(item.returnedAt, i18n.language, timeZone), who: item.returnedBy ?? '' }) : t('movements.property.held');
+  const columns: DataColumn<PropertyItem>[] = [
+    ...(mayReturn
+      ? [
+          {
+            key: 'choose',
+            header: 'movements.property.choose',
+            cell: (item: PropertyItem) =>
+              item.returnedAt === null && (
+                <Checkbox
+                  aria-label={t('movements.property.chooseItem', { item: item.description })}
+                  checked={chosen.includes(item.id)}
+                  onChange={(e) => toggle(item.id, e.currentTarget.checked)}
+                  data-testid="property-choose"
+                />
+              ),
+          },
+        ]
+      : []),
+    { key: 'item', header: 'movements.property.item', rowHeader: true, sortValue: (item) => item.description, cell: (item) => item.description },
+    { key: 'quantity', header: 'movements.property.quantity', numeric: true, sortValue: (item) => item.quantity, cell: (item) => item.quantity },
+    { key: 'storage', header: 'movements.property.storage', sortValue: storage, cell: storage },
+    { key: 'seal', header: 'movements.property.seal', exportValue: (item) => item.sealNumber, cell: (item) => item.sealNumber ?? '—' },
+    { key: 'returned', header: 'movements.property.returned', exportValue: returned, cell: returned },
+  ];
   return (
     <Stack gap="xs">
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped data-testid="property-table">
-          <Table.Thead>
-            <Table.Tr>
-              {mayReturn && <Table.Th>{t('movements.property.choose')}</Table.Th>}
-              <Table.Th>{t('movements.property.item')}</Table.Th>
-              <Table.Th>{t('movements.property.quantity')}</Table.Th>
-              <Table.Th>{t('movements.property.storage')}</Table.Th>
-              <Table.Th>{t('movements.property.seal')}</Table.Th>
-              <Table.Th>{t('movements.property.returned')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => (
-              <Table.Tr key={item.id} data-testid="property-row" data-returned={item.returnedAt ? 'true' : 'false'}>
-                {mayReturn && (
-                  <Table.Td>
-                    {item.returnedAt === null && (
-                      <Checkbox
-                        aria-label={t('movements.property.chooseItem', { item: item.description })}
-                        checked={chosen.includes(item.id)}
-                        onChange={(e) => toggle(item.id, e.currentTarget.checked)}
-                        data-testid="property-choose"
-                      />
-                    )}
-                  </Table.Td>
-                )}
-                <Table.Td>{item.description}</Table.Td>
-                <Table.Td>{item.quantity}</Table.Td>
-                <Table.Td>{t(`movements.property.storageKinds.${item.storage}`)}</Table.Td>
-                <Table.Td>{item.sealNumber ?? '—'}</Table.Td>
-                <Table.Td>{item.returnedAt ? t('movements.property.returnedBy', { at: formatTimestamp(item.returnedAt, i18n.language, timeZone), who: item.returnedBy ?? '' }) : t('movements.property.held')}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        columns={columns}
+        rows={items}
+        rowKey={(item) => item.id}
+        label={t('movements.property.title')}
+        exportName={exportable ? 'property' : undefined}
+        minWidth={640}
+        testId="property-table"
+        rowTestId="property-row"
+        rowData={(item) => ({ 'data-returned': item.returnedAt ? 'true' : 'false' })}
+      />
       <ProblemAlert error={giveBack.error} />
       {mayReturn && held.length > 0 && (
         <Group gap="xs">

@@ -1,70 +1,64 @@
-import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Select, Textarea, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { StartTransferBody, type Movement, type Prisoner } from '@vigil/contracts';
-import { ProblemAlert } from '../../ui/problem-alert.tsx';
+import { FormDialog } from '../../ui/form/form-dialog.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
-import { useForm } from '../../ui/use-form.ts';
-import { serverFieldErrors } from '../../ui/validation.ts';
 import { movementKeys, movementsApi } from './movements-api.ts';
 import { useMovementRefresh } from './use-movement-refresh.ts';
 
+const initial = { toFacilityId: '', reason: '', escort: '' };
+
 /** Sends the prisoner to another facility with the escort's details; the receiving facility signs for them. */
-export function TransferForm({ prisoner, onDone, onCancel }: { prisoner: Prisoner; onDone: (m: Movement) => void; onCancel: () => void }) {
+export function TransferDialog({ prisoner, opened, onClose, onDone }: { prisoner: Prisoner; opened: boolean; onClose: () => void; onDone: (m: Movement) => void }) {
   const { t } = useTranslation();
   const refresh = useMovementRefresh(prisoner.id);
-  const destinations = useQuery({ queryKey: movementKeys.destinations, queryFn: movementsApi.destinations, staleTime: 5 * 60_000 });
-  const form = useForm({ toFacilityId: '', reason: '', escort: '' });
-  const v = form.values;
-  const save = useMutation({
-    mutationFn: async () => {
-      const body = form.check(StartTransferBody, v, t);
-      return body ? movementsApi.startTransfer(prisoner.id, body) : null;
-    },
-    onSuccess: (saved) => {
-      if (!saved) return;
-      refresh();
-      onDone(saved);
-    },
-  });
-  const errors = { ...serverFieldErrors(save.error, t), ...form.errors };
-  const options = (destinations.data?.items ?? []).filter((f) => f.id !== prisoner.facilityId).map((f) => ({ value: f.id, label: `${f.code} · ${f.name}` }));
-
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title={t('movements.transfer.title', { name: `${prisoner.familyName} ${prisoner.givenName}` })}
+      initial={initial}
+      schema={StartTransferBody}
+      submit={(body) => movementsApi.startTransfer(prisoner.id, body)}
+      onSaved={(saved) => {
+        refresh();
+        onDone(saved);
       }}
-      data-testid="transfer-form"
+      submitLabel={t('movements.transfer.submit')}
+      testId="transfer-form"
     >
-      <Stack>
-        <QueryState isPending={destinations.isPending} error={destinations.error} />
-        <Select
-          label={t('movements.transfer.to')}
-          data={options}
-          value={v.toFacilityId || null}
-          onChange={(id) => form.set('toFacilityId', id ?? '')}
-          error={errors.toFacilityId}
-          required
-          searchable
-          allowDeselect={false}
-          data-testid="transfer-to"
-          data-autofocus
-        />
-        <Textarea label={t('common.reason')} name="reason" value={v.reason} onChange={(e) => form.set('reason', e.currentTarget.value)} error={errors.reason} required maxLength={500} autosize minRows={2} />
-        <TextInput label={t('movements.escort')} description={t('movements.escortHelp')} name="escort" value={v.escort} onChange={(e) => form.set('escort', e.currentTarget.value)} error={errors.escort} required maxLength={200} />
-        <ProblemAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="transfer-save">
-            {t('movements.transfer.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      {(form) => (
+        <>
+          <Destination prisoner={prisoner} value={form.values.toFacilityId} onChange={(id) => form.set('toFacilityId', id)} error={form.errors.toFacilityId} />
+          <Textarea label={t('common.reason')} {...form.text('reason')} maxLength={500} autosize minRows={2} />
+          <TextInput label={t('movements.escort')} description={t('movements.escortHelp')} {...form.text('escort')} maxLength={200} />
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+/** Any other facility of the service (the list is short and changes rarely). */
+function Destination({ prisoner, value, onChange, error }: { prisoner: Prisoner; value: string; onChange: (id: string) => void; error?: string }) {
+  const { t } = useTranslation();
+  const destinations = useQuery({ queryKey: movementKeys.destinations, queryFn: movementsApi.destinations, staleTime: 5 * 60_000 });
+  const options = (destinations.data?.items ?? []).filter((f) => f.id !== prisoner.facilityId).map((f) => ({ value: f.id, label: `${f.code} · ${f.name}` }));
+  return (
+    <>
+      <QueryState isPending={destinations.isPending} error={destinations.error} />
+      <Select
+        label={t('movements.transfer.to')}
+        data={options}
+        value={value || null}
+        onChange={(id) => onChange(id ?? '')}
+        error={error}
+        required
+        searchable
+        allowDeselect={false}
+        data-testid="transfer-to"
+        data-autofocus
+      />
+    </>
   );
 }

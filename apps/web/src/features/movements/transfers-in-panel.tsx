@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TransferIn } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
+import type { DataColumn } from '../../ui/data-table/columns.ts';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
-import { QueryState } from '../../ui/query-state.tsx';
 import { formatDate, formatTimestamp, nameLatin, nameOwnScript } from '../prisoners/prisoner-format.ts';
 import { useFacilityTimeZone } from '../prisoners/use-facility-time-zone.ts';
 import { movementKeys, movementsApi } from './movements-api.ts';
@@ -27,10 +28,51 @@ export function TransfersInPanel({ facilityId }: { facilityId: string }) {
       refresh();
     },
   });
-  const items = coming.data?.items ?? [];
+  const columns: DataColumn<TransferIn>[] = [
+    {
+      key: 'name',
+      header: 'movements.transfersIn.name',
+      rowHeader: true,
+      sortValue: (item) => nameOwnScript(item),
+      exportValue: (item) => [nameOwnScript(item), nameLatin(item), formatDate(item.dateOfBirth, i18n.language)].filter(Boolean).join(' · '),
+      cell: (item) => (
+        <>
+          <Text fw={600}>{nameOwnScript(item)}</Text>
+          <Text size="sm">{[nameLatin(item), formatDate(item.dateOfBirth, i18n.language)].filter(Boolean).join(' · ')}</Text>
+        </>
+      ),
+    },
+    { key: 'number', header: 'movements.transfersIn.number', nowrap: true, sortValue: (item) => item.prisonNumber, cell: (item) => item.prisonNumber },
+    {
+      key: 'from',
+      header: 'movements.transfersIn.from',
+      sortValue: (item) => item.fromFacilityCode,
+      exportValue: (item) => `${item.fromFacilityCode} · ${item.reason}`,
+      cell: (item) => (
+        <>
+          {item.fromFacilityCode}
+          <Text size="sm">{item.reason}</Text>
+        </>
+      ),
+    },
+    { key: 'escort', header: 'movements.escort', exportValue: (item) => item.escort, cell: (item) => item.escort ?? '—' },
+    { key: 'since', header: 'movements.transfersIn.since', nowrap: true, sortValue: (item) => item.outAt, exportValue: (item) => formatTimestamp(item.outAt, i18n.language, timeZone), cell: (item) => formatTimestamp(item.outAt, i18n.language, timeZone) },
+    ...(can('movements.manage')
+      ? [
+          {
+            key: 'action',
+            header: 'movements.transfersIn.action',
+            cell: (item: TransferIn) => (
+              <Button size="xs" onClick={() => receive.mutate(item)} loading={receive.isPending && receive.variables?.movementId === item.movementId} data-testid="receive-transfer">
+                {t('movements.transfersIn.receive')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
   return (
     <Stack data-testid="transfers-in">
-      <QueryState isPending={coming.isPending} error={coming.error} />
       {received && (
         <Alert color="green" variant="outline" role="status" data-testid="transfer-received">
           {t('movements.transfersIn.received', { name: nameOwnScript(received) })}{' '}
@@ -40,49 +82,18 @@ export function TransfersInPanel({ facilityId }: { facilityId: string }) {
         </Alert>
       )}
       <ProblemAlert error={receive.error} onReload={() => void coming.refetch()} />
-      {coming.data && items.length === 0 && <Text>{t('movements.transfersIn.empty')}</Text>}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped data-testid="transfers-in-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('movements.transfersIn.name')}</Table.Th>
-                <Table.Th>{t('movements.transfersIn.number')}</Table.Th>
-                <Table.Th>{t('movements.transfersIn.from')}</Table.Th>
-                <Table.Th>{t('movements.escort')}</Table.Th>
-                <Table.Th>{t('movements.transfersIn.since')}</Table.Th>
-                {can('movements.manage') && <Table.Th>{t('movements.transfersIn.action')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((item) => (
-                <Table.Tr key={item.movementId} data-testid={`transfer-in-${item.prisonNumber}`}>
-                  <Table.Td>
-                    <Text fw={600}>{nameOwnScript(item)}</Text>
-                    <Text size="sm">
-                      {[nameLatin(item), formatDate(item.dateOfBirth, i18n.language)].filter(Boolean).join(' · ')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{item.prisonNumber}</Table.Td>
-                  <Table.Td>
-                    {item.fromFacilityCode}
-                    <Text size="sm">{item.reason}</Text>
-                  </Table.Td>
-                  <Table.Td>{item.escort ?? '—'}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(item.outAt, i18n.language, timeZone)}</Table.Td>
-                  {can('movements.manage') && (
-                    <Table.Td>
-                      <Button size="xs" onClick={() => receive.mutate(item)} loading={receive.isPending && receive.variables?.movementId === item.movementId} data-testid="receive-transfer">
-                        {t('movements.transfersIn.receive')}
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        columns={columns}
+        rows={coming.data?.items}
+        rowKey={(item) => item.movementId}
+        query={coming}
+        label={t('movements.transfersIn.tableLabel')}
+        empty={t('movements.transfersIn.empty')}
+        exportName="arriving"
+        minWidth={720}
+        testId="transfers-in-table"
+        rowData={(item) => ({ 'data-testid': `transfer-in-${item.prisonNumber}` })}
+      />
     </Stack>
   );
 }

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Divider, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../ui/app-modal.tsx';
-import { ResetPasswordBody, type User } from '@vigil/contracts';
+import type { User } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { ReasonDialog } from '../../ui/reason-dialog.tsx';
-import { useForm } from '../../ui/use-form.ts';
+import { ResetPasswordDialog } from './reset-password-dialog.tsx';
 import { UserEditForm } from './user-form.tsx';
 import { userKeys, usersApi } from './users-api.ts';
 
@@ -58,8 +58,6 @@ function UserActions({ user }: { user: User }) {
   const deactivate = useMutation({ mutationFn: (reason: string) => usersApi.deactivate(user.id, reason, user.version), onSuccess: finished(t('users.deactivated')) });
   const reactivate = useMutation({ mutationFn: () => usersApi.reactivate(user.id, user.version), onSuccess: finished(t('users.reactivated')) });
   const resetMfa = useMutation({ mutationFn: () => usersApi.resetMfa(user.id), onSuccess: finished(t('users.mfaReset')) });
-  const resetPassword = useMutation({ mutationFn: (p: string) => usersApi.resetPassword(user.id, p), onSuccess: finished(t('users.passwordReset')) });
-  const passwordForm = useForm({ temporaryPassword: '' });
 
   if (!can('users.manage')) return null;
   return (
@@ -101,37 +99,7 @@ function UserActions({ user }: { user: User }) {
           void refresh();
         }}
       />
-      <AppModal opened={dialog === 'password'} onClose={() => setDialog(null)} title={t('users.resetPassword')}>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const body = passwordForm.check(ResetPasswordBody, passwordForm.values, t);
-            if (body) resetPassword.mutate(body.temporaryPassword);
-          }}
-        >
-          <Stack>
-            <Text size="sm">{t('users.resetPasswordHelp')}</Text>
-            <PasswordInput
-              label={t('users.fields.temporaryPassword')}
-              autoComplete="new-password"
-              value={passwordForm.values.temporaryPassword}
-              onChange={(e) => passwordForm.set('temporaryPassword', e.currentTarget.value)}
-              error={passwordForm.errors.temporaryPassword}
-              required
-            />
-            <ProblemAlert error={resetPassword.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDialog(null)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={resetPassword.isPending}>
-                {t('users.resetPassword')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </AppModal>
+      <ResetPasswordDialog user={user} opened={dialog === 'password'} onClose={() => setDialog(null)} onDone={finished(t('users.passwordReset'))} />
       <AppModal opened={dialog === 'mfa'} onClose={() => setDialog(null)} title={t('users.resetMfa')}>
         <Stack>
           <Text size="sm">{t('users.resetMfaHelp')}</Text>

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { CATALOGUE_BEGINNING, type CatalogueHistory as History, type CatalogueVersion, type CatalogueVersionStatus } from '@vigil/contracts';
 import { formatDate } from '../../features/prisoners/prisoner-format.ts';
+import type { DataColumn } from '../data-table/columns.ts';
+import { DataTable } from '../data-table/data-table.tsx';
 
 /** A version's first day; defaults and what was in use before catalogues read "from the start". */
 export const formatEffectiveFrom = (date: string, language: string, t: TFunction) => (date <= CATALOGUE_BEGINNING ? t('catalogue.fromTheStart') : formatDate(date, language));
@@ -25,38 +27,45 @@ export function CatalogueStatusBadge({ status }: { status: CatalogueVersionStatu
  */
 export function CatalogueHistory({ history, describe }: { history: History; describe: (data: CatalogueVersion['data']) => ReactNode }) {
   const { t, i18n } = useTranslation();
+  const columns: DataColumn<CatalogueVersion>[] = [
+    {
+      key: 'version',
+      header: 'catalogue.version',
+      nowrap: true,
+      cell: (v) => (
+        <>
+          <Text size="sm">{t('catalogue.versionNumber', { version: v.version })}</Text>
+          <CatalogueStatusBadge status={v.status} />
+        </>
+      ),
+    },
+    { key: 'effectiveFrom', header: 'catalogue.effectiveFrom', nowrap: true, cell: (v) => formatEffectiveFrom(v.effectiveFrom, i18n.language, t) },
+    { key: 'content', header: 'catalogue.content', cell: (v) => describe(v.data) },
+    {
+      key: 'source',
+      header: 'catalogue.source',
+      cell: (v) => (
+        <>
+          <Text size="sm">{v.source}</Text>
+          <Text size="xs" c="dimmed">
+            {t('catalogue.madeBy', { author: v.author, at: formatDate(new Date(v.createdAt).toLocaleDateString('sv-SE'), i18n.language) })}
+          </Text>
+        </>
+      ),
+    },
+    { key: 'usedBy', header: 'catalogue.usedBy', numeric: true, cell: (v) => <span data-testid="catalogue-used-by">{v.usedBy}</span> },
+  ];
+  // Oldest first, as the versions follow one another: not sortable.
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped data-testid="catalogue-history">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('catalogue.version')}</Table.Th>
-            <Table.Th>{t('catalogue.effectiveFrom')}</Table.Th>
-            <Table.Th>{t('catalogue.content')}</Table.Th>
-            <Table.Th>{t('catalogue.source')}</Table.Th>
-            <Table.Th>{t('catalogue.usedBy')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {history.items.map((v) => (
-            <Table.Tr key={v.version} data-testid="catalogue-version" data-version={v.version}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Text size="sm">{t('catalogue.versionNumber', { version: v.version })}</Text>
-                <CatalogueStatusBadge status={v.status} />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatEffectiveFrom(v.effectiveFrom, i18n.language, t)}</Table.Td>
-              <Table.Td>{describe(v.data)}</Table.Td>
-              <Table.Td>
-                <Text size="sm">{v.source}</Text>
-                <Text size="xs" c="dimmed">
-                  {t('catalogue.madeBy', { author: v.author, at: formatDate(new Date(v.createdAt).toLocaleDateString('sv-SE'), i18n.language) })}
-                </Text>
-              </Table.Td>
-              <Table.Td data-testid="catalogue-used-by">{v.usedBy}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      columns={columns}
+      rows={history.items}
+      rowKey={(v) => String(v.version)}
+      label={t('catalogue.history')}
+      minWidth={640}
+      testId="catalogue-history"
+      rowTestId="catalogue-version"
+      rowData={(v) => ({ 'data-version': v.version })}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type CSSProperties, type ReactNode } from 'react';
+import { Fragment, useState, type CSSProperties, type ReactNode } from 'react';
 import { Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatLocale } from '../../i18n/index.ts';
@@ -54,6 +54,12 @@ export interface DataTableProps<T> {
   rowStyle?: (row: T) => CSSProperties | undefined;
   footerTestId?: string;
   striped?: boolean;
+  /**
+   * More about a row, in a full-width row of its own just below it (an audit event's before and
+   * after); nothing is added when it returns null, undefined or false. The caller decides which
+   * rows are open.
+   */
+  rowDetail?: (row: T) => ReactNode;
 }
 
 const cellStyle = (c: DataColumn<unknown>): CSSProperties | undefined =>
@@ -110,8 +116,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   const label = c.headerHidden ? <VisuallyHidden>{headerText(c)}</VisuallyHidden> : headerText(c);
                   return (
                     <Table.Th key={c.key} scope="col" style={cellStyle(c as DataColumn<unknown>)} aria-sort={sortable && c.sortValue ? (sortedHere ?? 'none') : undefined}>
+                      {/* The button's text follows the column's alignment (numbers on the right, headers over them). */}
                       {sortable && c.sortValue ? (
-                        <UnstyledButton fw={700} fz="inherit" onClick={() => setSort(nextSort(sort, c.key))} data-testid={`sort-${c.key}`}>
+                        <UnstyledButton fw={700} fz="inherit" ta="inherit" onClick={() => setSort(nextSort(sort, c.key))} data-testid={`sort-${c.key}`}>
                           {label}
                           {/* A no-break space keeps the arrow with the last word. */}
                           <span aria-hidden="true">
@@ -128,21 +135,31 @@ export function DataTable<T>(props: DataTableProps<T>) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {shown.map((row) => (
-                <Table.Tr key={props.rowKey(row)} data-testid={props.rowTestId} style={props.rowStyle?.(row)} {...props.rowData?.(row)}>
-                  {columns.map((c) =>
-                    c.rowHeader ? (
-                      <Table.Th key={c.key} scope="row" fw={400} style={cellStyle(c as DataColumn<unknown>)} data-column={c.key}>
-                        {c.cell(row)}
-                      </Table.Th>
-                    ) : (
-                      <Table.Td key={c.key} style={cellStyle(c as DataColumn<unknown>)} data-column={c.key}>
-                        {c.cell(row)}
-                      </Table.Td>
-                    ),
-                  )}
-                </Table.Tr>
-              ))}
+              {shown.map((row) => {
+                const detail = props.rowDetail?.(row);
+                return (
+                  <Fragment key={props.rowKey(row)}>
+                    <Table.Tr data-testid={props.rowTestId} style={props.rowStyle?.(row)} {...props.rowData?.(row)}>
+                      {columns.map((c) =>
+                        c.rowHeader ? (
+                          <Table.Th key={c.key} scope="row" fw={400} style={cellStyle(c as DataColumn<unknown>)} data-column={c.key}>
+                            {c.cell(row)}
+                          </Table.Th>
+                        ) : (
+                          <Table.Td key={c.key} style={cellStyle(c as DataColumn<unknown>)} data-column={c.key}>
+                            {c.cell(row)}
+                          </Table.Td>
+                        ),
+                      )}
+                    </Table.Tr>
+                    {detail != null && detail !== false && (
+                      <Table.Tr data-testid={props.rowTestId && `${props.rowTestId}-detail`}>
+                        <Table.Td colSpan={columns.length}>{detail}</Table.Td>
+                      </Table.Tr>
+                    )}
+                  </Fragment>
+                );
+              })}
             </Table.Tbody>
             {hasFooter && (
               <Table.Tfoot>

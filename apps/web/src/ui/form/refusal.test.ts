@@ -23,3 +23,10 @@ test('by default a refusal marks the fields it names and the alert shows the who
 test('a network failure marks no field', () => {
   assert.deepEqual(readRefusal(new Error('offline'), t).fieldErrors, {});
 });
+
+test('a problem said beside its field only is marked there and left out of the alert', () => {
+  const error = new ApiProblem({ type: 'x', title: 'Ends before it starts', status: 422, code: 'alert-ends-before-start' });
+  const refusal = readRefusal(error, t, { 'alert-ends-before-start': { field: 'endsOn', besideOnly: true } });
+  assert.deepEqual(refusal.fieldErrors, { endsOn: 'Ends before it starts' });
+  assert.equal(refusal.alert, null);
+});

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { serverFieldErrors, type FieldErrors, type ProblemFields } from '../validation.ts';
+import { ApiProblem } from '../../api/client.ts';
+import { problemBesideFieldOnly, serverFieldErrors, type FieldErrors, type ProblemFields } from '../validation.ts';
 
 /** A refused save as a form shows it: errors beside their fields, and the problem for the alert above the buttons. */
 export interface Refusal {
@@ -8,9 +9,13 @@ export interface Refusal {
   alert: unknown;
 }
 
-/** The kit's reading of a refusal: `errors[].path` and `problemFields` beside their fields, the whole problem in the alert. */
+/**
+ * The kit's reading of a refusal: `errors[].path` and `problemFields` beside their fields, the
+ * whole problem in the alert, unless its `problemFields` entry says it is said beside the field only.
+ */
 export function readRefusal(error: unknown, t: TFunction, problemFields?: ProblemFields): Refusal {
-  return { fieldErrors: serverFieldErrors(error, t, problemFields), alert: error };
+  const besideOnly = error instanceof ApiProblem && problemBesideFieldOnly(error.problem, problemFields);
+  return { fieldErrors: serverFieldErrors(error, t, problemFields), alert: besideOnly ? null : error };
 }
 
 /**
