@@ -4,9 +4,9 @@
 // it (the progress stream opened first, then POST …/commit, timed until the stream says finished),
 // while an officer's requests are fired every 50 ms whatever happens to the ones before (so a stall
 // shows in every request it holds up) and timed. Beside it, in the same run, the same prisoner rows
-// go into the same table the plainest fast way: COPY FROM STDIN on PostgreSQL (pg-copy-streams);
-// on PGlite, whose socket server does not take COPY FROM STDIN ("protocol synchronization was
-// lost"), multi-row INSERTs of 1,000 rows from one jsonb parameter each. That baseline runs in a
+// go into the same table (prisoner_rows, under the prisoners view) the plainest fast way: COPY FROM
+// STDIN on PostgreSQL (pg-copy-streams); on PGlite, whose socket server does not take COPY FROM
+// STDIN ("protocol synchronization was lost"), multi-row INSERTs of 1,000 rows from one jsonb parameter each. That baseline runs in a
 // transaction rolled back before the import.
 import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -59,17 +59,17 @@ async function baseline(s: ImportStore, rows: Record<string, unknown>[]) {
     await client.query('begin');
     const started = performance.now();
     if (s.store === 'postgres') {
-      await pipeline(Readable.from(rows.map(copyLine)), client.query(copyFrom(`copy prisoners (${columns}) from stdin`)));
+      await pipeline(Readable.from(rows.map(copyLine)), client.query(copyFrom(`copy prisoner_rows (${columns}) from stdin`)));
     } else {
       const types = PRISONER_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
       for (let i = 0; i < rows.length; i += 1000) {
-        await client.query(`insert into prisoners (${columns}) select * from jsonb_to_recordset($1::jsonb) as r(${types})`, [JSON.stringify(rows.slice(i, i + 1000))]);
+        await client.query(`insert into prisoner_rows (${columns}) select * from jsonb_to_recordset($1::jsonb) as r(${types})`, [JSON.stringify(rows.slice(i, i + 1000))]);
       }
     }
     const seconds = (performance.now() - started) / 1000;
-    const { rows: [n] } = await client.query<{ n: string }>('select count(*) as n from prisoners');
+    const { rows: [n] } = await client.query<{ n: string }>('select count(*) as n from prisoner_rows');
     if (Number(n!.n) !== rows.length) throw new Error(`baseline wrote ${n!.n} rows, not ${rows.length}`);
-    return { method: s.store === 'postgres' ? 'COPY prisoners FROM STDIN (text format, pg-copy-streams)' : 'INSERT INTO prisoners SELECT * FROM jsonb_to_recordset($1), 1,000 rows a statement (PGlite does not take COPY FROM STDIN over its socket)', table: 'prisoners', seconds: round(seconds, 3) };
+    return { method: s.store === 'postgres' ? 'COPY prisoner_rows FROM STDIN (text format, pg-copy-streams)' : 'INSERT INTO prisoner_rows SELECT * FROM jsonb_to_recordset($1), 1,000 rows a statement (PGlite does not take COPY FROM STDIN over its socket)', table: 'prisoner_rows (the table under the prisoners view)', seconds: round(seconds, 3) };
   } finally {
     await client.query('rollback');
     client.release();
