@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { journey, skipReason } from './support.ts';
+import { journey, skipReason, typedDay } from './support.ts';
 
 const j = await journey();
 
@@ -34,12 +34,16 @@ test('an officer receives a new arrival, and cannot complete without a commitmen
   await expected.locator('input[name="familyName"]').fill('Сафарова');
   assert.equal(await expected.getByText('At most 100 characters').count(), 0);
   await expected.locator('input[name="givenName"]').fill('Нигина');
+  // A date that is not on the calendar is refused in the field's own words, not sent as something else.
+  await expected.locator('input[name="dateOfBirth"]').fill('31.02.1994');
+  await expected.locator('[data-testid="expected-save"]').click();
+  await expected.getByText('There is no such date').waitFor();
   // A date of birth in the future is refused before anything is sent.
-  await expected.locator('input[name="dateOfBirth"]').fill(day(2));
+  await expected.locator('input[name="dateOfBirth"]').fill(typedDay(day(2)));
   await expected.locator('[data-testid="expected-save"]').click();
   await expected.getByText('The date of birth is in the future').waitFor();
-  await expected.locator('input[name="dateOfBirth"]').fill('1994-03-21');
-  await expected.locator('input[name="expectedOn"]').fill(day(0));
+  await expected.locator('input[name="dateOfBirth"]').fill('21.03.1994');
+  await expected.locator('input[name="expectedOn"]').fill(typedDay(day(0)));
   await expected.locator('input[name="arrivingFrom"]').fill('Суди ноҳияи Фирдавсӣ');
   await j.checkA11y(page, 'expected arrival form');
   await expected.locator('[data-testid="expected-save"]').click();
@@ -146,8 +150,8 @@ test('an officer receives a new arrival, and cannot complete without a commitmen
   await commitment.locator('select[name="commitmentOrder.kind"]').selectOption('court-detention-order');
   await commitment.locator('input[name="commitmentOrder.issuedBy"]').fill('Суди ноҳияи Фирдавсӣ');
   await commitment.locator('input[name="commitmentOrder.reference"]').fill('3-118/26');
-  await commitment.locator('input[name="commitmentOrder.issuedOn"]').fill(day(-1));
-  await commitment.locator('input[name="commitmentOrder.validUntil"]').fill(day(60));
+  await commitment.locator('input[name="commitmentOrder.issuedOn"]').fill(typedDay(day(-1)));
+  await commitment.locator('input[name="commitmentOrder.validUntil"]').fill(typedDay(day(60)));
   await commitment.locator('[data-testid="step-save"]').click();
   await page.locator('[data-testid="nav-step-commitment"][data-state="done"]').waitFor();
   await page.locator('[data-testid="nav-step-review"]').click();

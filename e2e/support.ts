@@ -337,6 +337,9 @@ async function ensureWebBuilt() {
   });
 }
 
+/** An ISO day as an officer types it into a date field, day first ('2024-01-15' → '15.01.2024'). */
+export const typedDay = (iso: string) => iso.split('-').reverse().join('.');
+
 /** A read through the signed-in browser's session (page.request shares its cookies); 200 expected. */
 export async function getJson<T>(page: Page, path: string): Promise<T> {
   const res = await page.request.get(path);

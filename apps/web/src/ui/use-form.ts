@@ -59,7 +59,7 @@ export function useForm<T extends Record<string, unknown>>(initial: T, options: 
     onChange: (e: ChangeEvent<HTMLInputElement>) => setAt(path, e.currentTarget.checked as ValueAt<T, P>),
   });
 
-  /** A choice that hands over its value (Select, MultiSelect): the field holds what the component offers. */
+  /** A field that hands over its value (Select, MultiSelect, DateField): the field holds what the component offers. */
   const choice = <P extends FieldPath<T>>(path: P) => ({
     ...common(path),
     value: getPath(values, path) as ValueAt<T, P>,

@@ -1,7 +1,8 @@
-import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RaiseAlertBody, type Prisoner } from '@vigil/contracts';
+import { DateField } from '../../ui/form/date-field.tsx';
 import { FormDialog } from '../../ui/form/form-dialog.tsx';
 import { alertKeys, alertName, alertsApi, useAlertTypes } from './alerts-api.ts';
 import { PrisonerPicker } from './prisoner-picker.tsx';
@@ -57,9 +58,9 @@ export function RaiseAlertDialog({ prisoner, opened, onClose }: { prisoner: Pris
             />
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput type="date" label={t('alerts.form.startsOn')} {...form.text('startsOn')} />
+            <DateField label={t('alerts.form.startsOn')} {...form.choice('startsOn')} />
             {/* Empty means "no end" (sent as null), which the binder cannot tell from the contract. */}
-            <TextInput type="date" label={t('alerts.form.endsOn')} description={t('alerts.form.endsOnHelp')} {...form.text('endsOn')} required={false} />
+            <DateField label={t('alerts.form.endsOn')} description={t('alerts.form.endsOnHelp')} {...form.choice('endsOn')} required={false} />
           </SimpleGrid>
           <Textarea label={t('alerts.form.comment')} {...form.text('comment')} maxLength={1000} autosize minRows={2} />
         </>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, auditActionGroup } from '@vigil/contracts';
 import { useSession } from '../../app/session.tsx';
 import { wallTimeToIso } from '../../i18n/dates.ts';
+import { DateField } from '../../ui/form/date-field.tsx';
+import { isDateValue } from '../../ui/form/date-text.ts';
 import { emptyAuditFilters, type AuditFilters } from './audit-api.ts';
 import { AUDIT_ENTITY_TYPES } from './audit-entity-types.ts';
 import { useAuditTimeZone } from './audit-time-zone.ts';
@@ -40,12 +42,21 @@ export function AuditFiltersForm({ onApply }: { onApply: (f: AuditFilters) => vo
     const value = e.currentTarget.value;
     setF((old) => ({ ...old, [k]: value }));
   };
+  const [timeErrors, setTimeErrors] = useState<Partial<Record<'from' | 'to', string>>>({});
+  const setTime = (k: 'from' | 'to') => (value: string) => {
+    setF((old) => ({ ...old, [k]: value }));
+    setTimeErrors((old) => ({ ...old, [k]: undefined }));
+  };
 
   return (
     <form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        // A time that is not one would otherwise be dropped, and the list shown unfiltered as if asked for.
+        const wrong = Object.fromEntries((['from', 'to'] as const).filter((k) => f[k] !== '' && !isDateValue(f[k], true)).map((k) => [k, t('fieldErrors.invalid')]));
+        setTimeErrors(wrong);
+        if (Object.keys(wrong).length > 0) return;
         onApply({ ...f, from: wallTimeToIso(f.from, timeZone), to: wallTimeToIso(f.to, timeZone) });
       }}
       data-testid="audit-filters"
@@ -83,8 +94,8 @@ export function AuditFiltersForm({ onApply }: { onApply: (f: AuditFilters) => vo
           clearable
           placeholder={t('audit.anyFacility')}
         />
-        <TextInput label={t('audit.from')} type="datetime-local" value={f.from} onChange={set('from')} />
-        <TextInput label={t('audit.to')} type="datetime-local" value={f.to} onChange={set('to')} />
+        <DateField withTime label={t('audit.from')} name="from" value={f.from} onChange={setTime('from')} error={timeErrors.from} />
+        <DateField withTime label={t('audit.to')} name="to" value={f.to} onChange={setTime('to')} error={timeErrors.to} />
       </SimpleGrid>
       <Group gap="xs" mb="md">
         <Button type="submit" data-testid="audit-apply">
@@ -94,6 +105,7 @@ export function AuditFiltersForm({ onApply }: { onApply: (f: AuditFilters) => vo
           variant="default"
           onClick={() => {
             setF({ ...emptyAuditFilters });
+            setTimeErrors({});
             onApply({ ...emptyAuditFilters });
           }}
         >

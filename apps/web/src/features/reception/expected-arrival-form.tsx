@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CreateIntakeBody, NAME_MAX, type Intake } from '@vigil/contracts';
 import type { z } from 'zod';
+import { DateField } from '../../ui/form/date-field.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { birthInFuture, lengthLimitNote } from '../../ui/validation.ts';
@@ -59,8 +60,8 @@ export function ExpectedArrivalForm({ facilityId, onDone, onCancel }: { facility
           <TextInput label={t('prisoners.identity.familyName')} {...form.text('familyName')} description={limitNote('familyName')} inputWrapperOrder={UNDER} maxLength={NAME_MAX} data-autofocus />
           <TextInput label={t('prisoners.identity.givenName')} {...form.text('givenName')} description={limitNote('givenName')} inputWrapperOrder={UNDER} maxLength={NAME_MAX} />
           {/* Blank dates are left out of the body, so neither is required. */}
-          <TextInput type="date" label={t('prisoners.identity.dateOfBirth')} {...form.text('dateOfBirth')} required={false} />
-          <TextInput type="date" label={t('reception.expectedOn')} {...form.text('expectedOn')} required={false} />
+          <DateField label={t('prisoners.identity.dateOfBirth')} {...form.choice('dateOfBirth')} required={false} />
+          <DateField label={t('reception.expectedOn')} {...form.choice('expectedOn')} required={false} />
         </SimpleGrid>
         <TextInput label={t('reception.arrivingFrom')} description={t('reception.arrivingFromHelp')} {...form.text('arrivingFrom')} maxLength={200} />
         <ProblemAlert error={save.error && readRefusal(save.error).alert} />

@@ -1,12 +1,13 @@
-import { Group, TextInput, Textarea } from '@mantine/core';
+import { Group, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../form/date-field.tsx';
 
 export interface CatalogueChangeValues {
   source: string;
   effectiveFrom: string;
 }
 
-/** Today in the browser's calendar, as the date input wants it. */
+/** Today in the browser's calendar, as an ISO day (the form's value). */
 export const todayInput = () => new Date().toLocaleDateString('sv-SE');
 
 export const emptyCatalogueChange = (): CatalogueChangeValues => ({ source: '', effectiveFrom: todayInput() });
@@ -31,14 +32,13 @@ export function CatalogueChangeFields({ value, onChange, errors }: { value: Cata
         autosize
         minRows={1}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('catalogue.effectiveFrom')}
         description={t('catalogue.effectiveFromHelp')}
         name="effectiveFrom"
         value={value.effectiveFrom}
         min={todayInput()}
-        onChange={(e) => onChange({ ...value, effectiveFrom: e.currentTarget.value })}
+        onChange={(effectiveFrom) => onChange({ ...value, effectiveFrom })}
         error={errors.effectiveFrom}
         required
       />

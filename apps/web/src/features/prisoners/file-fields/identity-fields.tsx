@@ -1,6 +1,7 @@
 import { NativeSelect, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS, NAME_MAX, SEXES } from '@vigil/contracts';
+import { DateField } from '../../../ui/form/date-field.tsx';
 import { lengthLimitNote, type FieldErrors } from '../../../ui/validation.ts';
 import { blankDocument, type IdentityDraft } from '../file-draft.ts';
 import { ListField } from './list-field.tsx';
@@ -52,7 +53,7 @@ export function IdentityFields({ value, onChange, errors, prefix }: { value: Ide
         clearable
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput type="date" label={t('prisoners.identity.dateOfBirth')} name="identity.dateOfBirth" value={value.dateOfBirth} onChange={(e) => set({ dateOfBirth: e.currentTarget.value })} error={err('dateOfBirth')} required />
+        <DateField label={t('prisoners.identity.dateOfBirth')} name="identity.dateOfBirth" value={value.dateOfBirth} onChange={(dateOfBirth) => set({ dateOfBirth })} error={err('dateOfBirth')} required />
         {text('placeOfBirth', { max: 200 })}
         <NativeSelect
           label={t('prisoners.identity.sex')}
@@ -96,7 +97,7 @@ export function IdentityFields({ value, onChange, errors, prefix }: { value: Ide
             <TextInput label={t('prisoners.identity.documentNumber')} name={`identity.documents.${i}.number`} value={doc.number} onChange={(e) => setDoc({ number: e.currentTarget.value })} error={err(`documents.${i}.number`)} required maxLength={40} />
             <TextInput label={t('prisoners.identity.documentIssuedBy')} value={doc.issuedBy} onChange={(e) => setDoc({ issuedBy: e.currentTarget.value })} error={err(`documents.${i}.issuedBy`)} maxLength={200} />
             <TextInput label={t('prisoners.identity.documentCountry')} value={doc.country} onChange={(e) => setDoc({ country: e.currentTarget.value })} error={err(`documents.${i}.country`)} maxLength={2} />
-            <TextInput type="date" label={t('prisoners.identity.documentExpires')} value={doc.expiresOn} onChange={(e) => setDoc({ expiresOn: e.currentTarget.value })} error={err(`documents.${i}.expiresOn`)} />
+            <DateField label={t('prisoners.identity.documentExpires')} value={doc.expiresOn} onChange={(expiresOn) => setDoc({ expiresOn })} error={err(`documents.${i}.expiresOn`)} />
           </SimpleGrid>
         )}
       />

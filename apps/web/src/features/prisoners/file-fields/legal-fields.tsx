@@ -1,6 +1,7 @@
 import { Checkbox, Fieldset, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LEGAL_STATUSES } from '@vigil/contracts';
+import { DateField } from '../../../ui/form/date-field.tsx';
 import type { FieldErrors } from '../../../ui/validation.ts';
 import { blankCharge, blankCourtCase, blankSentence, type LegalDraft, type SentenceDraft } from '../file-draft.ts';
 import { ListField } from './list-field.tsx';
@@ -64,7 +65,7 @@ export function LegalFields({ value, onChange, errors, prefix }: { value: LegalD
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t('prisoners.legal.court')} value={c.court} onChange={(e) => setC({ court: e.currentTarget.value })} error={err(`courtCases.${i}.court`)} required maxLength={200} />
             <TextInput label={t('prisoners.legal.caseNumber')} value={c.caseNumber} onChange={(e) => setC({ caseNumber: e.currentTarget.value })} error={err(`courtCases.${i}.caseNumber`)} required maxLength={60} />
-            <TextInput type="date" label={t('prisoners.legal.nextHearingOn')} value={c.nextHearingOn} onChange={(e) => setC({ nextHearingOn: e.currentTarget.value })} error={err(`courtCases.${i}.nextHearingOn`)} />
+            <DateField label={t('prisoners.legal.nextHearingOn')} value={c.nextHearingOn} onChange={(nextHearingOn) => setC({ nextHearingOn })} error={err(`courtCases.${i}.nextHearingOn`)} />
           </SimpleGrid>
         )}
       />
@@ -85,7 +86,7 @@ export function LegalFields({ value, onChange, errors, prefix }: { value: LegalD
         render={(x, setX, i) => (
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
             <TextInput label={t('prisoners.legal.court')} value={x.court} onChange={(e) => setX({ court: e.currentTarget.value })} error={err(`sentences.${i}.court`)} maxLength={200} />
-            <TextInput type="date" label={t('prisoners.legal.startDate')} name={`legal.sentences.${i}.startDate`} value={x.startDate} onChange={(e) => setX({ startDate: e.currentTarget.value })} error={err(`sentences.${i}.startDate`)} required />
+            <DateField label={t('prisoners.legal.startDate')} name={`legal.sentences.${i}.startDate`} value={x.startDate} onChange={(startDate) => setX({ startDate })} error={err(`sentences.${i}.startDate`)} required />
             {sentenceNumber(x, setX, i, 'years', 99)}
             {sentenceNumber(x, setX, i, 'months', 11)}
             {sentenceNumber(x, setX, i, 'days', 365)}

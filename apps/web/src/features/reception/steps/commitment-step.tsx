@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CommitmentOrder } from '@vigil/contracts';
+import { DateField } from '../../../ui/form/date-field.tsx';
 import { StepFrame, useStepSave, type StepProps } from '../step-frame.tsx';
 
 const KINDS = CommitmentOrder.shape.kind.options;
@@ -44,14 +45,13 @@ export function CommitmentStep({ intake, onSaved, onBack }: StepProps) {
         />
         <TextInput label={t('reception.commitment.issuedBy')} name="commitmentOrder.issuedBy" value={draft.issuedBy} onChange={(e) => set({ issuedBy: e.currentTarget.value })} error={err('issuedBy')} required maxLength={200} />
         <TextInput label={t('reception.commitment.reference')} name="commitmentOrder.reference" value={draft.reference} onChange={(e) => set({ reference: e.currentTarget.value })} error={err('reference')} required maxLength={60} />
-        <TextInput type="date" label={t('reception.commitment.issuedOn')} name="commitmentOrder.issuedOn" value={draft.issuedOn} onChange={(e) => set({ issuedOn: e.currentTarget.value })} error={err('issuedOn')} required />
-        <TextInput
-          type="date"
+        <DateField label={t('reception.commitment.issuedOn')} name="commitmentOrder.issuedOn" value={draft.issuedOn} onChange={(issuedOn) => set({ issuedOn })} error={err('issuedOn')} required />
+        <DateField
           label={t('reception.commitment.validUntil')}
           description={t('reception.commitment.validUntilHelp')}
           name="commitmentOrder.validUntil"
           value={draft.validUntil}
-          onChange={(e) => set({ validUntil: e.currentTarget.value })}
+          onChange={(validUntil) => set({ validUntil })}
           error={err('validUntil')}
         />
       </SimpleGrid>
