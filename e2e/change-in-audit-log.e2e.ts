@@ -19,7 +19,8 @@ test('a new wing appears in the audit log', { skip: skipReason, timeout: 60_000 
   const firstPrisoner = page.locator('[data-testid="prisoner-row"]').first();
   await firstPrisoner.waitFor();
   const prisonerId = await firstPrisoner.getAttribute('data-prisoner-id');
-  const prisonNumber = (await firstPrisoner.locator('a').innerText()).trim();
+  // The row links its number and its name; the number comes first.
+  const prisonNumber = (await firstPrisoner.locator('a').first().innerText()).trim();
   const name = (await firstPrisoner.locator('[data-testid="name-own-script"]').innerText()).trim();
   await firstPrisoner.click();
   await page.locator('[data-testid="prisoner-header"]').waitFor();
