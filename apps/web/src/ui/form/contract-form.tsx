@@ -49,7 +49,7 @@ export interface ContractFormProps<V extends Record<string, unknown>, S extends 
 /**
  * A form over one request: the client check against the zod contract, the pending save, the
  * server's field errors (problem+json `errors[].path`) beside their fields, and its other problems
- * (an edit conflict with a reload button) above the buttons.
+ * (an edit conflict with a reload button) above the buttons, or what `aboveFields` makes of them at the top.
  */
 export function ContractForm<V extends Record<string, unknown>, S extends z.ZodType, R>(props: ContractFormProps<V, S, R>) {
   const { t } = useTranslation();
