@@ -1,13 +1,13 @@
 import { Alert, Badge, Button, Checkbox, Fieldset, Group, List, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { forwardRef, useEffect, useRef } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RELEASE_BASES, ReleaseBody, type Prisoner, type ReleaseBasis, type ReleaseCheck } from '@vigil/contracts';
 import { ApiProblem } from '../../api/client.ts';
+import { ContractForm } from '../../ui/form/contract-form.tsx';
+import { readRefusal } from '../../ui/form/refusal.ts';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
-import { useForm } from '../../ui/use-form.ts';
-import { serverFieldErrors } from '../../ui/validation.ts';
 import { formatDate } from '../prisoners/prisoner-format.ts';
 import { movementKeys, movementsApi } from './movements-api.ts';
 import { PropertyTable, useReturnProperty } from './property-panel.tsx';
@@ -27,139 +27,121 @@ export function ReleaseForm({ prisoner, onDone, onCancel }: { prisoner: Prisoner
   );
 }
 
+/** The release-blocked problem's reasons (its `errors[].message` are blocker codes), or none for any other problem. */
+const blockedFor = (error: unknown): string[] => (error instanceof ApiProblem && error.code === 'release-blocked' ? (error.problem.errors ?? []).map((e) => e.message) : []);
+
 function ReleaseDetails({ prisoner, check, onDone, onCancel }: { prisoner: Prisoner; check: ReleaseCheck; onDone: () => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
   const refresh = useMovementRefresh(prisoner.id);
-  const form = useForm({ basis: (check.due ? 'sentence-served' : 'court-order') as ReleaseBasis, orderReference: '', family: false, police: false, probation: false });
-  const v = form.values;
-  const release = useMutation({
-    mutationFn: async () => {
-      const body = form.check(
-        ReleaseBody,
-        { basis: v.basis, orderReference: v.orderReference, notifications: { family: v.family, police: v.police, probation: v.probation }, version: check.version },
-        t,
-      );
-      return body ? movementsApi.release(prisoner.id, body) : null;
-    },
-    onSuccess: (saved) => {
-      if (!saved) return;
-      refresh();
-      onDone();
-    },
-  });
-  const errors = { ...serverFieldErrors(release.error, t), ...form.errors };
-  const refusedFor = release.error instanceof ApiProblem && release.error.code === 'release-blocked' ? (release.error.problem.errors ?? []).map((e) => e.message) : [];
-  // Property handed back since the refusal no longer stands in the way.
-  const refused = refusedFor.filter((code) => code !== 'property-outstanding' || check.propertyOutstanding.length > 0);
-  // A refusal answers the button at the bottom of a long dialog: bring its reasons into view.
-  const refusedRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (refused.length > 0) refusedRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-  }, [refused.length, release.error]);
-
+  const initial = { basis: (check.due ? 'sentence-served' : 'court-order') as ReleaseBasis, orderReference: '', notifications: { family: false, police: false, probation: false } };
   return (
-    <>
-      {/* Why it cannot go ahead comes first, where it is seen without scrolling the dialog. */}
-      {refused.length > 0 ? (
-        <BlockersAlert ref={refusedRef} title={t('movements.release.refused')} codes={refused} check={check} prisoner={prisoner} testId="release-refused" />
-      ) : (
-        check.blockers.length > 0 && <BlockersAlert title={t('movements.release.blockersTitle')} codes={check.blockers} check={check} prisoner={prisoner} testId="release-blockers" />
-      )}
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <div>
-          <Text size="sm" fw={600}>
-            {t('movements.release.dueDate')}
-          </Text>
-          <Group gap="xs" data-testid="release-due">
-            <Text>{check.dueDate ? formatDate(check.dueDate, i18n.language) : t('movements.release.noDate')}</Text>
-            <Badge color={check.due ? 'teal.9' : 'red.9'}>{check.due ? t('movements.release.due') : t('movements.release.notDue')}</Badge>
-          </Group>
-        </div>
-      </SimpleGrid>
-
-      <Title order={3} size="h5">
-        {t('movements.release.propertyTitle')}
-      </Title>
-      {check.propertyOutstanding.length === 0 ? (
-        <Text size="sm" data-testid="property-all-back">
-          {t('movements.release.propertyAllBack')}
-        </Text>
-      ) : (
-        <PropertyTable prisoner={prisoner} items={check.propertyOutstanding} mayReturn />
-      )}
-
-      <Title order={3} size="h5">
-        {t('movements.release.alertsTitle')}
-      </Title>
-      {check.activeAlerts.length === 0 ? (
-        <Text size="sm">{t('movements.release.noAlerts')}</Text>
-      ) : (
-        <Alert color="grape" variant="outline" title={t('movements.release.alertsHelp')} data-testid="release-alerts">
-          <Group gap="xs">
-            {check.activeAlerts.map((a) => (
-              <Badge key={`${a.code}-${a.startsOn}`} color="red.9">
-                {a.name}
-              </Badge>
-            ))}
-          </Group>
-        </Alert>
-      )}
-
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          release.mutate();
-        }}
-      >
-        <Stack>
+    <ContractForm
+      initial={initial}
+      schema={ReleaseBody}
+      toBody={(v) => ({ ...v, version: check.version })}
+      submit={(body) => movementsApi.release(prisoner.id, body)}
+      onSaved={() => {
+        refresh();
+        onDone();
+      }}
+      onCancel={onCancel}
+      onReload={refresh}
+      // The blockers are listed at the top (aboveFields), so the alert above the buttons leaves them out.
+      readRefusal={(error) => {
+        const refusal = readRefusal(error, t);
+        return blockedFor(error).length > 0 ? { ...refusal, alert: null } : refusal;
+      }}
+      aboveFields={(error) => <Blockers error={error} check={check} prisoner={prisoner} />}
+      submitLabel={t('movements.release.submit')}
+      submitColor="red"
+      saveTestId="release-save"
+    >
+      {(form) => (
+        <>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <div>
+              <Text size="sm" fw={600}>
+                {t('movements.release.dueDate')}
+              </Text>
+              <Group gap="xs" data-testid="release-due">
+                <Text>{check.dueDate ? formatDate(check.dueDate, i18n.language) : t('movements.release.noDate')}</Text>
+                <Badge color={check.due ? 'teal.9' : 'red.9'}>{check.due ? t('movements.release.due') : t('movements.release.notDue')}</Badge>
+              </Group>
+            </div>
+          </SimpleGrid>
+
+          <Title order={3} size="h5">
+            {t('movements.release.propertyTitle')}
+          </Title>
+          {check.propertyOutstanding.length === 0 ? (
+            <Text size="sm" data-testid="property-all-back">
+              {t('movements.release.propertyAllBack')}
+            </Text>
+          ) : (
+            <PropertyTable prisoner={prisoner} items={check.propertyOutstanding} mayReturn />
+          )}
+
+          <Title order={3} size="h5">
+            {t('movements.release.alertsTitle')}
+          </Title>
+          {check.activeAlerts.length === 0 ? (
+            <Text size="sm">{t('movements.release.noAlerts')}</Text>
+          ) : (
+            <Alert color="grape" variant="outline" title={t('movements.release.alertsHelp')} data-testid="release-alerts">
+              <Group gap="xs">
+                {check.activeAlerts.map((a) => (
+                  <Badge key={`${a.code}-${a.startsOn}`} color="red.9">
+                    {a.name}
+                  </Badge>
+                ))}
+              </Group>
+            </Alert>
+          )}
+
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {/* The blockers say why a basis is refused in words, so the choice itself is not marked. */}
             <Select
               label={t('movements.release.basis')}
               data={RELEASE_BASES.map((b) => ({ value: b, label: t(`movements.release.bases.${b}`) }))}
-              value={v.basis}
+              value={form.values.basis}
               onChange={(b) => b && form.set('basis', b as ReleaseBasis)}
               allowDeselect={false}
               data-testid="release-basis"
             />
-            <TextInput
-              label={t('movements.release.orderReference')}
-              description={t('movements.release.orderHelp')}
-              name="orderReference"
-              value={v.orderReference}
-              onChange={(e) => form.set('orderReference', e.currentTarget.value)}
-              error={errors.orderReference}
-              maxLength={100}
-            />
+            <TextInput label={t('movements.release.orderReference')} description={t('movements.release.orderHelp')} {...form.text('orderReference')} maxLength={100} />
           </SimpleGrid>
           <Fieldset legend={t('movements.release.notifications')} variant="unstyled">
             <Group mt="xs">
-              <Checkbox label={t('movements.release.notify.family')} checked={v.family} onChange={(e) => form.set('family', e.currentTarget.checked)} name="notify-family" />
-              <Checkbox label={t('movements.release.notify.police')} checked={v.police} onChange={(e) => form.set('police', e.currentTarget.checked)} name="notify-police" />
-              <Checkbox label={t('movements.release.notify.probation')} checked={v.probation} onChange={(e) => form.set('probation', e.currentTarget.checked)} name="notify-probation" />
+              <Checkbox label={t('movements.release.notify.family')} {...form.checkbox('notifications.family')} name="notify-family" />
+              <Checkbox label={t('movements.release.notify.police')} {...form.checkbox('notifications.police')} name="notify-police" />
+              <Checkbox label={t('movements.release.notify.probation')} {...form.checkbox('notifications.probation')} name="notify-probation" />
             </Group>
           </Fieldset>
-          {refusedFor.length === 0 && (
-            <ProblemAlert
-              error={release.error}
-              onReload={() => {
-                release.reset();
-                refresh();
-              }}
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={release.isPending} data-testid="release-save">
-              {t('movements.release.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </>
+        </>
+      )}
+    </ContractForm>
   );
+}
+
+/**
+ * Why the release cannot go ahead, first in the dialog where it is seen without scrolling: the
+ * server's refusal once there is one, the check's blockers before.
+ */
+function Blockers({ error, check, prisoner }: { error: unknown; check: ReleaseCheck; prisoner: Prisoner }) {
+  const { t } = useTranslation();
+  // Property handed back since the refusal no longer stands in the way.
+  const refused = blockedFor(error).filter((code) => code !== 'property-outstanding' || check.propertyOutstanding.length > 0);
+  // A refusal answers the button at the bottom of a long dialog: bring its reasons into view. In the
+  // next frame, after the form has focused the field the refusal marks, so this scroll comes last.
+  const refusedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refused.length === 0) return;
+    const frame = requestAnimationFrame(() => refusedRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
+    return () => cancelAnimationFrame(frame);
+  }, [refused.length, error]);
+  if (refused.length > 0) return <BlockersAlert ref={refusedRef} title={t('movements.release.refused')} codes={refused} check={check} prisoner={prisoner} testId="release-refused" />;
+  if (check.blockers.length === 0) return null;
+  return <BlockersAlert title={t('movements.release.blockersTitle')} codes={check.blockers} check={check} prisoner={prisoner} testId="release-blockers" />;
 }
 
 /**

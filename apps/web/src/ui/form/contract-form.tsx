@@ -1,5 +1,5 @@
 import { useRef, type ReactNode } from 'react';
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack, type MantineColor } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -24,6 +24,8 @@ export interface ContractFormProps<V extends Record<string, unknown>, S extends 
   /** Fields shown, no buttons (a reader without the right to change it). */
   readOnly?: boolean;
   submitLabel?: string;
+  /** The save button's colour where the save is grave and should look it (a release, an override). */
+  submitColor?: MantineColor;
   /** data-testid of the form ("alert-type-form"); its save button is "alert-type-save". */
   testId?: string;
   /** data-testid of the save button where journeys know it by another name than "<form>-save". */
@@ -35,13 +37,19 @@ export interface ContractFormProps<V extends Record<string, unknown>, S extends 
    * (the prisoner file names its fields' problems by code); see `ui/form/refusal.ts`.
    */
   readRefusal?: (error: unknown) => Refusal;
+  /**
+   * Shown above the fields, given the last refused save's error (null before any): for a long form
+   * whose refusal is a list of reasons the reader must see where they start, not at the buttons
+   * (the release's blockers). Keep what it shows out of the alert with `readRefusal`.
+   */
+  aboveFields?: (error: unknown) => ReactNode;
   children: (form: FormBinder<V>) => ReactNode;
 }
 
 /**
  * A form over one request: the client check against the zod contract, the pending save, the
  * server's field errors (problem+json `errors[].path`) beside their fields, and its other problems
- * (an edit conflict with a reload button) above the buttons.
+ * (an edit conflict with a reload button) above the buttons, or what `aboveFields` makes of them at the top.
  */
 export function ContractForm<V extends Record<string, unknown>, S extends z.ZodType, R>(props: ContractFormProps<V, S, R>) {
   const { t } = useTranslation();
@@ -78,6 +86,7 @@ export function ContractForm<V extends Record<string, unknown>, S extends z.ZodT
       data-testid={props.testId}
     >
       <Stack>
+        {props.aboveFields?.(save.error)}
         {props.children(form)}
         <ProblemAlert error={save.error && read(save.error).alert} onReload={props.onReload} />
         {!props.readOnly && (
@@ -87,7 +96,7 @@ export function ContractForm<V extends Record<string, unknown>, S extends z.ZodT
                 {t('common.cancel')}
               </Button>
             )}
-            <Button type="submit" loading={save.isPending} data-testid={saveButtonTestId(props.testId, props.saveTestId)}>
+            <Button type="submit" color={props.submitColor} loading={save.isPending} data-testid={saveButtonTestId(props.testId, props.saveTestId)}>
               {props.submitLabel ?? t('common.save')}
             </Button>
           </Group>
