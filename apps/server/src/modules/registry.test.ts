@@ -75,10 +75,8 @@ describe('the module registry', () => {
   });
 
   test("no module reads another module's repository: it asks that module's published queries (modules/<m>/index.ts)", () => {
-    // The import path is being reworked (issue 8); it is the known exception.
-    const exempt = new Set(['imports']);
     const folder = new URL('.', import.meta.url);
-    for (const module of readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory() && !exempt.has(d.name))) {
+    for (const module of readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory())) {
       for (const file of readdirSync(new URL(`${module.name}/`, folder)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
         const source = readFileSync(new URL(`${module.name}/${file}`, folder), 'utf8');
         const foreign = [...source.matchAll(/from '\.\.\/([a-z-]+)\/[a-z.-]+\.repository\.ts'/g)].map((m) => m[1]);

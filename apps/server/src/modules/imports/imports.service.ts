@@ -11,11 +11,9 @@ import { facilityDays } from '../../platform/time/facility-day.ts';
 import type { PrisonersService } from '../prisoners/prisoners.service.ts';
 import { prepareAdmission, type PreparedAdmission } from '../prisoners/index.ts';
 import { separationCategory } from '../prisoners/prisoners.rules.ts';
-import { allocationRepository } from '../allocation/allocation.repository.ts';
-import { checkAllocation, type Occupant } from '../allocation/allocation.rules.ts';
-import { toCell, toOccupant } from '../allocation/allocation.inputs.ts';
+import { allocationQueries, checkAllocation, toCell, toOccupant, type Occupant } from '../allocation/index.ts';
 import { importsRepository, type ImportRow } from './imports.repository.ts';
-import { locationsRepository, type LocationWithPath } from '../locations/locations.repository.ts';
+import { locationQueries, type LocationWithPath } from '../locations/index.ts';
 import { parseSpreadsheet, type SheetRow } from './imports.parse.ts';
 import { resolveMapping, suggestMapping } from './imports.mapping.ts';
 import { cellIssue, cellKey, checkRow, compareWithExisting, markDuplicatesInFile, type CheckedRow } from './imports.rules.ts';
@@ -64,8 +62,8 @@ export function importsService(deps: { db: Kysely<DB>; clock: Clock; prisoners: 
   const { db, prisoners } = deps;
   const days = facilityDays(deps);
   const repo = importsRepository(db);
-  const allocation = allocationRepository(db);
-  const places = locationsRepository(db);
+  const allocation = allocationQueries(db);
+  const places = locationQueries(db);
   /**
    * Commits under way in this process, with their progress. The commit's transaction hides its rows
    * until the end (that is the point), so progress lives here, in memory.

@@ -4,6 +4,8 @@ import type { Db } from '../../platform/db/db.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { locationsRepository } from './locations.repository.ts';
 
+export type { LocationWithPath } from './locations.repository.ts';
+
 /** What the locations module lets other modules ask: a place the actor may see, with its path. */
 export function locationQueries(db: Kysely<DB>) {
   const repo = locationsRepository(db);
