@@ -16,4 +16,5 @@ export * from './movements.ts';
 export * from './counts.ts';
 export * from './statistics.ts';
 export * from './imports.ts';
+export * from './assessments.ts';
 export * from './navigation.ts';

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'release.manage',
   'counts.manage',
   'statistics.read',
+  'assessments.read',
+  'assessments.configure',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -62,8 +64,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   intelligence_manager: [...prisonerStaff, 'alerts.manage'],
   // Alert codes are configuration: the security manager decides which exist and who sees them.
   security_manager: [...wingOfficer, 'locations.manage', 'allocation.override', 'statistics.read', 'alerts.configure'],
-  case_manager: [...prisonerStaff, 'prisoners.correct'],
-  psychologist: [...prisonerStaff],
+  // Risk-and-needs instruments: read by those who assess and plan; loaded by the administrator.
+  case_manager: [...prisonerStaff, 'prisoners.correct', 'assessments.read'],
+  psychologist: [...prisonerStaff, 'assessments.read'],
   governor: [...prisonerStaff, 'users.read', 'audit.read', 'allocation.override', 'release.manage', 'statistics.read', 'prisoners.views.read'],
   hq_analyst: [...everyoneOnDuty, 'statistics.read'],
   auditor: [...prisonerStaff, 'audit.read', 'audit.export', 'users.read', 'prisoners.views.read', 'statistics.read'],
@@ -78,6 +81,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'prisoners.read',
     'prisoners.import',
     'alerts.configure',
+    'assessments.read',
+    'assessments.configure',
   ],
 };
 

@@ -11,6 +11,7 @@ import { alertsProblems } from './problems/alerts.ts';
 import { movementsProblems } from './problems/movements.ts';
 import { countsProblems } from './problems/counts.ts';
 import { importsProblems } from './problems/imports.ts';
+import { assessmentsProblems } from './problems/assessments.ts';
 
 /**
  * Stable problem codes (the `code` and the last part of `type` in RFC 9457 problem+json) with the
@@ -30,6 +31,7 @@ export const PROBLEMS = {
   ...movementsProblems,
   ...countsProblems,
   ...importsProblems,
+  ...assessmentsProblems,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -13,6 +13,7 @@ import { movementsModule } from './movements/movements.module.ts';
 import { countsModule } from './counts/counts.module.ts';
 import { statisticsModule } from './statistics/statistics.module.ts';
 import { importsModule } from './imports/imports.module.ts';
+import { assessmentsModule } from './assessments/assessments.module.ts';
 
 /**
  * Every feature module, in the order their services are built: a module comes after the modules
@@ -33,6 +34,7 @@ export const MODULES = [
   countsModule,
   statisticsModule,
   importsModule,
+  assessmentsModule,
 ] as const;
 
 export type ModuleServices = ServicesOf<typeof MODULES>;
