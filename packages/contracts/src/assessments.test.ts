@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { InstrumentDefinition } from './assessments.ts';
 
@@ -117,4 +118,10 @@ describe('instrument definition: properties', () => {
       { numRuns: 300 },
     );
   });
+});
+
+test('the example import in docs/assessments.md is a valid definition', () => {
+  const doc = readFileSync(new URL('../../../docs/assessments.md', import.meta.url), 'utf8');
+  const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(doc)![1]!) as { definition: unknown };
+  assert.deepEqual(faults(example.definition), []);
 });
