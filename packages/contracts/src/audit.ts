@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   'alert-type.updated',
   'alert.ended',
   'alert.raised',
+  'assessment-instrument.imported',
+  'assessment-instrument.superseded',
   'audit.exported',
   'auth.locked',
   'auth.mfa-enrolled',

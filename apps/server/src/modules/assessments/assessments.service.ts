@@ -45,14 +45,14 @@ export function assessmentsService(deps: { db: Kysely<DB>; clock: Clock }) {
       const definition = loadDefinition(body.definition);
       const today = serviceToday();
       const basis = { effectiveFrom: body.effectiveFrom ?? today, source: body.source };
-      const audit = (action: string) => ({ action, entityType: 'assessment-instrument', entityId: definition.code });
+      const subject = { entityType: 'assessment-instrument', entityId: definition.code };
       return runWrite(db, ctx, async (w) => {
         const current = (await instruments.latest(w.trx)).find((e) => e.code === definition.code);
         if (current) {
-          return instruments.revise(w, definition.code, current.version, () => definition, basis, today, (e) => present(e, today), () => audit('assessment-instrument.superseded'));
+          return instruments.revise(w, definition.code, current.version, () => definition, basis, today, (e) => present(e, today), () => ({ action: 'assessment-instrument.superseded', ...subject }));
         }
         const after = present(await instruments.add(w, definition.code, definition, basis, today), today);
-        await w.audit({ ...audit('assessment-instrument.imported'), after });
+        await w.audit({ action: 'assessment-instrument.imported', ...subject, after });
         return after;
       });
     },
