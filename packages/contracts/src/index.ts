@@ -17,4 +17,5 @@ export * from './counts.ts';
 export * from './statistics.ts';
 export * from './imports.ts';
 export * from './assessments.ts';
+export * from './assessment-records.ts';
 export * from './navigation.ts';

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'statistics.read',
   'assessments.read',
   'assessments.configure',
+  'assessments.assess',
+  'assessments.approve',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -65,9 +67,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Alert codes are configuration: the security manager decides which exist and who sees them.
   security_manager: [...wingOfficer, 'locations.manage', 'allocation.override', 'statistics.read', 'alerts.configure'],
   // Risk-and-needs instruments: read by those who assess and plan; loaded by the administrator.
-  case_manager: [...prisonerStaff, 'prisoners.correct', 'assessments.read'],
-  psychologist: [...prisonerStaff, 'assessments.read'],
-  governor: [...prisonerStaff, 'users.read', 'audit.read', 'allocation.override', 'release.manage', 'statistics.read', 'prisoners.views.read'],
+  // Psychologists and case managers assess; the governor countersigns (four eyes: never their own).
+  case_manager: [...prisonerStaff, 'prisoners.correct', 'assessments.read', 'assessments.assess'],
+  psychologist: [...prisonerStaff, 'assessments.read', 'assessments.assess'],
+  governor: [...prisonerStaff, 'users.read', 'audit.read', 'allocation.override', 'release.manage', 'statistics.read', 'prisoners.views.read', 'assessments.read', 'assessments.approve'],
   hq_analyst: [...everyoneOnDuty, 'statistics.read'],
   auditor: [...prisonerStaff, 'audit.read', 'audit.export', 'users.read', 'prisoners.views.read', 'statistics.read'],
   partner_liaison: ['dashboard.read'],

@@ -9,5 +9,7 @@ export function userQueries(db: Kysely<DB>) {
   return {
     /** The signed-in user's own family and given name (who printed a record). */
     ownName: (actor: Actor) => repo.nameOf(actor.userId),
+    /** Whether a user is active and which roles they hold (is someone allowed to be assigned a task). */
+    standing: (id: string) => repo.standing(id),
   };
 }

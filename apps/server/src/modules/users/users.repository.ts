@@ -68,6 +68,11 @@ export function usersRepository(db: Kysely<DB>) {
       return trx.selectFrom('users').select(['family_name', 'given_name']).where('id', '=', id).executeTakeFirst();
     },
 
+    /** Whether a user is active and what their roles are, whatever the reader's scope. */
+    standing(id: string, trx: Db = db) {
+      return trx.selectFrom('users').select(['id', 'active', 'roles']).where('id', '=', id).executeTakeFirst();
+    },
+
     find(actor: Actor, id: string, trx: Db = db) {
       return trx.selectFrom('users').selectAll().where('users.id', '=', id).where(visibleTo(actor)).executeTakeFirst();
     },

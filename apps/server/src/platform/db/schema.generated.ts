@@ -43,6 +43,25 @@ export interface AlertTypes {
   version: number;
 }
 
+export interface Assessments {
+  approved_at: Timestamp | null;
+  approved_by: string | null;
+  assessor_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  formulation: string | null;
+  id: Generated<string>;
+  instrument_entry_id: string;
+  judgement: string | null;
+  next_review_on: string | null;
+  prisoner_id: string;
+  ratings: Generated<ColumnType<unknown, string, string>>;
+  return_reason: string | null;
+  status: Generated<"draft" | "submitted" | "approved">;
+  submitted_at: Timestamp | null;
+  version: Generated<number>;
+}
+
 export interface AuditEvents {
   action: string;
   actor_roles: Generated<string[]>;
@@ -391,6 +410,7 @@ export interface DB {
   admission_announcements: AdmissionAnnouncements;
   admission_batches: AdmissionBatches;
   alert_types: AlertTypes;
+  assessments: Assessments;
   audit_events: AuditEvents;
   audit_head: AuditHead;
   catalogue_entries: CatalogueEntries;

@@ -14,6 +14,8 @@ export interface DomainEventPayloads {
   'prisoner.released': { prisonerId: string; movementId: string };
   'alert.raised': { alertId: string; prisonerId: string; code: string };
   'alert.ended': { alertId: string; prisonerId: string; code: string };
+  /** Countersigned: the assessor's final judgement (a level code of the instrument) now stands. */
+  'assessment.approved': { assessmentId: string; prisonerId: string; instrumentCode: string; judgement: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -50,6 +52,7 @@ export const HEARD_WITH: Record<DomainEventType, Permission> = {
   'prisoner.released': 'prisoners.read',
   'alert.raised': 'alerts.read',
   'alert.ended': 'alerts.read',
+  'assessment.approved': 'assessments.assess',
 };
 
 export const isDomainEventType = (type: string): type is DomainEventType => Object.hasOwn(HEARD_WITH, type);
