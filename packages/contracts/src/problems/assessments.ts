@@ -1,8 +1,9 @@
 import type { ProblemTable } from './table.ts';
 
 /**
- * Problem codes of the assessments module. `instrument-invalid` refuses an instrument definition;
- * the others are the messages of its `errors[]`, one per fault, so a form can show each beside its field.
+ * Problem codes of the assessments module. `instrument-invalid` refuses an instrument definition
+ * and `assessment-incomplete` a submission; the `instrument-*` and `assessment-*` codes after each
+ * are also the messages of their `errors[]`, one per fault, so a form can show each beside its field.
  */
 export const assessmentsProblems = {
   'instrument-invalid': {

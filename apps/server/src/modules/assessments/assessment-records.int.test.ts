@@ -121,6 +121,9 @@ describe(`assessments over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => 
     const [a] = (await psychologist.get(`/api/v1/prisoners/${woman.id}/assessments`)).body.items as Assessment[];
     assert.equal((await officer.get(`/api/v1/assessments/${a!.id}`)).status, 403);
     assert.equal((await officer.get(`/api/v1/prisoners/${woman.id}/assessments`)).status, 403);
+    const elsewhere = await factories(t).signedIn(['psychologist'], { facilityIds: [(await factories(t).facility('AS2')).id] });
+    assert.equal((await elsewhere.get(`/api/v1/assessments/${a!.id}`)).status, 404, 'outside the reader\'s facilities it does not exist');
+    assert.equal((await elsewhere.post(`/api/v1/assessments/${a!.id}/submit`, { version: a!.version })).status, 404);
     const before = await auditCount('assessment.viewed', a!.id);
     assert.equal((await governor.get(`/api/v1/assessments/${a!.id}`)).status, 200);
     assert.equal(await auditCount('assessment.viewed', a!.id), before + 1);
