@@ -8,4 +8,5 @@ export const assessmentsModule = defineModule({
   services: (deps) => ({ assessments: assessmentsService(deps) }),
   routes: (app, { assessments }) => assessmentsRoutes(app, assessments),
   permissions: ['assessments.read', 'assessments.configure'],
+  navigation: [{ id: 'assessment-instruments', labelKey: 'instruments.nav', path: '/assessment-instruments', permission: 'assessments.read' }],
 });
