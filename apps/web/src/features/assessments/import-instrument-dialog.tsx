@@ -89,6 +89,7 @@ function InstrumentFileField({ form, onRead }: { form: FormBinder<Values>; onRea
       error={problem ?? form.errors.definition}
       required
       clearable
+      clearButtonProps={{ 'aria-label': t('instruments.import.clearFile') }}
       data-testid="instrument-file"
     />
   );
