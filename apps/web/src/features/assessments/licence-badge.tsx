@@ -8,7 +8,6 @@ export function LicenceBadge({ licence }: { licence: InstrumentDefinition['licen
   return (
     <Badge
       color={licence.kind === 'open' ? 'teal.9' : 'grape.9'}
-      variant={licence.kind === 'open' ? 'light' : 'filled'}
       styles={{ root: { textTransform: 'none', maxWidth: '100%' }, label: { overflow: 'visible', whiteSpace: 'normal' } }}
       data-testid="instrument-licence"
       data-kind={licence.kind}
