@@ -12,6 +12,7 @@ import { statisticsFeature } from './statistics/statistics.feature.ts';
 import { facilitiesFeature } from './facilities/facilities.feature.ts';
 import { countsFeature } from './counts/counts.feature.ts';
 import { alertsFeature } from './alerts/alerts.feature.ts';
+import { assessmentsFeature } from './assessments/assessments.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
 
@@ -24,6 +25,7 @@ export const WEB_FEATURES = [
   facilitiesFeature,
   countsFeature,
   alertsFeature,
+  assessmentsFeature,
   usersFeature,
   auditFeature,
 ] as const;

@@ -13,4 +13,5 @@ export const assessmentsModule = defineModule({
     assessmentRecordsRoutes(app, assessmentRecords);
   },
   permissions: ['assessments.read', 'assessments.configure', 'assessments.assess', 'assessments.approve'],
+  navigation: [{ id: 'assessment-instruments', labelKey: 'instruments.nav', path: '/assessment-instruments', permission: 'assessments.read' }],
 });
