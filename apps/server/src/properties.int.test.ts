@@ -185,7 +185,19 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     await t.services.counts.record(system, count.id, countWing1.id, 5);
 
     // Every role that writes, so each write route reaches its checks rather than a 403.
-    admin = await t.signedIn(['sysadmin', 'senior_officer', 'security_manager', 'governor'], { allFacilities: true });
+    admin = await t.signedIn(['sysadmin', 'senior_officer', 'security_manager', 'governor', 'psychologist'], { allFacilities: true });
+    // Assessments: a draft the signed-in user rates, and one another psychologist rates (approving
+    // or returning a draft is refused however the body looks).
+    const assessed = await admitPrisoner(t, facility.id);
+    const adminId = ((await admin.get('/api/v1/auth/session')).body as { user: { id: string } }).user.id;
+    const psychologist = await t.createUser({ roles: ['psychologist'], facilityIds: [facility.id] });
+    const draft = async (instrumentCode: string, assessorId: string) => {
+      const res = await admin.post(`/api/v1/prisoners/${assessed.id}/assessments`, { instrumentCode, assessorId });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      return res.body as { id: string };
+    };
+    const ownDraft = await draft('needs-screening', adminId);
+    const othersDraft = await draft('ve-screening', psychologist.id);
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -240,6 +252,12 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/counts/:id/close', url: `/api/v1/counts/${count.id}/close`, valid: {} },
       { method: 'POST', route: '/api/v1/imports/prisoners', url: `/api/v1/imports/prisoners?facilityId=${facility.id}&filename=register.csv`, valid: {} },
       { method: 'POST', route: '/api/v1/imports/:id/dry-run', url: `/api/v1/imports/${register.id}/dry-run`, valid: { mapping: register.mapping, version: 1 } },
+      { method: 'POST', route: '/api/v1/assessment-instruments', url: '/api/v1/assessment-instruments', valid: { definition: { code: 'prop-tool' }, source: 'Property test' } },
+      { method: 'POST', route: '/api/v1/prisoners/:id/assessments', url: `/api/v1/prisoners/${assessed.id}/assessments`, valid: { instrumentCode: 'needs-screening', assessorId: adminId } },
+      { method: 'PUT', route: '/api/v1/assessments/:id', url: `/api/v1/assessments/${ownDraft.id}`, valid: { version: 1, ratings: { ED1: { level: 'some', evidence: 'интервью', source: 'prisoner' } }, formulation: null, judgement: null } },
+      { method: 'POST', route: '/api/v1/assessments/:id/submit', url: `/api/v1/assessments/${ownDraft.id}/submit`, valid: { version: 1 } },
+      { method: 'POST', route: '/api/v1/assessments/:id/approve', url: `/api/v1/assessments/${othersDraft.id}/approve`, valid: { version: 1 } },
+      { method: 'POST', route: '/api/v1/assessments/:id/return', url: `/api/v1/assessments/${othersDraft.id}/return`, valid: { version: 1, reason: 'evidence missing' } },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
     ];
   });
