@@ -1,4 +1,5 @@
 import { UNKNOWN_LEVEL, type CalendarDate, type InstrumentDefinition, type ProblemCode, type Sex } from '@vigil/contracts';
+import { addMonths } from '../../platform/time/calendar.ts';
 
 /** A fault in an assessment, at its path in the request body, with the problem code as its message. */
 export interface Fault {
@@ -65,16 +66,7 @@ export function ownApproval(approverId: string, a: { assessorId: string; created
   return approverId === a.assessorId || approverId === a.createdBy;
 }
 
-/**
- * When an approved assessment is due for review: the approval day plus the instrument's interval
- * in months. A day the target month lacks (31 August + 6 months) falls on that month's last day.
- */
+/** When an approved assessment is due for review: the approval day plus the instrument's interval in months. */
 export function nextReviewOn(approvedOn: CalendarDate, months: number): CalendarDate {
-  const [y, m, d] = approvedOn.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, lastDay))}`;
+  return addMonths(approvedOn, months);
 }

@@ -33,6 +33,20 @@ export function addDays(day: CalendarDate, days: number): CalendarDate {
   return fromUtc(utcMidnight(day) + days * 86_400_000);
 }
 
+/**
+ * The same day `months` later (or earlier, when negative). A day the target month lacks (31 August
+ * + 6 months) falls on that month's last day, as review intervals are counted.
+ */
+export function addMonths(day: CalendarDate, months: number): CalendarDate {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, lastDay))}`;
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return Math.round((utcMidnight(to) - utcMidnight(from)) / 86_400_000);
