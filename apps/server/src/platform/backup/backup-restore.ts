@@ -36,6 +36,21 @@ async function* linesOf(file: string): AsyncGenerator<string> {
   if (rest) yield rest;
 }
 
+/**
+ * Reads the whole file through gunzip once before anything is restored. gzip's checksum sits at
+ * the end of the stream, so a damaged byte in the middle would otherwise reach PostgreSQL as a
+ * malformed row before gunzip noticed; this way damage is always named as damage.
+ */
+async function checkGzipIntegrity(file: string) {
+  const gunzip = createGunzip();
+  createReadStream(file).on('error', (e) => gunzip.destroy(e)).pipe(gunzip);
+  try {
+    for await (const _ of gunzip) void _;
+  } catch (e) {
+    throw new BackupError(`the backup file is truncated or corrupt (${(e as Error).message})`);
+  }
+}
+
 /** Whether the database already holds anything worth keeping: any audited work, users or facilities. */
 async function existingData(db: Kysely<DB>) {
   const r = await sql<{ seq: string; users: boolean; facilities: boolean; events: boolean }>`
@@ -55,6 +70,7 @@ async function existingData(db: Kysely<DB>) {
  */
 export async function restoreBackup(db: Kysely<DB>, file: string, opts: { ctx: RequestContext; force?: boolean }): Promise<RestoreSummary> {
   if (!existsSync(file)) throw new BackupError(`no such file: ${file}`);
+  await checkGzipIntegrity(file);
   const lines = linesOf(file);
   const first = await lines.next();
   const header = parseHeader(first.done ? undefined : first.value);
