@@ -30,6 +30,19 @@ export const PERMISSIONS = [
   'assessments.configure',
   'assessments.assess',
   'assessments.approve',
+  'classification.read',
+  'classification.decide',
+  'classification.configure',
+  'plans.read',
+  'plans.manage',
+  'programmes.read',
+  'programmes.manage',
+  'programmes.attendance',
+  'casenotes.read',
+  'casenotes.write',
+  'casenotes.sensitive',
+  'handover.manage',
+  'handover.configure',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -54,23 +67,54 @@ export type Role = (typeof ROLES)[number];
 const everyoneOnDuty: Permission[] = ['dashboard.read', 'facilities.read', 'locations.read'];
 /** Staff who work with prisoners and need to see the file and its alerts. */
 const prisonerStaff: Permission[] = [...everyoneOnDuty, 'prisoners.read', 'alerts.read'];
-/** Landing and reception officers: receive, house, move and count prisoners. */
-const wingOfficer: Permission[] = [...prisonerStaff, 'reception.manage', 'allocation.manage', 'movements.manage', 'counts.manage', 'alerts.manage'];
+/**
+ * Landing and reception officers: receive, house, move and count prisoners; as key workers they
+ * write case notes and take programme registers (dynamic security is the everyday record).
+ */
+const wingOfficer: Permission[] = [
+  ...prisonerStaff,
+  'reception.manage',
+  'allocation.manage',
+  'movements.manage',
+  'counts.manage',
+  'alerts.manage',
+  'casenotes.read',
+  'casenotes.write',
+  'programmes.read',
+  'programmes.attendance',
+];
+/** Those who plan a sentence: they read the classification, plans, programmes and sensitive notes. */
+const caseworkReaders: Permission[] = ['classification.read', 'plans.read', 'programmes.read', 'casenotes.read', 'casenotes.write', 'casenotes.sensitive'];
 
 /** What each role may do. Later capabilities add their permissions here. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   officer: wingOfficer,
   // Overrides of allocation rules, corrections to the file and releases need a senior officer.
-  senior_officer: [...wingOfficer, 'allocation.override', 'prisoners.correct', 'release.manage', 'statistics.read'],
+  senior_officer: [...wingOfficer, 'allocation.override', 'prisoners.correct', 'release.manage', 'statistics.read', 'classification.read'],
   intelligence_analyst: [...prisonerStaff],
   intelligence_manager: [...prisonerStaff, 'alerts.manage'],
   // Alert codes are configuration: the security manager decides which exist and who sees them.
-  security_manager: [...wingOfficer, 'locations.manage', 'allocation.override', 'statistics.read', 'alerts.configure'],
+  // Security categories are decided by the security manager (and the governor), who also keep the schemes.
+  security_manager: [...wingOfficer, 'locations.manage', 'allocation.override', 'statistics.read', 'alerts.configure', 'classification.read', 'classification.decide', 'classification.configure'],
   // Risk-and-needs instruments: read by those who assess and plan; loaded by the administrator.
   // Psychologists and case managers assess; the governor countersigns (four eyes: never their own).
-  case_manager: [...prisonerStaff, 'prisoners.correct', 'assessments.read', 'assessments.assess'],
-  psychologist: [...prisonerStaff, 'assessments.read', 'assessments.assess'],
-  governor: [...prisonerStaff, 'users.read', 'audit.read', 'allocation.override', 'release.manage', 'statistics.read', 'prisoners.views.read', 'assessments.read', 'assessments.approve'],
+  // Case managers own the sentence plan, enrolments and the handover at release.
+  case_manager: [...prisonerStaff, ...caseworkReaders, 'prisoners.correct', 'assessments.read', 'assessments.assess', 'plans.manage', 'programmes.manage', 'programmes.attendance', 'handover.manage'],
+  psychologist: [...prisonerStaff, ...caseworkReaders, 'assessments.read', 'assessments.assess'],
+  governor: [
+    ...prisonerStaff,
+    ...caseworkReaders,
+    'users.read',
+    'audit.read',
+    'allocation.override',
+    'release.manage',
+    'statistics.read',
+    'prisoners.views.read',
+    'assessments.read',
+    'assessments.approve',
+    'classification.decide',
+    'handover.manage',
+  ],
   hq_analyst: [...everyoneOnDuty, 'statistics.read'],
   auditor: [...prisonerStaff, 'audit.read', 'audit.export', 'users.read', 'prisoners.views.read', 'statistics.read'],
   partner_liaison: ['dashboard.read'],
@@ -86,6 +130,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alerts.configure',
     'assessments.read',
     'assessments.configure',
+    'classification.configure',
+    'handover.configure',
   ],
 };
 

@@ -16,6 +16,17 @@ export interface DomainEventPayloads {
   'alert.ended': { alertId: string; prisonerId: string; code: string };
   /** Countersigned: the assessor's final judgement (a level code of the instrument) now stands. */
   'assessment.approved': { assessmentId: string; prisonerId: string; instrumentCode: string; judgement: string };
+  /** A security category decided (`review`: a scheduled or early review, not the first decision). */
+  'classification.decided': { decisionId: string; prisonerId: string; scheme: string; level: string; review: boolean };
+  'plan.created': { planId: string; prisonerId: string };
+  'plan.reviewed': { planId: string; prisonerId: string; reviewId: string };
+  'plan.intervention-changed': { planId: string; prisonerId: string; interventionId: string; status: string };
+  'programme.enrolled': { enrolmentId: string; prisonerId: string; programmeId: string };
+  'programme.ended': { enrolmentId: string; prisonerId: string; programmeId: string; outcome: 'completed' | 'withdrawn' };
+  'casenote.recorded': { noteId: string; prisonerId: string; type: string; sensitive: boolean };
+  'keywork.session-recorded': { sessionId: string; prisonerId: string };
+  /** A handover package issued to a receiving agency under a recipient profile. */
+  'handover.issued': { handoverId: string; prisonerId: string; recipientProfile: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -53,6 +64,15 @@ export const HEARD_WITH: Record<DomainEventType, Permission> = {
   'alert.raised': 'alerts.read',
   'alert.ended': 'alerts.read',
   'assessment.approved': 'assessments.assess',
+  'classification.decided': 'classification.read',
+  'plan.created': 'plans.read',
+  'plan.reviewed': 'plans.read',
+  'plan.intervention-changed': 'plans.read',
+  'programme.enrolled': 'programmes.read',
+  'programme.ended': 'programmes.read',
+  'casenote.recorded': 'casenotes.read',
+  'keywork.session-recorded': 'casenotes.read',
+  'handover.issued': 'handover.manage',
 };
 
 export const isDomainEventType = (type: string): type is DomainEventType => Object.hasOwn(HEARD_WITH, type);
