@@ -1,4 +1,5 @@
-import type { Permission } from '@vigil/contracts';
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type { Permission, Prisoner } from '@vigil/contracts';
 import type { RootRoute } from './router.tsx';
 
 /** An entry of the side navigation, shown only when the server granted its ability. */
@@ -10,12 +11,27 @@ export interface NavItem {
 }
 
 /**
+ * A tab a feature adds to the prisoner file (an assessment list, the sentence plan), shown after
+ * the file's own tabs when the server granted its ability. The panel is `lazy(() => import(…))`,
+ * so its code travels only when the tab is first opened.
+ */
+export interface FileTab {
+  /** The tab's value, also its test id (`tab-<value>`). */
+  value: string;
+  labelKey: string;
+  ability: Permission;
+  panel: LazyExoticComponent<ComponentType<{ prisoner: Prisoner }>>;
+}
+
+/**
  * What a feature adds to the web app: its screens, as routes under the shell (make each with
- * `screen`, so its code is fetched when it is first opened), and its navigation entries.
+ * `screen`, so its code is fetched when it is first opened), its navigation entries and any tabs
+ * it lends the prisoner file.
  */
 export interface WebFeature<TRoutes extends readonly unknown[]> {
   routes: (root: RootRoute) => TRoutes;
   nav: readonly NavItem[];
+  fileTabs?: readonly FileTab[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Button, Tabs } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -15,6 +15,7 @@ import { HistoryPanel } from './history-panel.tsx';
 import { PrisonerHeader } from './prisoner-header.tsx';
 import { prisonerKeys, prisonersApi, recordPdfUrl } from './prisoners-api.ts';
 import { ViewsPanel } from './views-panel.tsx';
+import { WEB_FEATURES } from '../index.ts';
 
 export function PrisonerPage() {
   const { prisonerId } = useParams({ from: '/prisoners/$prisonerId' });
@@ -42,6 +43,9 @@ function PrisonerProfile({ prisoner }: { prisoner: Prisoner }) {
     ['history', t('prisoners.tabs.history')],
   ];
   if (can('prisoners.views.read')) tabs.push(['views', t('prisoners.tabs.views')]);
+  // Tabs other features lend the file (assessments, plans, case notes…), in registry order.
+  const lent = WEB_FEATURES.flatMap((f) => f.fileTabs ?? []).filter((tab) => can(tab.ability));
+  for (const tab of lent) tabs.push([tab.value, t(tab.labelKey)]);
 
   return (
     <>
@@ -92,6 +96,13 @@ function PrisonerProfile({ prisoner }: { prisoner: Prisoner }) {
             <ViewsPanel prisoner={prisoner} />
           </Tabs.Panel>
         )}
+        {lent.map((tab) => (
+          <Tabs.Panel key={tab.value} value={tab.value}>
+            <Suspense fallback={<QueryState isPending error={null} />}>
+              <tab.panel prisoner={prisoner} />
+            </Suspense>
+          </Tabs.Panel>
+        ))}
       </Tabs>
 
       <CorrectFileDialog prisoner={prisoner} opened={correcting} onClose={() => setCorrecting(false)} />
