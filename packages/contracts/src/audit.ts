@@ -87,6 +87,16 @@ export const AUDIT_ACTIONS = [
   'user.reactivated',
   'user.updated',
   'user.viewed',
+  // Release and handover (issue 9).
+  'demo.release-plans-seeded',
+  'handover.downloaded',
+  'handover.issued',
+  'prisoner.handovers-viewed',
+  'recipient-profile.created',
+  'recipient-profile.updated',
+  'release-plan.created',
+  'release-plan.updated',
+  'release-plan.viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

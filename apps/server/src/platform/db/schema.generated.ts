@@ -154,6 +154,21 @@ export interface Facilities {
   version: Generated<number>;
 }
 
+export interface Handovers {
+  agency_contact: string | null;
+  agency_country: string | null;
+  agency_name: string;
+  id: Generated<string>;
+  issued_at: Generated<Timestamp>;
+  issued_by: string;
+  language: "tg" | "ru" | "en";
+  pdf: Buffer;
+  prisoner_id: string;
+  profile_entry_id: string;
+  sections: string[];
+  sha256: string;
+}
+
 export interface IdempotencyKeys {
   content_type: string | null;
   created_at: Generated<Timestamp>;
@@ -353,6 +368,24 @@ export interface RecoveryCodes {
   user_id: string;
 }
 
+export interface ReleasePlans {
+  accommodation_address: string | null;
+  accommodation_confirmed: Generated<boolean>;
+  accommodation_kind: "family-home" | "own-home" | "rented" | "supported-housing" | "hostel" | "not-yet-found";
+  agencies: Generated<string[]>;
+  contacts: Generated<ColumnType<unknown, string, string>>;
+  id: Generated<string>;
+  planned_release_on: string;
+  prisoner_id: string;
+  risk_summary: string | null;
+  status: Generated<"draft" | "agreed">;
+  supervision_conditions: Generated<string[]>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  version: Generated<number>;
+  work: string | null;
+}
+
 export interface SchemaMigrations {
   applied_at: Generated<Timestamp>;
   checksum: string;
@@ -419,6 +452,7 @@ export interface DB {
   domain_events: DomainEvents;
   domain_events_handled: DomainEventsHandled;
   facilities: Facilities;
+  handovers: Handovers;
   idempotency_keys: IdempotencyKeys;
   imports: Imports;
   intakes: Intakes;
@@ -435,6 +469,7 @@ export interface DB {
   prisoners: Prisoners;
   property_items: PropertyItems;
   recovery_codes: RecoveryCodes;
+  release_plans: ReleasePlans;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
   user_facilities: UserFacilities;
