@@ -198,6 +198,13 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     };
     const ownDraft = await draft('needs-screening', adminId);
     const othersDraft = await draft('ve-screening', psychologist.id);
+    // Handover: a prisoner to plan for, and one with an agreed plan to issue packages from.
+    const releaseOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const plan = { plannedReleaseOn: releaseOn, accommodation: { kind: 'family-home', address: 'Кӯлоб', confirmed: true }, work: null, contacts: [{ name: 'Ҳакимова Ғунча', relationship: 'модар' }], supervisionConditions: ['ҳар ҳафта'], riskSummary: 'миёна', agencies: [], status: 'agreed' };
+    const planned = await admitPrisoner(t, facility.id);
+    const handedOver = await admitPrisoner(t, facility.id);
+    assert.equal((await admin.put(`/api/v1/prisoners/${handedOver.id}/release-plan`, plan)).status, 200);
+    const profileNames = { en: 'Prop', ru: 'Проп', tg: 'Проп' };
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -258,6 +265,10 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/assessments/:id/submit', url: `/api/v1/assessments/${ownDraft.id}/submit`, valid: { version: 1 } },
       { method: 'POST', route: '/api/v1/assessments/:id/approve', url: `/api/v1/assessments/${othersDraft.id}/approve`, valid: { version: 1 } },
       { method: 'POST', route: '/api/v1/assessments/:id/return', url: `/api/v1/assessments/${othersDraft.id}/return`, valid: { version: 1, reason: 'evidence missing' } },
+      { method: 'POST', route: '/api/v1/handover-profiles', url: '/api/v1/handover-profiles', valid: { code: 'prop-profile', names: profileNames, kind: 'other', language: 'tg', sections: ['identity'], source: 'Property test' } },
+      { method: 'PUT', route: '/api/v1/handover-profiles/:code', url: '/api/v1/handover-profiles/police', valid: { names: profileNames, kind: 'police', language: 'tg', sections: ['identity', 'risk-summary'], active: true, version: 1, source: 'Property test' } },
+      { method: 'PUT', route: '/api/v1/prisoners/:id/release-plan', url: `/api/v1/prisoners/${planned.id}/release-plan`, valid: plan },
+      { method: 'POST', route: '/api/v1/prisoners/:id/handovers', url: `/api/v1/prisoners/${handedOver.id}/handovers`, valid: { profileCode: 'police', agency: { name: 'ШВКД', contact: null, country: 'TJ' } } },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
     ];
   });
