@@ -1,4 +1,4 @@
-import { Alert, Group, List, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Group, List, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { HANDOVER_SECTIONS, IssueHandoverBody, type Handover, type Language, type RecipientProfile } from '@vigil/contracts';
@@ -73,7 +73,10 @@ export function ProfileScope({ profile }: { profile: RecipientProfile }) {
   const { t } = useTranslation();
   const withheld = HANDOVER_SECTIONS.filter((s) => !profile.sections.includes(s));
   return (
-    <Alert color="blue.9" variant="light" title={t('handover.prepare.scopeTitle', { language: t(`handover.language.${profile.language}`) })} data-testid="handover-profile-scope">
+    <Paper withBorder p="sm" data-testid="handover-profile-scope">
+      <Text size="sm" fw={700} mb="xs">
+        {t('handover.prepare.scopeTitle', { language: t(`handover.language.${profile.language}`) })}
+      </Text>
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <div>
           <Text size="sm" fw={700}>
@@ -101,6 +104,6 @@ export function ProfileScope({ profile }: { profile: RecipientProfile }) {
           </List>
         </div>
       </SimpleGrid>
-    </Alert>
+    </Paper>
   );
 }
