@@ -4,10 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { HANDOVER_SECTIONS, IssueHandoverBody, type Handover, type Language, type RecipientProfile } from '@vigil/contracts';
 import { FormDialog } from '../../ui/form/form-dialog.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
+import { countryName, HANDOVER_COUNTRIES } from './country-name.ts';
 import { handoverApi, handoverKeys } from './handover-api.ts';
-
-/** Countries a package most often goes to: Tajikistan's neighbours and the states its nationals return from. */
-const COUNTRIES = ['TJ', 'AF', 'CN', 'KG', 'KZ', 'RU', 'TM', 'TR', 'UZ'];
 
 const initial = { profileCode: '', agency: { name: '', contact: '', country: 'TJ' as string | null } };
 
@@ -19,7 +17,6 @@ export function PrepareHandoverDialog({ prisonerId, opened, onClose, onIssued }:
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const profiles = useQuery({ queryKey: handoverKeys.profiles, queryFn: handoverApi.profiles, enabled: opened });
-  const regions = new Intl.DisplayNames([language === 'en' ? 'en-GB' : language], { type: 'region', fallback: 'code' });
   const byCode = new Map((profiles.data?.items ?? []).map((p) => [p.code, p]));
 
   return (
@@ -47,8 +44,9 @@ export function PrepareHandoverDialog({ prisonerId, opened, onClose, onIssued }:
               <TextInput label={t('handover.prepare.contact')} {...form.text('agency.contact')} maxLength={300} />
               <Select
                 label={t('handover.prepare.country')}
-                data={COUNTRIES.map((c) => ({ value: c, label: regions.of(c) ?? c })).sort((a, b) => a.label.localeCompare(b.label, language))}
+                data={HANDOVER_COUNTRIES.map((c) => ({ value: c, label: countryName(c, t, language) })).sort((a, b) => a.label.localeCompare(b.label, language))}
                 {...form.choice('agency.country')}
+                required={false}
                 searchable
                 clearable
               />

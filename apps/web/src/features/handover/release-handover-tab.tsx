@@ -7,6 +7,7 @@ import type { DataColumn } from '../../ui/data-table/columns.ts';
 import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { formatDate, formatTimestamp } from '../prisoners/prisoner-format.ts';
+import { countryName } from './country-name.ts';
 import { handoverApi, handoverKeys, packageUrl } from './handover-api.ts';
 import { PrepareHandoverDialog } from './prepare-handover-dialog.tsx';
 import { ReleasePlanDialog } from './release-plan-form.tsx';
@@ -139,7 +140,6 @@ function PlanSummary({ plan }: { plan: ReleasePlan }) {
 function HandoverTable({ items, query }: { items: Handover[] | undefined; query: { isPending: boolean; error: unknown } }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const regions = new Intl.DisplayNames([language === 'en' ? 'en-GB' : language], { type: 'region', fallback: 'code' });
   const columns: DataColumn<Handover>[] = [
     { key: 'issuedAt', header: 'handover.list.issuedAt', nowrap: true, sortValue: (h) => h.issuedAt, exportValue: (h) => formatTimestamp(h.issuedAt, language), cell: (h) => formatTimestamp(h.issuedAt, language) },
     {
@@ -151,7 +151,7 @@ function HandoverTable({ items, query }: { items: Handover[] | undefined; query:
         <Stack gap={0}>
           <Text size="sm">{h.agency.name}</Text>
           <Text size="xs" c="dimmed">
-            {[h.agency.contact, h.agency.country && regions.of(h.agency.country)].filter(Boolean).join(' · ')}
+            {[h.agency.contact, h.agency.country && countryName(h.agency.country, t, language)].filter(Boolean).join(' · ')}
           </Text>
         </Stack>
       ),

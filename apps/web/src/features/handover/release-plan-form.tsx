@@ -133,7 +133,7 @@ function PlanFields({ form }: { form: FormBinder<Values> }) {
       </Fieldset>
       <Textarea label={t('handover.plan.conditions')} description={t('handover.plan.onePerLine')} {...form.text('conditions')} error={form.errors.conditions ?? firstError(form.errors, 'supervisionConditions')} autosize minRows={2} />
       <Textarea label={t('handover.plan.riskSummary')} description={t('handover.plan.riskSummaryHelp')} {...form.text('riskSummary')} autosize minRows={3} maxLength={4000} />
-      <Textarea label={t('handover.plan.agencies')} description={t('handover.plan.onePerLine')} {...form.text('agencies')} error={form.errors.agencies ?? firstError(form.errors, 'agencies.')} autosize minRows={2} />
+      <Textarea label={t('handover.plan.agencies')} description={t('handover.plan.onePerLine')} {...form.text('agencies')} required={false} error={form.errors.agencies ?? firstError(form.errors, 'agencies.')} autosize minRows={2} />
     </Stack>
   );
 }
