@@ -146,6 +146,38 @@ describe(`release plans and handovers over HTTP (${process.env.TEST_STORE ?? 'pg
     assert.ok(!text.includes(CONTACT) && !text.includes('Кор дар сехи дӯзандагӣ'));
   });
 
+  test('a probation package names the latest approved assessment in Tajik and the alerts in force, never a restricted one', async () => {
+    const f = factories(t);
+    const facilityId = prisoner.facilityId;
+    const assessed = await f.prisoner(facilityId);
+    assert.equal((await caseManager.put(`/api/v1/prisoners/${assessed.id}/release-plan`, planBody())).status, 200);
+    // An approved assessment and two alerts, written as their own modules would have left them.
+    const entry = await t.db.selectFrom('catalogue_entries').select(['id', 'data']).where('catalogue', '=', 'assessment-instruments').where('code', '=', 've-screening').executeTakeFirstOrThrow();
+    const definition = entry.data as { names: { tg: string }; judgementLevels: { code: string; names: { tg: string } }[] };
+    const level = definition.judgementLevels.at(-1)!;
+    const [assessor, approver] = await Promise.all([f.user(['psychologist'], { facilityIds: [facilityId] }), f.user(['governor'], { facilityIds: [facilityId] })]);
+    await t.db
+      .insertInto('assessments')
+      .values({ prisoner_id: assessed.id, instrument_entry_id: entry.id, assessor_id: assessor.id, created_by: assessor.id, status: 'approved', formulation: 'F', judgement: level.code, approved_by: approver.id, approved_at: new Date(), next_review_on: dayFromNow(180) })
+      .execute();
+    await t.db
+      .insertInto('prisoner_alerts')
+      .values([
+        { prisoner_id: assessed.id, code: 'escape-risk', starts_on: dayFromNow(-10), raised_by: 'test' },
+        { prisoner_id: assessed.id, code: 'intelligence-interest', comment: 'оперативӣ', starts_on: dayFromNow(-10), raised_by: 'test' },
+      ])
+      .execute();
+
+    const issued = await caseManager.post(`/api/v1/prisoners/${assessed.id}/handovers`, { profileCode: 'probation', agency: { name: 'Нозироти пробатсияи Кӯлоб', country: 'TJ' } });
+    assert.equal(issued.status, 201, JSON.stringify(issued.body));
+    const text = await pdfText(new Uint8Array(await (await download(caseManager, issued.body.id)).arrayBuffer()));
+    assert.ok(text.includes(definition.names.tg), 'the instrument, named in Tajik');
+    assert.ok(text.includes(level.names.tg), 'the final judgement, named in Tajik');
+    assert.ok(text.includes('Хавфи фирор'), 'the escape-risk alert in force');
+    assert.ok(!text.includes('Таваҷҷӯҳи оперативӣ'), 'never an alert of a restricted code');
+    assert.equal(await auditCount('prisoner.assessments-viewed', assessed.id), 1, 'reading the assessment for the package is audited');
+  });
+
   test('recipient profiles: read by case managers, configured by the administrator as new versions', async () => {
     assert.equal((await t.client().get('/api/v1/handover-profiles')).status, 401);
     assert.equal((await officer.get('/api/v1/handover-profiles')).status, 403);
