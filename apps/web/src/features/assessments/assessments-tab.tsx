@@ -13,7 +13,7 @@ import { assessmentKeys, assessmentsApi } from './assessments-api.ts';
 import { judgementName, useInstrumentNames } from './assessment-text.ts';
 import { StartAssessmentDialog } from './start-assessment-dialog.tsx';
 
-const STATUS_COLOR: Record<AssessmentStatus, string> = { draft: 'gray.8', submitted: 'orange.9', approved: 'teal.9' };
+const STATUS_COLOR: Record<AssessmentStatus, string> = { draft: 'gray.8', submitted: 'blue.9', approved: 'teal.9' };
 
 export function StatusBadge({ status }: { status: AssessmentStatus }) {
   const { t } = useTranslation();
