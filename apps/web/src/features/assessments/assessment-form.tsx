@@ -58,7 +58,7 @@ export function AssessmentForm(props: { def: InstrumentDefinition; items: Item[]
           {t('assessments.page.conclusion')}
         </Title>
         <Grid gap="lg">
-          <Grid.Col span={{ base: 12, sm: 7 }}>
+          <Grid.Col span={{ base: 12, md: 6 }}>
             <Stack>
               <Textarea
                 label={t('assessments.page.formulation')}
@@ -89,7 +89,7 @@ export function AssessmentForm(props: { def: InstrumentDefinition; items: Item[]
               </Radio.Group>
             </Stack>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 5 }}>
+          <Grid.Col span={{ base: 12, md: 6 }}>
             <ItemProfile def={def} items={items} ratings={draft.ratings} />
           </Grid.Col>
         </Grid>

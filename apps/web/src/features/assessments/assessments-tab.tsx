@@ -18,7 +18,7 @@ const STATUS_COLOR: Record<AssessmentStatus, string> = { draft: 'gray.8', submit
 export function StatusBadge({ status }: { status: AssessmentStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="outline" styles={{ root: { textTransform: 'none' } }} data-testid="assessment-status" data-status={status}>
+    <Badge color={STATUS_COLOR[status]} variant="outline" styles={{ root: { textTransform: 'none', minWidth: 'max-content' } }} data-testid="assessment-status" data-status={status}>
       {t(`assessments.status.${status}`)}
     </Badge>
   );

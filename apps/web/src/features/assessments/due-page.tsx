@@ -51,7 +51,7 @@ export function DuePage() {
       header: 'assessments.due.columns.status',
       sortValue: (d) => t(d.overdue ? 'assessments.due.overdue' : 'assessments.due.due'),
       cell: (d) => (
-        <Badge color={d.overdue ? 'red.9' : 'blue.9'} variant="outline" styles={{ root: { textTransform: 'none' } }} data-testid="due-status">
+        <Badge color={d.overdue ? 'red.9' : 'blue.9'} variant="outline" styles={{ root: { textTransform: 'none', minWidth: 'max-content' } }} data-testid="due-status">
           {t(d.overdue ? 'assessments.due.overdue' : 'assessments.due.due')}
         </Badge>
       ),
