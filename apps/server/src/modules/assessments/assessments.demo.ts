@@ -1,5 +1,4 @@
 import { InstrumentDefinition, itemApplies, type CalendarDate } from '@vigil/contracts';
-import { appendAudit } from '../../platform/audit/audit.ts';
 import { addMonths } from '../../platform/time/calendar.ts';
 import type { DemoContext } from '../demo/demo-context.ts';
 import { seededRandom } from '../demo/random.ts';
@@ -15,9 +14,10 @@ const FORMULATION = 'Потребности связаны между собой
  * A few assessments of prisoners held at the first facility (where the demo psychologist and governor
  * work), so the Assessments tab and the due list have something to show: approved ones, some of them
  * overdue for review, and drafts the psychologist is still rating. Drawn from a random stream of its
- * own (seeded from the plan), so the rest of the demo stays as it was.
+ * own (seeded from the plan), so the rest of the demo stays as it was. Like the demo alerts, they
+ * are part of the seed's starting state and carry no audit events of their own.
  */
-export async function seedDemoAssessments({ trx, ctx, plan, prisoners, ids }: DemoContext) {
+export async function seedDemoAssessments({ trx, plan, prisoners, ids }: DemoContext) {
   const facility = plan.facilities[0]!;
   const held = prisoners.filter((p) => p.facilityCode === facility.code && p.state === 'in-custody');
   if (held.length === 0) return;
@@ -46,7 +46,7 @@ export async function seedDemoAssessments({ trx, ctx, plan, prisoners, ids }: De
     const ratings = Object.fromEntries(rated.map((item) => [item.code, { level: random.pick(item.scale.levels).code, evidence: random.pick(EVIDENCE), source: random.pick(SOURCES) }]));
     const judgement = random.pick(def.judgementLevels).code;
     const nextReview = addMonths(day(approvedAt), def.reviewIntervalMonths);
-    const row = await trx
+    await trx
       .insertInto('assessments')
       .values({
         prisoner_id: ids.prisoners.get(p.prisonNumber),
@@ -67,8 +67,6 @@ export async function seedDemoAssessments({ trx, ctx, plan, prisoners, ids }: De
               next_review_on: nextReview,
             }),
       })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, ctx, { action: 'assessment.created', entityType: 'assessment', entityId: row.id, facilityId: ids.facilities.get(facility.code), after: { instrument: code, draft, nextReviewOn: draft ? null : nextReview } });
+      .execute();
   }
 }
