@@ -68,7 +68,9 @@ test('a psychologist completes an assessment; the governor, not they, approves i
   await assessment.locator('[data-testid="assessment-saved"]').waitFor();
   await assessment.locator('[data-testid="assessment-formulation"]').fill('A grievance about his brother\'s conviction meets a need to belong; the family\'s support protects.');
   // The profile beside the judgement counts the ratings; it never chooses the judgement.
-  await assessment.locator('[data-testid="item-profile"] figure').waitFor();
+  const profile = assessment.locator('[data-testid="item-profile"]');
+  const partly = (await profile.locator('td[data-level="partly"]').allInnerTexts()).reduce((sum, n) => sum + Number(n), 0);
+  assert.equal(partly, count, 'every rating is counted in the profile, by domain');
   await assessment.locator('[data-testid="assessment-judgement-choice"] input[value="moderate"]').check();
   await assessment.locator('[data-testid="assessment-submit"]').click();
   await page.locator('[data-testid="assessment-page"][data-status="submitted"]').waitFor();
