@@ -95,3 +95,53 @@ export const AssessmentComparison = z.object({
   ),
 });
 export type AssessmentComparison = z.infer<typeof AssessmentComparison>;
+
+/** Someone who may be assigned an assessment of a prisoner: active, allowed to assess, working at the prisoner's facility. */
+export const Assessor = z.object({ id: Id, username: z.string(), displayName: z.string() });
+export type Assessor = z.infer<typeof Assessor>;
+export const AssessorList = z.object({ items: z.array(Assessor) });
+
+/**
+ * Why a prisoner is due a (re)assessment (DOMAIN.md §5.4 step 9): the instrument's review interval,
+ * release planning (six months before the earliest release date), a category review, a graded
+ * intelligence report naming them, or a serious incident they were part of.
+ */
+export const REASSESSMENT_REASONS = ['interval', 'release', 'category-review', 'intelligence', 'incident'] as const;
+export const ReassessmentReason = z.enum(REASSESSMENT_REASONS);
+export type ReassessmentReason = z.infer<typeof ReassessmentReason>;
+
+export const DueAssessmentsQuery = z
+  .object({
+    facilityId: Id,
+    /** Those due within this many days from today in the facility are listed, with every overdue one. */
+    withinDays: z.coerce.number().int().min(0).max(366).default(30),
+  })
+  .strict();
+
+export const DueAssessment = z.object({
+  prisoner: z.object({
+    id: Id,
+    prisonNumber: z.string(),
+    familyName: z.string(),
+    givenName: z.string(),
+    patronymic: z.string().nullable(),
+    familyNameLatin: z.string().nullable(),
+    givenNameLatin: z.string().nullable(),
+    sex: z.enum(['male', 'female']),
+  }),
+  /** The earliest of the reasons' dates. */
+  dueOn: CalendarDate,
+  overdue: z.boolean(),
+  reasons: z.array(
+    z.object({
+      code: ReassessmentReason,
+      dueOn: CalendarDate,
+      /** The instrument whose interval has run out (`interval` only). */
+      instrumentCode: z.string().nullable(),
+    }),
+  ),
+  /** A draft or submitted assessment is under way. */
+  inProgress: z.boolean(),
+});
+export type DueAssessment = z.infer<typeof DueAssessment>;
+export const DueAssessmentList = z.object({ today: CalendarDate, items: z.array(DueAssessment) });

@@ -43,7 +43,23 @@ export const RatingScale = z
   })
   .strict();
 
-export const InstrumentDomain = z.object({ code: PartCode, names: InstrumentNames }).strict();
+export const InstrumentDomain = z
+  .object({
+    code: PartCode,
+    names: InstrumentNames,
+    /** Every item of the domain is asked of women only (Bangkok Rules); absent means false. */
+    womenOnly: z.boolean().optional(),
+  })
+  .strict();
+
+/**
+ * Bangkok Rules (gender-specific needs): an item is asked of a woman always, of a man only when
+ * neither it nor its domain is marked women-only.
+ */
+export function itemApplies(def: { domains: { code: string; womenOnly?: boolean | undefined }[] }, item: { domain: string; womenOnly: boolean }, sex: 'male' | 'female'): boolean {
+  if (sex === 'female') return true;
+  return !item.womenOnly && !def.domains.some((d) => d.code === item.domain && d.womenOnly);
+}
 
 export const InstrumentItem = z
   .object({

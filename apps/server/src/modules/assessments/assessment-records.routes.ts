@@ -1,12 +1,25 @@
-import { Assessment, AssessmentComparison, AssessmentList, AssessmentVersionBody, CompareAssessmentsQuery, CreateAssessmentBody, IdParams, ReturnAssessmentBody, SaveAssessmentBody } from '@vigil/contracts';
+import { Assessment, AssessmentComparison, AssessmentList, AssessmentVersionBody, AssessorList, CompareAssessmentsQuery, CreateAssessmentBody, DueAssessmentList, DueAssessmentsQuery, IdParams, ReturnAssessmentBody, SaveAssessmentBody } from '@vigil/contracts';
 import type { App } from '../../platform/http/app-type.ts';
 import type { AssessmentRecordsService } from './assessment-records.service.ts';
+import type { ReassessmentService } from './reassessment.service.ts';
 
 // Those who assess and those who countersign read assessments; nobody else (deny by default).
 const readers = { anyPermission: ['assessments.assess', 'assessments.approve'] } as const;
 const tags = ['assessments'];
 
-export function assessmentRecordsRoutes(app: App, records: AssessmentRecordsService) {
+export function assessmentRecordsRoutes(app: App, records: AssessmentRecordsService, reassessment: ReassessmentService) {
+  app.get('/api/v1/prisoners/:id/assessors', {
+    config: { access: { permission: 'assessments.assess' } },
+    schema: { tags, summary: 'Who may be assigned an assessment of the prisoner: active users allowed to assess, at the prisoner\'s facility', params: IdParams, response: { 200: AssessorList } },
+    handler: async (request) => reassessment.assessors(request.ctx, request.params.id),
+  });
+
+  app.get('/api/v1/assessments/due', {
+    config: { access: { permission: 'assessments.read' } },
+    schema: { tags, summary: "The facility's prisoners due or overdue a reassessment, earliest first, with the reasons (the read is audited)", querystring: DueAssessmentsQuery, response: { 200: DueAssessmentList } },
+    handler: async (request) => reassessment.due(request.ctx, request.query.facilityId, request.query.withinDays),
+  });
+
   app.post('/api/v1/prisoners/:id/assessments', {
     config: { access: { permission: 'assessments.assess' } },
     schema: { tags, summary: 'Open a draft assessment of the prisoner on the instrument version in force today, assigned to an assessor', params: IdParams, body: CreateAssessmentBody, response: { 201: Assessment } },

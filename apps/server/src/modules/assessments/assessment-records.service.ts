@@ -15,6 +15,7 @@ import { definitionOf, presentAssessment, storedRatings } from './assessment-rec
 import { assessmentRecordsRepository, type AssessmentRow } from './assessment-records.repository.ts';
 import { draftFaults, nextReviewOn, ownApproval, submitFaults, type Fault } from './assessments.rules.ts';
 import { instrumentsCatalogue } from './instruments.catalogue.ts';
+import { reassessmentRepository } from './reassessment.repository.ts';
 
 type SaveBody = z.output<typeof SaveAssessmentBody>;
 type CreateBody = z.output<typeof CreateAssessmentBody>;
@@ -35,6 +36,7 @@ export function assessmentRecordsService(deps: { db: Kysely<DB>; clock: Clock })
   const users = userQueries(db);
   const instruments = instrumentsCatalogue(db);
   const days = facilityDays(deps);
+  const triggers = reassessmentRepository(db);
 
   /** The assessment with its prisoner, when the reader may see that prisoner; otherwise not found. */
   async function visible(ctx: RequestContext, id: string) {
@@ -71,6 +73,9 @@ export function assessmentRecordsService(deps: { db: Kysely<DB>; clock: Clock })
       if (after.status === 'approved') {
         const { facility_id: facilityId } = (await prisoners.find(ctx.actor, after.prisonerId, w.trx))!;
         await w.publish({ type: 'assessment.approved', entityId: id, facilityId, payload: { assessmentId: id, prisonerId: after.prisonerId, instrumentCode: after.instrument.code, judgement: after.judgement! } });
+        // A reassessment approved: whatever made the prisoner due (an incident, a category review) is answered.
+        const satisfied = await triggers.satisfy(w.trx, after.prisonerId, id);
+        if (satisfied.length) await w.audit({ action: 'assessment.reassessment-satisfied', entityType: 'prisoner', entityId: after.prisonerId, facilityId, after: { assessmentId: id, triggerIds: satisfied } });
       }
       return after;
     });

@@ -4,8 +4,8 @@ import { draftFaults, nextReviewOn, ownApproval, submitFaults, type AssessmentCo
 
 const names = { en: 'x', ru: 'x', tg: 'x' };
 const scale = (allowsUnknown: boolean) => ({ levels: [{ code: 'low', names }, { code: 'high', names }], allowsUnknown });
-const item = (code: string, womenOnly = false, allowsUnknown = true) => ({ code, domain: 'd', names, guidance: names, scale: scale(allowsUnknown), protective: false, womenOnly });
-const def = { items: [item('A1'), item('A2', false, false), item('W1', true)], judgementLevels: [{ code: 'low', names }, { code: 'high', names }] };
+const item = (code: string, womenOnly = false, allowsUnknown = true, domain = 'd') => ({ code, domain, names, guidance: names, scale: scale(allowsUnknown), protective: false, womenOnly });
+const def = { domains: [{ code: 'd', names }], items: [item('A1'), item('A2', false, false), item('W1', true)], judgementLevels: [{ code: 'low', names }, { code: 'high', names }] };
 const rated = (evidence: string | null = 'seen in the file') => ({ level: 'low', evidence, source: 'file' });
 const content = (over: Partial<AssessmentContent> = {}): AssessmentContent => ({ ratings: {}, formulation: null, judgement: null, ...over });
 const paths = (faults: { path: string; message: string }[]) => faults.map((f) => `${f.path} ${f.message}`);
@@ -51,4 +51,12 @@ test('the next review is the approval day plus the interval, on the month\'s las
   assert.equal(nextReviewOn('2027-08-31', 6), '2028-02-29');
   assert.equal(nextReviewOn('2026-01-31', 1), '2026-02-28');
   assert.equal(nextReviewOn('2026-12-01', 60), '2031-12-01');
+});
+
+test('Bangkok Rules: every item of a women-only domain is asked of women only, and required of them', () => {
+  const withDomain = { ...def, domains: [{ code: 'd', names }, { code: 'women', names, womenOnly: true }], items: [...def.items, item('WD1', false, true, 'women')] };
+  const man = content({ ratings: { A1: rated(), A2: rated() }, formulation: 'How the factors interact', judgement: 'high' });
+  assert.deepEqual(submitFaults(withDomain, 'male', man), [], 'not asked of a man');
+  assert.deepEqual(paths(draftFaults(withDomain, 'male', content({ ratings: { WD1: rated() } }))), ['ratings.WD1 assessment-item-women-only'], 'nor rated for one');
+  assert.deepEqual(paths(submitFaults(withDomain, 'female', man)), ['ratings.W1 assessment-item-unrated', 'ratings.WD1 assessment-item-unrated'], 'required of a woman');
 });

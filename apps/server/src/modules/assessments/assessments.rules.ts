@@ -1,4 +1,4 @@
-import { UNKNOWN_LEVEL, type CalendarDate, type InstrumentDefinition, type ProblemCode, type Sex } from '@vigil/contracts';
+import { itemApplies, UNKNOWN_LEVEL, type CalendarDate, type InstrumentDefinition, type ProblemCode, type Sex } from '@vigil/contracts';
 import { addMonths } from '../../platform/time/calendar.ts';
 
 /** A fault in an assessment, at its path in the request body, with the problem code as its message. */
@@ -19,10 +19,8 @@ export interface AssessmentContent {
   judgement: string | null;
 }
 
-type Definition = Pick<InstrumentDefinition, 'items' | 'judgementLevels'>;
+type Definition = Pick<InstrumentDefinition, 'domains' | 'items' | 'judgementLevels'>;
 
-// Bangkok Rules (gender-specific needs): an item marked women-only is asked of women only.
-const applies = (item: InstrumentDefinition['items'][number], sex: Sex) => !item.womenOnly || sex === 'female';
 
 /**
  * What a saved draft may hold: ratings only of the instrument's items that apply to this prisoner,
@@ -35,7 +33,7 @@ export function draftFaults(def: Definition, sex: Sex, content: AssessmentConten
   for (const [code, rating] of Object.entries(content.ratings)) {
     const item = items.get(code);
     if (!item) faults.push({ path: `ratings.${code}`, message: 'assessment-rating-invalid' });
-    else if (!applies(item, sex)) faults.push({ path: `ratings.${code}`, message: 'assessment-item-women-only' });
+    else if (!itemApplies(def, item, sex)) faults.push({ path: `ratings.${code}`, message: 'assessment-item-women-only' });
     else if (!(item.scale.levels.some((l) => l.code === rating.level) || (item.scale.allowsUnknown && rating.level === UNKNOWN_LEVEL))) {
       faults.push({ path: `ratings.${code}.level`, message: 'assessment-rating-invalid' });
     }
@@ -51,7 +49,7 @@ export function draftFaults(def: Definition, sex: Sex, content: AssessmentConten
  */
 export function submitFaults(def: Definition, sex: Sex, content: AssessmentContent): Fault[] {
   const faults = draftFaults(def, sex, content);
-  for (const item of def.items.filter((i) => applies(i, sex))) {
+  for (const item of def.items.filter((i) => itemApplies(def, i, sex))) {
     const rating = content.ratings[item.code];
     if (!rating) faults.push({ path: `ratings.${item.code}`, message: 'assessment-item-unrated' });
     else if (!rating.evidence?.trim()) faults.push({ path: `ratings.${item.code}.evidence`, message: 'assessment-evidence-missing' });

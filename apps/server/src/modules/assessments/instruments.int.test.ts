@@ -44,7 +44,9 @@ describe(`assessment instruments over HTTP (${process.env.TEST_STORE ?? 'pglite'
     assert.deepEqual(items.map((i) => i.code).sort(), ['needs-screening', 've-screening']);
     for (const i of items) {
       assert.equal(i.definition.licence.kind, 'open');
-      assert.equal(i.effectiveFrom, '1900-01-01');
+      // The needs screening's second version (women's needs, migration 0016) took effect the day it was installed.
+      if (i.code === 've-screening') assert.equal(i.effectiveFrom, '1900-01-01');
+      else assert.equal(i.version, 2);
       const texts = [i.definition.names, i.definition.licence.notice, ...i.definition.domains.map((d) => d.names), ...i.definition.items.flatMap((it) => [it.names, it.guidance])];
       for (const x of texts) assert.ok(cyrillic.test(x.ru) && cyrillic.test(x.tg), `not Cyrillic: ${x.ru} / ${x.tg}`);
     }
@@ -52,7 +54,9 @@ describe(`assessment instruments over HTTP (${process.env.TEST_STORE ?? 'pglite'
     assert.deepEqual(ve.domains.map((d) => d.code), ['commitment', 'intent', 'capability', 'protective']);
     assert.ok(ve.items.some((it) => it.protective) && ve.items.some((it) => it.womenOnly));
     const needs = items.find((i) => i.code === 'needs-screening')!.definition;
-    assert.deepEqual(needs.domains.map((d) => d.code), ['education', 'work', 'accommodation', 'family', 'substance-use', 'mental-health', 'finances']);
+    assert.deepEqual(needs.domains.map((d) => d.code), ['education', 'work', 'accommodation', 'family', 'substance-use', 'mental-health', 'finances', 'women']);
+    assert.equal(needs.domains.at(-1)!.womenOnly, true, 'Bangkok Rules: the women\'s needs domain is asked of women only');
+    assert.deepEqual(needs.items.filter((it) => it.domain === 'women').map((it) => [it.code, it.womenOnly]), [['WN1', true], ['WN2', true], ['WN3', true]]);
   });
 
   test('an administrator imports an instrument; an officer and a psychologist cannot', async () => {
@@ -104,7 +108,7 @@ describe(`assessment instruments over HTTP (${process.env.TEST_STORE ?? 'pglite'
     const events = await t.db.selectFrom('audit_events').select(['action', 'entity_id']).where('entity_type', '=', 'assessment-instrument').orderBy('seq').execute();
     assert.deepEqual(events.map((e) => [e.action, e.entity_id]), [['assessment-instrument.imported', 'local-tool'], ['assessment-instrument.superseded', 'local-tool']]);
     const rows = await t.db.selectFrom('catalogue_entries').select('code').where('catalogue', '=', 'assessment-instruments').execute();
-    assert.equal(rows.length, 4, 'two open instruments and two versions of the imported one');
+    assert.equal(rows.length, 5, 'two open instruments (the needs screening at its second version) and two versions of the imported one');
     assert.equal((await verifyAuditChain(t.db)).ok, true);
   });
 });

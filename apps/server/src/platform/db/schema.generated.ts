@@ -361,6 +361,16 @@ export interface PropertyItems {
   storage: "in-cell" | "stored";
 }
 
+export interface ReassessmentTriggers {
+  created_at: Generated<Timestamp>;
+  due_on: string;
+  id: Generated<string>;
+  prisoner_id: string;
+  reason: "category-review" | "intelligence" | "incident";
+  satisfied_by: string | null;
+  source_event_id: string;
+}
+
 export interface RecoveryCodes {
   code_hash: string;
   id: Generated<string>;
@@ -468,6 +478,7 @@ export interface DB {
   prisoner_versions: PrisonerVersions;
   prisoners: Prisoners;
   property_items: PropertyItems;
+  reassessment_triggers: ReassessmentTriggers;
   recovery_codes: RecoveryCodes;
   release_plans: ReleasePlans;
   schema_migrations: SchemaMigrations;

@@ -27,6 +27,10 @@ export interface DomainEventPayloads {
   'keywork.session-recorded': { sessionId: string; prisonerId: string };
   /** A handover package issued to a receiving agency under a recipient profile. */
   'handover.issued': { handoverId: string; prisonerId: string; recipientProfile: string };
+  /** An intelligence report graded (`grade`: the grading scheme's code); the prisoners it names. */
+  'intelligence.report-graded': { reportId: string; prisonerIds: string[]; grade: string };
+  /** An incident recorded with the prisoners involved; `serious` as the incident type defines it. */
+  'incident.recorded': { incidentId: string; prisonerIds: string[]; type: string; serious: boolean };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -73,6 +77,10 @@ export const HEARD_WITH: Record<DomainEventType, Permission> = {
   'casenote.recorded': 'casenotes.read',
   'keywork.session-recorded': 'casenotes.read',
   'handover.issued': 'handover.manage',
+  // Conservative until the intelligence and incidents modules introduce their own read permissions:
+  // those who countersign assessments (the governor) hear them.
+  'intelligence.report-graded': 'assessments.approve',
+  'incident.recorded': 'assessments.approve',
 };
 
 export const isDomainEventType = (type: string): type is DomainEventType => Object.hasOwn(HEARD_WITH, type);

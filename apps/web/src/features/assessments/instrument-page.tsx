@@ -67,9 +67,16 @@ export function InstrumentPage() {
 
           {definition.domains.map((domain) => (
             <section key={domain.code} aria-labelledby={`domain-${domain.code}`} data-testid="instrument-domain" data-code={domain.code}>
-              <Title order={2} size="h3" id={`domain-${domain.code}`} mb="xs">
-                {inLanguage(domain.names, i18n.language)}
-              </Title>
+              <Group gap="sm" mb="xs">
+                <Title order={2} size="h3" id={`domain-${domain.code}`}>
+                  {inLanguage(domain.names, i18n.language)}
+                </Title>
+                {domain.womenOnly && (
+                  <Badge color="grape.9" variant="outline" styles={{ root: { textTransform: 'none' } }} data-testid="domain-women-only">
+                    {t('instruments.item.womenOnly')}
+                  </Badge>
+                )}
+              </Group>
               <Stack gap="sm">
                 {definition.items
                   .filter((item) => item.domain === domain.code)
