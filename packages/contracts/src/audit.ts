@@ -87,6 +87,18 @@ export const AUDIT_ACTIONS = [
   'user.reactivated',
   'user.updated',
   'user.viewed',
+  // Sentence plans (docs/plans.md).
+  'demo.plans-seeded',
+  'plan.created',
+  'plan.intervention-added',
+  'plan.intervention-changed',
+  'plan.note-added',
+  'plan.objective-added',
+  'plan.objective-changed',
+  'plan.reviewed',
+  'plan.superseded',
+  'plan.viewed',
+  'prisoner.plans-viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
