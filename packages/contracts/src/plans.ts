@@ -24,6 +24,28 @@ export const INTERVENTION_STATUSES = ['planned', 'active', 'completed', 'stopped
 export const InterventionStatus = z.enum(INTERVENTION_STATUSES);
 export type InterventionStatus = z.infer<typeof InterventionStatus>;
 
+/**
+ * Where each status may go (a workflow as data: the server's rules and the edit forms read the
+ * same table). An objective is worked on while open; its outcome is final. Planned work starts or
+ * is dropped; active work is completed or stopped; those two are final.
+ */
+export const OBJECTIVE_TRANSITIONS: Record<ObjectiveStatus, readonly ObjectiveStatus[]> = {
+  open: ['achieved', 'not-achieved', 'withdrawn'],
+  achieved: [],
+  'not-achieved': [],
+  withdrawn: [],
+};
+export const INTERVENTION_TRANSITIONS: Record<InterventionStatus, readonly InterventionStatus[]> = {
+  planned: ['active', 'stopped'],
+  active: ['completed', 'stopped'],
+  completed: [],
+  stopped: [],
+};
+
+/** The statuses an edit may set: the current one and where it may go. */
+export const objectiveStatusesFrom = (from: ObjectiveStatus) => [from, ...OBJECTIVE_TRANSITIONS[from]];
+export const interventionStatusesFrom = (from: InterventionStatus) => [from, ...INTERVENTION_TRANSITIONS[from]];
+
 export const PLAN_NOTE_KINDS = ['progress', 'prisoner'] as const;
 export const PlanNoteKind = z.enum(PLAN_NOTE_KINDS);
 export type PlanNoteKind = z.infer<typeof PlanNoteKind>;

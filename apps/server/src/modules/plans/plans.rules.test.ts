@@ -1,14 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { InstrumentDefinition } from '@vigil/contracts';
+import { interventionStatusesFrom, objectiveStatusesFrom, type InstrumentDefinition } from '@vigil/contracts';
 import {
   FIRST_REVIEW_DAYS,
   firstReviewFaults,
   interventionFaults,
-  interventionStatusesFrom,
   interventionTransitionAllowed,
   objectiveFaults,
-  objectiveStatusesFrom,
   objectiveTransitionAllowed,
   resolveNeed,
   reviewDue,

@@ -1,4 +1,4 @@
-import type { CalendarDate, InstrumentDefinition, InterventionStatus, ObjectiveStatus } from '@vigil/contracts';
+import { INTERVENTION_TRANSITIONS, OBJECTIVE_TRANSITIONS, type CalendarDate, type InstrumentDefinition, type InterventionStatus, type ObjectiveStatus } from '@vigil/contracts';
 import { addDays } from '../../platform/time/calendar.ts';
 
 /** A fault at its path in the request, named by a problem code (a form shows it beside the field). */
@@ -45,29 +45,9 @@ export const firstReviewFaults = (today: CalendarDate, nextReviewOn: CalendarDat
 export const interventionFaults = (dates: { startsOn: CalendarDate; endsOn?: CalendarDate | null }): Fault[] =>
   dates.endsOn && dates.endsOn < dates.startsOn ? [{ path: 'endsOn', message: 'plan-dates-order' }] : [];
 
-/** An objective is worked on while open; achieved, not achieved and withdrawn are outcomes, final once recorded. */
-const OBJECTIVE_NEXT: Record<ObjectiveStatus, readonly ObjectiveStatus[]> = {
-  open: ['achieved', 'not-achieved', 'withdrawn'],
-  achieved: [],
-  'not-achieved': [],
-  withdrawn: [],
-};
-
-/** Planned work starts or is dropped; active work is completed or stopped; those two are final. */
-const INTERVENTION_NEXT: Record<InterventionStatus, readonly InterventionStatus[]> = {
-  planned: ['active', 'stopped'],
-  active: ['completed', 'stopped'],
-  completed: [],
-  stopped: [],
-};
-
 /** Whether a status may change from `from` to `to` (staying the same is always allowed: an edit of the text). */
-export const objectiveTransitionAllowed = (from: ObjectiveStatus, to: ObjectiveStatus) => from === to || OBJECTIVE_NEXT[from].includes(to);
-export const interventionTransitionAllowed = (from: InterventionStatus, to: InterventionStatus) => from === to || INTERVENTION_NEXT[from].includes(to);
-
-/** The statuses an edit form offers: the current one and where it may go. */
-export const objectiveStatusesFrom = (from: ObjectiveStatus) => [from, ...OBJECTIVE_NEXT[from]];
-export const interventionStatusesFrom = (from: InterventionStatus) => [from, ...INTERVENTION_NEXT[from]];
+export const objectiveTransitionAllowed = (from: ObjectiveStatus, to: ObjectiveStatus) => from === to || OBJECTIVE_TRANSITIONS[from].includes(to);
+export const interventionTransitionAllowed = (from: InterventionStatus, to: InterventionStatus) => from === to || INTERVENTION_TRANSITIONS[from].includes(to);
 
 /**
  * A plan must be reviewed with the prisoner: one never reviewed is due for its first review this
