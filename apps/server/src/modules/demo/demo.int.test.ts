@@ -65,8 +65,8 @@ describe(`demo seed (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     for (const db of [t.db, other.db]) {
       const chain = await verifyAuditChain(db);
       assert.ok(chain.ok, JSON.stringify(chain.firstBroken));
-      // One event per facility, place and user, and one per facility for its demo prisoners.
-      assert.equal(chain.checked, a.facilities.length + a.places.length + a.users.length + a.facilities.length);
+      // One event per facility, place and user, and one per facility for its demo prisoners; one for the demo sentence plans.
+      assert.equal(chain.checked, a.facilities.length + a.places.length + a.users.length + a.facilities.length + 1);
     }
   });
 
