@@ -74,7 +74,7 @@ export function AddObjectiveDialog({ prisoner, planId, opened, onClose }: { pris
       toBody={(v) => ({ ...v, needs: v.needs.map((k) => ({ assessmentId: k.slice(0, k.indexOf('|')), code: k.slice(k.indexOf('|') + 1) })) })}
       submit={(body) => plansApi.addObjective(planId, body)}
       onSaved={done}
-      problemFields={{ 'plan-objective-unlinked': { field: 'needs' }, 'plan-need-invalid': { field: 'needs' } }}
+      problemFields={{ 'plan-objective-unlinked': { field: 'needs', besideOnly: true }, 'plan-need-invalid': { field: 'needs', besideOnly: true } }}
       submitLabel={t('plans.objective.add')}
       testId="objective-form"
     >
