@@ -25,8 +25,8 @@ export async function seedDemoPlans({ trx, ctx, plan, prisoners, ids }: DemoCont
   const now = new Date(Math.max(...prisoners.map((p) => p.admittedAt.getTime())));
   const today = localDay(now, DEMO_TIME_ZONE);
   const chosen = prisoners
-    .filter((p) => p.facilityCode === facilityCode && p.state === 'in-custody' && p.file.legal.status === 'convicted' && now.getTime() - p.admittedAt.getTime() > 90 * DAY)
-    .filter((_, i) => i % 7 === 0)
+    .filter((p) => p.facilityCode === facilityCode && p.state === 'in-custody' && p.file.legal.status === 'convicted' && now.getTime() - p.admittedAt.getTime() > 60 * DAY)
+    .filter((_, i) => i % 2 === 0)
     .slice(0, DEMO_PLANS);
   if (chosen.length === 0) return;
   const { id: authorId } = await trx.selectFrom('users').select('id').where('username', '=', caseManager.username).executeTakeFirstOrThrow();
@@ -35,20 +35,23 @@ export async function seedDemoPlans({ trx, ctx, plan, prisoners, ids }: DemoCont
   for (const [i, p] of chosen.entries()) {
     const prisonerId = ids.prisoners.get(p.prisonNumber);
     const createdAt = new Date(p.admittedAt.getTime() + 21 * DAY);
-    const kind = i % 3; // 0 reviewed and due later, 1 review date passed, 2 never reviewed
+    const kind = i % 3; // 0 reviewed and due later, 1 reviewed but the next review date has passed, 2 never reviewed
     const nextReviewOn = kind === 0 ? addDays(today, 10 + i * 3) : kind === 1 ? addDays(today, -(5 + i)) : null;
+    // The meeting that set the plan's review date: three weeks ago, or a week after the plan was made
+    // (at least 39 days ago: prisoners are chosen 60 days after admission, plans made on day 21).
+    const heldOn = kind === 0 ? addDays(today, -20) : addDays(localDay(createdAt, DEMO_TIME_ZONE), 7);
     const { id: planId } = await trx
       .insertInto('sentence_plans')
       .values({ prisoner_id: prisonerId, number: 1, next_review_on: nextReviewOn, created_by: authorId, created_at: createdAt })
       .returning('id')
       .executeTakeFirstOrThrow();
     planIds.push(planId);
-    if (kind === 0) {
+    if (kind !== 2) {
       await trx
         .insertInto('plan_reviews')
         .values({
           plan_id: planId,
-          held_on: addDays(today, -20),
+          held_on: heldOn,
           participants: JSON.stringify([
             { name: `${caseManager.familyName} ${caseManager.givenName}`, role: 'Ответственный за план', agency: null },
             { name: 'Назаров Д.', role: 'Инспектор', agency: 'Служба пробации' },
@@ -57,7 +60,7 @@ export async function seedDemoPlans({ trx, ctx, plan, prisoners, ids }: DemoCont
           next_review_on: nextReviewOn!,
           prisoner_comments: 'Хочу закончить курс и получить профессию.',
           recorded_by: authorId,
-          created_at: new Date(now.getTime() - 20 * DAY),
+          created_at: new Date(`${heldOn}T12:00:00Z`),
         })
         .execute();
     }

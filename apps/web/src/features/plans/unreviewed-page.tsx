@@ -33,10 +33,6 @@ export function UnreviewedPlansPage() {
       ),
     },
     { key: 'number', header: 'plans.unreviewed.columns.prisonNumber', sortValue: (p) => p.prisonNumber, cell: (p) => p.prisonNumber },
-    { key: 'plan', header: 'plans.unreviewed.columns.plan', numeric: true, sortValue: (p) => p.planNumber, cell: (p) => p.planNumber },
-    { key: 'made', header: 'plans.unreviewed.columns.made', nowrap: true, sortValue: (p) => p.createdOn, exportValue: (p) => date(p.createdOn), cell: (p) => date(p.createdOn) },
-    { key: 'last', header: 'plans.unreviewed.columns.lastReview', nowrap: true, sortValue: (p) => p.lastReviewOn, exportValue: (p) => date(p.lastReviewOn), cell: (p) => date(p.lastReviewOn) },
-    { key: 'due', header: 'plans.unreviewed.columns.due', nowrap: true, sortValue: (p) => p.nextReviewOn, exportValue: (p) => date(p.nextReviewOn), cell: (p) => date(p.nextReviewOn) },
     {
       key: 'reason',
       header: 'plans.unreviewed.columns.reason',
@@ -48,6 +44,10 @@ export function UnreviewedPlansPage() {
       ),
     },
     { key: 'overdue', header: 'plans.unreviewed.columns.daysOverdue', numeric: true, sortValue: (p) => p.daysOverdue, cell: (p) => p.daysOverdue },
+    { key: 'plan', header: 'plans.unreviewed.columns.plan', numeric: true, sortValue: (p) => p.planNumber, cell: (p) => p.planNumber },
+    { key: 'made', header: 'plans.unreviewed.columns.made', nowrap: true, sortValue: (p) => p.createdOn, exportValue: (p) => date(p.createdOn), cell: (p) => date(p.createdOn) },
+    { key: 'last', header: 'plans.unreviewed.columns.lastReview', nowrap: true, sortValue: (p) => p.lastReviewOn, exportValue: (p) => date(p.lastReviewOn), cell: (p) => date(p.lastReviewOn) },
+    { key: 'due', header: 'plans.unreviewed.columns.due', nowrap: true, sortValue: (p) => p.nextReviewOn, exportValue: (p) => date(p.nextReviewOn), cell: (p) => date(p.nextReviewOn) },
   ];
 
   return (
