@@ -21,7 +21,8 @@ import { useSession } from '../../app/session.tsx';
 import { DateField } from '../../ui/form/date-field.tsx';
 import { FormDialog } from '../../ui/form/form-dialog.tsx';
 import type { FormBinder } from '../../ui/use-form.ts';
-import { needLabel, planKeys, plansApi } from './plans-api.ts';
+import { inLanguage } from '../assessments/instrument-text.ts';
+import { needName, planKeys, plansApi } from './plans-api.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -63,7 +64,13 @@ export function AddObjectiveDialog({ prisoner, planId, opened, onClose }: { pris
   const { t, i18n } = useTranslation();
   const done = useRefresh(onClose);
   const needs = useQuery({ queryKey: planKeys.needs(prisoner.id), queryFn: () => plansApi.needs(prisoner.id), enabled: opened });
-  const options = (needs.data?.items ?? []).map((n) => ({ value: needKey(n), label: needLabel(n, i18n.language) }));
+  // Grouped by instrument, so each option names only the domain or item.
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const n of needs.data?.items ?? []) {
+    const group = inLanguage(n.instrumentNames, i18n.language);
+    groups.set(group, [...(groups.get(group) ?? []), { value: needKey(n), label: needName(n, i18n.language) }]);
+  }
+  const options = [...groups].map(([group, items]) => ({ group, items }));
   return (
     <FormDialog
       opened={opened}

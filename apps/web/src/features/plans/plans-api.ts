@@ -41,10 +41,12 @@ export const planKeys = {
   unreviewed: (facilityId: string) => ['plans', 'unreviewed', facilityId] as const,
 };
 
-/** A need as a person reads it: "Needs screening — Education: Reading and writing (Some need)", never its codes. */
-export function needLabel(need: LinkedNeed, language: string): string {
+/** A need within its instrument: "Education: Reading and writing (Some need)", never its codes. */
+export function needName(need: LinkedNeed, language: string): string {
   const name = inLanguage(need.names, language);
   const part = need.domainNames ? `${inLanguage(need.domainNames, language)}: ${name}` : name;
-  const level = need.levelNames ? ` (${inLanguage(need.levelNames, language)})` : '';
-  return `${inLanguage(need.instrumentNames, language)} — ${part}${level}`;
+  return need.levelNames ? `${part} (${inLanguage(need.levelNames, language)})` : part;
 }
+
+/** A need as a person reads it out of context: "Needs screening — Education: Reading and writing (Some need)". */
+export const needLabel = (need: LinkedNeed, language: string) => `${inLanguage(need.instrumentNames, language)} — ${needName(need, language)}`;
