@@ -38,7 +38,7 @@ export function UnreviewedPlansPage() {
       header: 'plans.unreviewed.columns.reason',
       sortValue: reason,
       cell: (p) => (
-        <Badge color={p.reason === 'never-reviewed' ? 'red.9' : 'orange.9'} variant="filled" styles={{ label: { overflow: 'visible' } }}>
+        <Badge color={p.reason === 'never-reviewed' ? 'red.9' : '#8f4300'} variant="filled" styles={{ label: { overflow: 'visible' } }}>
           {reason(p)}
         </Badge>
       ),
