@@ -224,8 +224,8 @@ export function plansService(deps: { db: Kysely<DB>; clock: Clock; assessments: 
 
     /** An objective answering at least one assessed need or risk. */
     async addObjective(ctx: RequestContext, planId: string, body: Body<typeof CreateObjectiveBody>) {
-      refuse(objectiveFaults(body.needs));
       const { plan } = await visiblePlan(ctx, planId);
+      refuse(objectiveFaults(body.needs));
       const needs = await resolveNeeds(ctx, plan.prisoner_id, body.needs);
       return onActivePlan(ctx, planId, (w, locked, facilityId) =>
         w.create({
