@@ -185,7 +185,7 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     await t.services.counts.record(system, count.id, countWing1.id, 5);
 
     // Every role that writes, so each write route reaches its checks rather than a 403.
-    admin = await t.signedIn(['sysadmin', 'senior_officer', 'security_manager', 'governor', 'psychologist'], { allFacilities: true });
+    admin = await t.signedIn(['sysadmin', 'senior_officer', 'security_manager', 'governor', 'psychologist', 'case_manager'], { allFacilities: true });
     // Assessments: a draft the signed-in user rates, and one another psychologist rates (approving
     // or returning a draft is refused however the body looks).
     const assessed = await admitPrisoner(t, facility.id);
@@ -201,10 +201,20 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     // Handover: a prisoner to plan for, and one with an agreed plan to issue packages from.
     const releaseOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     const plan = { plannedReleaseOn: releaseOn, accommodation: { kind: 'family-home', address: 'Кӯлоб', confirmed: true }, work: null, contacts: [{ name: 'Ҳакимова Ғунча', relationship: 'модар' }], supervisionConditions: ['ҳар ҳафта'], riskSummary: 'миёна', agencies: [], status: 'agreed' };
-    const planned = await admitPrisoner(t, facility.id);
+    const releasing = await admitPrisoner(t, facility.id);
     const handedOver = await admitPrisoner(t, facility.id);
     assert.equal((await admin.put(`/api/v1/prisoners/${handedOver.id}/release-plan`, plan)).status, 200);
     const profileNames = { en: 'Prop', ru: 'Проп', tg: 'Проп' };
+    // Sentence plans: a plan with an objective on an approved assessment and an intervention under
+    // it; a prisoner of its own for the new-plan route (a new plan supersedes the last).
+    const planned = await admitPrisoner(t, facility.id);
+    const planless = await admitPrisoner(t, facility.id);
+    const planAssessment = await factory.approvedAssessment(planned);
+    const sentencePlan = (await admin.post(`/api/v1/prisoners/${planned.id}/plans`, {})).body as { id: string };
+    const objectiveBody = { text: 'Грамотность', targetOn: '2099-01-01', needs: [{ assessmentId: planAssessment.id, code: 'ED1' }] };
+    const objective = (await admin.post(`/api/v1/plans/${sentencePlan.id}/objectives`, objectiveBody)).body as { id: string };
+    const interventionBody = { description: 'Курс грамотности', kind: 'education', owner: { kind: 'agency', agency: 'Маркази таълимӣ' }, startsOn: '2026-01-01', endsOn: null };
+    const intervention = (await admin.post(`/api/v1/plan-objectives/${objective.id}/interventions`, interventionBody)).body as { id: string };
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -267,8 +277,15 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/assessments/:id/return', url: `/api/v1/assessments/${othersDraft.id}/return`, valid: { version: 1, reason: 'evidence missing' } },
       { method: 'POST', route: '/api/v1/handover-profiles', url: '/api/v1/handover-profiles', valid: { code: 'prop-profile', names: profileNames, kind: 'other', language: 'tg', sections: ['identity'], source: 'Property test' } },
       { method: 'PUT', route: '/api/v1/handover-profiles/:code', url: '/api/v1/handover-profiles/police', valid: { names: profileNames, kind: 'police', language: 'tg', sections: ['identity', 'risk-summary'], active: true, version: 1, source: 'Property test' } },
-      { method: 'PUT', route: '/api/v1/prisoners/:id/release-plan', url: `/api/v1/prisoners/${planned.id}/release-plan`, valid: plan },
+      { method: 'PUT', route: '/api/v1/prisoners/:id/release-plan', url: `/api/v1/prisoners/${releasing.id}/release-plan`, valid: plan },
       { method: 'POST', route: '/api/v1/prisoners/:id/handovers', url: `/api/v1/prisoners/${handedOver.id}/handovers`, valid: { profileCode: 'police', agency: { name: 'ШВКД', contact: null, country: 'TJ' } } },
+      { method: 'POST', route: '/api/v1/prisoners/:id/plans', url: `/api/v1/prisoners/${planless.id}/plans`, valid: { nextReviewOn: '2099-01-01' } },
+      { method: 'POST', route: '/api/v1/plans/:id/objectives', url: `/api/v1/plans/${sentencePlan.id}/objectives`, valid: objectiveBody },
+      { method: 'PUT', route: '/api/v1/plan-objectives/:id', url: `/api/v1/plan-objectives/${objective.id}`, valid: { version: 1, text: 'Грамотность', targetOn: '2099-01-01', status: 'open' } },
+      { method: 'POST', route: '/api/v1/plan-objectives/:id/interventions', url: `/api/v1/plan-objectives/${objective.id}/interventions`, valid: interventionBody },
+      { method: 'PUT', route: '/api/v1/plan-interventions/:id', url: `/api/v1/plan-interventions/${intervention.id}`, valid: { ...interventionBody, version: 1, status: 'planned' } },
+      { method: 'POST', route: '/api/v1/plans/:id/reviews', url: `/api/v1/plans/${sentencePlan.id}/reviews`, valid: { heldOn: '2026-01-01', participants: [{ name: 'Раҳимов А.', role: 'мудир', agency: null }], outcome: 'Пешрафт', nextReviewOn: '2099-01-01', prisonerComments: null } },
+      { method: 'POST', route: '/api/v1/plans/:id/notes', url: `/api/v1/plans/${sentencePlan.id}/notes`, valid: { kind: 'prisoner', text: 'Мехоҳам кор кунам' } },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
     ];
   });

@@ -100,6 +100,18 @@ export const AUDIT_ACTIONS = [
   'release-plan.created',
   'release-plan.updated',
   'release-plan.viewed',
+  // Sentence plans (docs/plans.md).
+  'demo.plans-seeded',
+  'plan.created',
+  'plan.intervention-added',
+  'plan.intervention-changed',
+  'plan.note-added',
+  'plan.objective-added',
+  'plan.objective-changed',
+  'plan.reviewed',
+  'plan.superseded',
+  'plan.viewed',
+  'prisoner.plans-viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -20,3 +20,4 @@ export * from './assessments.ts';
 export * from './assessment-records.ts';
 export * from './navigation.ts';
 export * from './handover.ts';
+export * from './plans.ts';

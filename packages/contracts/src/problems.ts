@@ -13,6 +13,7 @@ import { countsProblems } from './problems/counts.ts';
 import { importsProblems } from './problems/imports.ts';
 import { assessmentsProblems } from './problems/assessments.ts';
 import { handoverProblems } from './problems/handover.ts';
+import { plansProblems } from './problems/plans.ts';
 
 /**
  * Stable problem codes (the `code` and the last part of `type` in RFC 9457 problem+json) with the
@@ -34,6 +35,7 @@ export const PROBLEMS = {
   ...importsProblems,
   ...assessmentsProblems,
   ...handoverProblems,
+  ...plansProblems,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -15,6 +15,7 @@ import { statisticsModule } from './statistics/statistics.module.ts';
 import { importsModule } from './imports/imports.module.ts';
 import { assessmentsModule } from './assessments/assessments.module.ts';
 import { handoverModule } from './handover/handover.module.ts';
+import { plansModule } from './plans/plans.module.ts';
 
 /**
  * Every feature module, in the order their services are built: a module comes after the modules
@@ -37,6 +38,7 @@ export const MODULES = [
   importsModule,
   assessmentsModule,
   handoverModule,
+  plansModule,
 ] as const;
 
 export type ModuleServices = ServicesOf<typeof MODULES>;

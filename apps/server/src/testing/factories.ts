@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AllocateBody, CreateFacilityBody, CreateIntakeBody, CreateLocationBody, type Facility, type Intake, type Location, type LocationKind, type Prisoner, type Role } from '@vigil/contracts';
+import { AllocateBody, CreateFacilityBody, CreateIntakeBody, CreateLocationBody, type Assessment, type Facility, type Instrument, type Intake, type Location, type LocationKind, type Prisoner, type Role } from '@vigil/contracts';
 import { systemContext } from '../platform/access/actor.ts';
 import { facilityBody, type Client, type TestApp, type TestUser } from './harness.ts';
 import { admitPrisoner, type PrisonerShape } from './prisoner-fixtures.ts';
@@ -73,6 +73,25 @@ export function factories(t: TestApp) {
     /** Places a prisoner in a cell through allocation (the separation rules apply; no override). */
     placement: (prisoner: Pick<Prisoner, 'id' | 'version'>, cell: Pick<Location, 'id'>): Promise<Prisoner> =>
       t.services.allocation.allocate(system, prisoner.id, AllocateBody.parse({ locationId: cell.id, reason: 'placed by a test', version: prisoner.version })),
+
+    /**
+     * An approved assessment of a man (sentence plans link its needs): a psychologist rates every
+     * item at the second level of its scale with evidence and submits; a governor approves (four eyes).
+     */
+    async approvedAssessment(prisoner: Pick<Prisoner, 'id'>, instrumentCode = 'needs-screening'): Promise<Assessment> {
+      const assessor = await t.createUser({ roles: ['psychologist'], allFacilities: true });
+      const psychologist = t.client();
+      await psychologist.signIn(assessor);
+      const governor = await t.signedIn(['governor'], { allFacilities: true });
+      const { definition } = ((await psychologist.get('/api/v1/assessment-instruments')).body.items as Instrument[]).find((i) => i.code === instrumentCode)!;
+      const ratings = Object.fromEntries(definition.items.filter((i) => !i.womenOnly).map((i) => [i.code, { level: i.scale.levels[1]!.code, evidence: 'Interview and file', source: 'Interview' }]));
+      let a = (await psychologist.post(`/api/v1/prisoners/${prisoner.id}/assessments`, { instrumentCode, assessorId: assessor.id })).body as Assessment;
+      a = (await psychologist.put(`/api/v1/assessments/${a.id}`, { version: a.version, ratings, formulation: 'Needs interact with work and family.', judgement: definition.judgementLevels[0]!.code })).body;
+      a = (await psychologist.post(`/api/v1/assessments/${a.id}/submit`, { version: a.version })).body;
+      const approved = await governor.post(`/api/v1/assessments/${a.id}/approve`, { version: a.version });
+      if (approved.status !== 200) throw new Error(`approval failed: ${JSON.stringify(approved.body)}`);
+      return approved.body as Assessment;
+    },
   };
 }
 export type Factories = ReturnType<typeof factories>;

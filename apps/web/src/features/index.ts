@@ -14,6 +14,7 @@ import { countsFeature } from './counts/counts.feature.ts';
 import { alertsFeature } from './alerts/alerts.feature.ts';
 import { assessmentsFeature } from './assessments/assessments.feature.ts';
 import { handoverFeature } from './handover/handover.feature.ts';
+import { plansFeature } from './plans/plans.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
 
@@ -28,6 +29,7 @@ export const WEB_FEATURES = [
   alertsFeature,
   assessmentsFeature,
   handoverFeature,
+  plansFeature,
   usersFeature,
   auditFeature,
 ] as const;

@@ -67,6 +67,8 @@ describe(`demo seed (${process.env.TEST_STORE ?? 'pglite'})`, () => {
       assert.ok(chain.ok, JSON.stringify(chain.firstBroken));
       // One event per facility, place and user, and one per facility for its demo prisoners and for their release plans.
       assert.equal(chain.checked, a.facilities.length + a.places.length + a.users.length + a.facilities.length + a.facilities.length);
+      // One event per facility, place and user, and one per facility for its demo prisoners; one for the demo sentence plans.
+      assert.equal(chain.checked, a.facilities.length + a.places.length + a.users.length + a.facilities.length + 1);
     }
   });
 

@@ -268,6 +268,62 @@ export interface PlacementRows {
 
 export type Placements = PlacementRows;
 
+export interface PlanInterventions {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  description: string;
+  ends_on: string | null;
+  id: Generated<string>;
+  kind: "programme" | "work" | "education" | "counselling" | "family-contact" | "other";
+  objective_id: string;
+  owner_agency: string | null;
+  owner_user_id: string | null;
+  starts_on: string;
+  status: Generated<"planned" | "active" | "completed" | "stopped">;
+  version: Generated<number>;
+}
+
+export interface PlanNotes {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: "progress" | "prisoner";
+  plan_id: string;
+  recorded_by: string;
+  text: string;
+}
+
+export interface PlanObjectiveNeeds {
+  assessment_id: string;
+  code: string;
+  instrument_code: string;
+  kind: "domain" | "item";
+  labels: ColumnType<unknown, string, string>;
+  objective_id: string;
+}
+
+export interface PlanObjectives {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<string>;
+  plan_id: string;
+  status: Generated<"open" | "achieved" | "not-achieved" | "withdrawn">;
+  target_on: string;
+  text: string;
+  version: Generated<number>;
+}
+
+export interface PlanReviews {
+  created_at: Generated<Timestamp>;
+  held_on: string;
+  id: Generated<string>;
+  next_review_on: string;
+  outcome: string;
+  participants: ColumnType<unknown, string, string>;
+  plan_id: string;
+  prisoner_comments: string | null;
+  recorded_by: string;
+}
+
 export interface PrisonerAlerts {
   code: string;
   comment: string | null;
@@ -402,6 +458,18 @@ export interface SchemaMigrations {
   name: string;
 }
 
+export interface SentencePlans {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<string>;
+  next_review_on: string | null;
+  number: number;
+  prisoner_id: string;
+  status: Generated<"active" | "superseded">;
+  superseded_at: Timestamp | null;
+  version: Generated<number>;
+}
+
 export interface Sessions {
   active_facility_id: string | null;
   client_ip: string | null;
@@ -470,6 +538,11 @@ export interface DB {
   movements: Movements;
   placement_rows: PlacementRows;
   placements: Placements;
+  plan_interventions: PlanInterventions;
+  plan_notes: PlanNotes;
+  plan_objective_needs: PlanObjectiveNeeds;
+  plan_objectives: PlanObjectives;
+  plan_reviews: PlanReviews;
   prison_number_counters: PrisonNumberCounters;
   prisoner_alerts: PrisonerAlerts;
   prisoner_photos: PrisonerPhotos;
@@ -482,6 +555,7 @@ export interface DB {
   recovery_codes: RecoveryCodes;
   release_plans: ReleasePlans;
   schema_migrations: SchemaMigrations;
+  sentence_plans: SentencePlans;
   sessions: Sessions;
   user_facilities: UserFacilities;
   users: Users;
