@@ -204,14 +204,21 @@ async function freePort(): Promise<number> {
 /**
  * Seeding the demo (about 1,500 prisoners) takes a server 15–20 s, so it is done once: the first
  * journey seeds a data folder, and every server starts on a copy of it. The folder's name carries
- * a digest of the migrations, the demo's sources and today's date (the demo's dates are relative
+ * a digest of the migrations, the modules' sources and today's date (the demo's dates are relative
  * to it), so a changed schema or seed, or a new day, gets a new folder.
  */
 async function seededDemoFolder(): Promise<string> {
   const hash = createHash('sha256').update(new Date().toISOString().slice(0, 10));
-  for (const dir of ['apps/server/migrations', 'apps/server/src/modules/demo']) {
-    for (const name of readdirSync(join(ROOT, dir)).sort()) hash.update(name).update(readFileSync(join(ROOT, dir, name)));
-  }
+  const modules = join(ROOT, 'apps/server/src/modules');
+  // Every module writes its own part of the demo (`<m>.demo.ts`, and what it calls beside it), so
+  // every module's sources count, not just modules/demo.
+  const sources = [
+    ...readdirSync(join(ROOT, 'apps/server/migrations')).map((name) => join(ROOT, 'apps/server/migrations', name)),
+    ...readdirSync(modules, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+      .map((name) => join(modules, name)),
+  ].sort();
+  for (const file of sources) hash.update(file).update(readFileSync(file));
   const folder = join(tmpdir(), `vigil-e2e-demo-${hash.digest('hex').slice(0, 16)}`);
   const done = join(folder, 'seeded');
   if (existsSync(done)) return folder;
