@@ -87,6 +87,14 @@ export const AUDIT_ACTIONS = [
   'user.reactivated',
   'user.updated',
   'user.viewed',
+  // Case notes, key workers and key work (issue 9).
+  'casenote.recorded',
+  'demo.casenotes-seeded',
+  'keyworker.assigned',
+  'keyworker.ended',
+  'keywork.session-recorded',
+  'prisoner.casenotes-viewed',
+  'prisoner.keywork-viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
