@@ -89,7 +89,6 @@ export const AUDIT_ACTIONS = [
   'user.viewed',
   // Case notes, key workers and key work (issue 9).
   'casenote.recorded',
-  'demo.casenotes-seeded',
   'keyworker.assigned',
   'keyworker.ended',
   'keywork.session-recorded',

@@ -1,5 +1,4 @@
 import { KEY_WORK_ENGAGEMENT, KEY_WORK_MOODS } from '@vigil/contracts';
-import { appendAudit } from '../../platform/audit/audit.ts';
 import { publishMany } from '../../platform/events/outbox.ts';
 import { addDays, localDay } from '../../platform/time/calendar.ts';
 import { inChunks, type DemoContext } from '../demo/demo-context.ts';
@@ -24,9 +23,11 @@ const PLACES = ['Камера', 'Кабинет на этаже', 'Комнат�
  * The demo's key work: most prisoners in custody have an officer of their facility as key worker,
  * with a few sessions (some overdue) and notes, one of them sensitive (a psychologist's). The
  * notes and sessions are announced like real ones, so the timeline subscriber writes them; the
- * admissions and placements the demo wrote without events are put on the timeline here.
+ * admissions and placements the demo wrote without events are put on the timeline here. Like the
+ * demo alerts, these rows get no audit events of their own: the seed's facility and prisoner
+ * events already say the whole dataset is demonstration data.
  */
-export async function seedDemoCasenotes({ trx, ctx, plan, prisoners, ids }: DemoContext) {
+export async function seedDemoCasenotes({ trx, plan, prisoners, ids }: DemoContext) {
   const random = seededRandom(STREAM);
   const users = new Map((await trx.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]));
   const types = new Map((await trx.selectFrom('catalogue_entries').select(['id', 'code']).where('catalogue', '=', 'casenote-types').where('version', '=', 1).execute()).map((e) => [e.code, e.id]));
@@ -96,9 +97,4 @@ export async function seedDemoCasenotes({ trx, ctx, plan, prisoners, ids }: Demo
     ];
   });
   await inChunks(entries, (chunk) => trx.insertInto('timeline_entries').values(chunk).execute());
-
-  for (const [code, facilityId] of ids.facilities.entries()) {
-    const count = (rows: { facility_id: string }[]) => rows.filter((r) => r.facility_id === facilityId).length;
-    await appendAudit(trx, ctx, { action: 'demo.casenotes-seeded', entityType: 'facility', entityId: facilityId, facilityId, after: { facility: code, keyWorkers: count(assignments), sessions: count(sessions), notes: count(notes) } });
-  }
 }
