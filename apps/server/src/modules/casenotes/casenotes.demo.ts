@@ -1,5 +1,4 @@
 import { KEY_WORK_ENGAGEMENT, KEY_WORK_MOODS } from '@vigil/contracts';
-import { publishMany } from '../../platform/events/outbox.ts';
 import { addDays, localDay } from '../../platform/time/calendar.ts';
 import { inChunks, type DemoContext } from '../demo/demo-context.ts';
 import { DEMO_TIME_ZONE } from '../demo/demo.plan.ts';
@@ -21,11 +20,12 @@ const PLACES = ['Камера', 'Кабинет на этаже', 'Комнат�
 
 /**
  * The demo's key work: most prisoners in custody have an officer of their facility as key worker,
- * with a few sessions (some overdue) and notes, one of them sensitive (a psychologist's). The
- * notes and sessions are announced like real ones, so the timeline subscriber writes them; the
- * admissions and placements the demo wrote without events are put on the timeline here. Like the
- * demo alerts, these rows get no audit events of their own: the seed's facility and prisoner
- * events already say the whole dataset is demonstration data.
+ * with a few sessions (some overdue) and notes, one of them sensitive (a psychologist's). Like the
+ * rest of the demo they are written without domain events (thousands of them would all be
+ * delivered before the server is ready), so their timeline entries, and those of the demo's
+ * admissions and placements, are written here as the timeline subscriber would. Like the demo
+ * alerts, these rows get no audit events of their own: the seed's facility and prisoner events
+ * already say the whole dataset is demonstration data.
  */
 export async function seedDemoCasenotes({ trx, plan, prisoners, ids }: DemoContext) {
   const random = seededRandom(STREAM);
@@ -81,8 +81,6 @@ export async function seedDemoCasenotes({ trx, plan, prisoners, ids }: DemoConte
   await inChunks(assignments, (chunk) => trx.insertInto('key_worker_assignments').values(chunk).execute());
   await inChunks(sessions, (chunk) => trx.insertInto('key_work_sessions').values(chunk).execute());
   await inChunks(notes, (chunk) => trx.insertInto('case_notes').values(chunk.map(({ type: _type, ...n }) => n)).execute());
-  await publishMany(trx, 'keywork.session-recorded', sessions.map((s) => ({ entityId: s.id, facilityId: s.facility_id, payload: { sessionId: s.id, prisonerId: s.prisoner_id } })));
-  await publishMany(trx, 'casenote.recorded', notes.map((n) => ({ entityId: n.id, facilityId: n.facility_id, payload: { noteId: n.id, prisonerId: n.prisoner_id, type: n.type, sensitive: n.sensitive } })));
 
   const facilityNames = new Map(plan.facilities.map((f) => [f.code, f.name]));
   const entries = prisoners.flatMap((p) => {
@@ -96,5 +94,20 @@ export async function seedDemoCasenotes({ trx, plan, prisoners, ids }: DemoConte
         .map((s) => ({ ...base, facility_id: ids.facilities.get(s.facilityCode), id: crypto.randomUUID(), occurred_at: s.from, event_type: 'prisoner.moved', permission: entryPermission('prisoner.moved'), details: JSON.stringify({ location: s.path }) })),
     ];
   });
-  await inChunks(entries, (chunk) => trx.insertInto('timeline_entries').values(chunk).execute());
+  const typeNames = new Map((await trx.selectFrom('catalogue_entries').select(['code', 'data']).where('catalogue', '=', 'casenote-types').where('version', '=', 1).execute()).map((e) => [e.code, (e.data as { names: unknown }).names]));
+  const ours = [
+    ...sessions.map((k) => ({ id: crypto.randomUUID(), prisoner_id: k.prisoner_id, facility_id: k.facility_id, entity_id: k.id, occurred_at: k.created_at, event_type: 'keywork.session-recorded', permission: entryPermission('keywork.session-recorded'), sensitive: false, details: '{}' })),
+    ...notes.map((n) => ({
+      id: crypto.randomUUID(),
+      prisoner_id: n.prisoner_id,
+      facility_id: n.facility_id,
+      entity_id: n.id,
+      occurred_at: n.created_at,
+      event_type: 'casenote.recorded',
+      permission: entryPermission('casenote.recorded'),
+      sensitive: n.sensitive,
+      details: JSON.stringify({ code: n.type, names: typeNames.get(n.type), ...(n.sensitive ? { sensitive: true } : {}) }),
+    })),
+  ];
+  await inChunks([...entries, ...ours], (chunk) => trx.insertInto('timeline_entries').values(chunk).execute());
 }
