@@ -87,3 +87,59 @@ create table timeline_entries (
   details jsonb not null default '{}'::jsonb
 );
 create index timeline_entries_prisoner on timeline_entries (prisoner_id, occurred_at desc, id desc);
+
+-- Backfill: the timeline of the history already recorded, written here in one statement rather than
+-- by the subscriber one event per transaction (the dispatcher delivers a new subscriber's whole
+-- backlog before the server reports ready). It writes what `timeline.projector.ts` writes
+-- (casenotes.int.test.ts compares the two), and marks the events handled by both subscribers.
+-- backfill:start
+insert into timeline_entries (id, prisoner_id, facility_id, occurred_at, event_type, entity_id, permission, sensitive, details)
+select e.id, p.id, coalesce(e.facility_id, p.facility_id), e.occurred_at, e.type, e.entity_id,
+  case
+    when e.type like 'prisoner.%' then 'prisoners.read'
+    when e.type like 'alert.%' then 'alerts.read'
+    when e.type = 'assessment.approved' then 'assessments.assess'
+    when e.type = 'classification.decided' then 'classification.read'
+    when e.type like 'plan.%' then 'plans.read'
+    when e.type like 'programme.%' then 'programmes.read'
+    when e.type = 'handover.issued' then 'handover.manage'
+    else 'casenotes.read'
+  end,
+  e.type = 'casenote.recorded' and coalesce((e.payload->>'sensitive')::boolean, false),
+  jsonb_strip_nulls(case e.type
+    when 'prisoner.admitted' then jsonb_build_object('readmission', (e.payload->>'readmission')::boolean, 'facility', (select f.name from facilities f where f.id = e.facility_id))
+    when 'prisoner.moved' then jsonb_build_object('location', location_path((e.payload->>'toLocationId')::uuid), 'fromLocation', location_path((e.payload->>'fromLocationId')::uuid))
+    when 'prisoner.transferred' then jsonb_build_object(
+      'facility', (select f.name from facilities f where f.id = (e.payload->>'toFacilityId')::uuid),
+      'fromFacility', (select f.name from facilities f where f.id = (e.payload->>'fromFacilityId')::uuid))
+    when 'alert.raised' then jsonb_build_object('code', e.payload->>'code', 'names', (select c.data->'names' from catalogue_entries c where c.catalogue = 'alert-types' and c.code = e.payload->>'code' order by c.version desc limit 1))
+    when 'alert.ended' then jsonb_build_object('code', e.payload->>'code', 'names', (select c.data->'names' from catalogue_entries c where c.catalogue = 'alert-types' and c.code = e.payload->>'code' order by c.version desc limit 1))
+    when 'assessment.approved' then (
+      select jsonb_build_object('code', e.payload->>'instrumentCode', 'names', i.data->'names', 'level', e.payload->>'judgement',
+               'levelNames', (select l->'names' from jsonb_array_elements(i.data->'judgementLevels') l where l->>'code' = e.payload->>'judgement' limit 1))
+        from (select (select c.data from catalogue_entries c where c.catalogue = 'assessment-instruments' and c.code = e.payload->>'instrumentCode' order by c.version desc limit 1) as data) i)
+    when 'classification.decided' then jsonb_build_object('code', e.payload->>'scheme', 'level', e.payload->>'level', 'review', (e.payload->>'review')::boolean)
+    when 'plan.intervention-changed' then jsonb_build_object('level', e.payload->>'status')
+    when 'programme.ended' then jsonb_build_object('level', e.payload->>'outcome')
+    when 'casenote.recorded' then jsonb_build_object('code', e.payload->>'type',
+      'names', (select c.data->'names' from catalogue_entries c where c.catalogue = 'casenote-types' and c.code = e.payload->>'type' order by c.version desc limit 1),
+      'sensitive', case when (e.payload->>'sensitive')::boolean then true end)
+    when 'handover.issued' then jsonb_build_object('code', e.payload->>'recipientProfile')
+    else '{}'::jsonb
+  end)
+from domain_events e
+join prisoner_rows p on p.id::text = e.payload->>'prisonerId'
+where e.type in ('prisoner.admitted', 'prisoner.moved', 'prisoner.transferred', 'prisoner.released', 'alert.raised', 'alert.ended',
+                 'assessment.approved', 'classification.decided', 'plan.created', 'plan.reviewed', 'plan.intervention-changed',
+                 'programme.enrolled', 'programme.ended', 'casenote.recorded', 'keywork.session-recorded', 'handover.issued')
+on conflict (id) do nothing;
+insert into domain_events_handled (subscriber, event_id)
+select 'casenotes.timeline', e.id from domain_events e
+where e.type in ('prisoner.admitted', 'prisoner.moved', 'prisoner.transferred', 'prisoner.released', 'alert.raised', 'alert.ended',
+                 'assessment.approved', 'classification.decided', 'plan.created', 'plan.reviewed', 'plan.intervention-changed',
+                 'programme.enrolled', 'programme.ended', 'casenote.recorded', 'keywork.session-recorded', 'handover.issued')
+on conflict do nothing;
+-- backfill:end
+-- No one had a key worker before this migration: past releases and transfers end nothing.
+insert into domain_events_handled (subscriber, event_id)
+select 'casenotes.keyworker-on-leaving', e.id from domain_events e where e.type in ('prisoner.released', 'prisoner.transferred');

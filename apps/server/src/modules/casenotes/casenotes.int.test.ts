@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import type { CaseNote, KeyWork, KeyWorkOverview, Prisoner, TimelineEntry, TimelinePage } from '@vigil/contracts';
 import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { factories } from '../../testing/factories.ts';
@@ -254,6 +256,18 @@ describe(`case notes, key work and the timeline over HTTP (${process.env.TEST_ST
     await t.db.deleteFrom('domain_events_handled').where('subscriber', '=', 'casenotes.timeline').execute();
     await t.services.events.catchUp();
     assert.equal(await count(), n);
+  });
+
+  test('the migration’s backfill of past events writes what the subscriber writes', async () => {
+    await t.services.events.catchUp();
+    const entries = () => t.db.selectFrom('timeline_entries').selectAll().orderBy('id').execute();
+    const written = await entries();
+    assert.ok(written.length > 10);
+    await t.db.deleteFrom('timeline_entries').execute();
+    const migration = readFileSync(new URL('../../../migrations/0020_casenotes.sql', import.meta.url), 'utf8');
+    const block = /-- backfill:start\n([\s\S]*?)-- backfill:end/.exec(migration)![1]!;
+    for (const statement of block.split(/;\s*\n/).filter((s) => s.trim())) await sql.raw(statement).execute(t.db);
+    assert.deepEqual(await entries(), written);
   });
 
   test('after all that, the audit chain still verifies', async () => {
