@@ -48,7 +48,7 @@ export function KeyWorkerPanel({ prisoner }: { prisoner: Prisoner }) {
             <Group gap="sm" data-testid="current-key-worker">
               <Text>{t('keyWork.current', { name: staffName(kw.current.staff), from: date(kw.current.from) })}</Text>
               {kw.nextDueOn && (
-                <Badge color={kw.overdue ? 'red.9' : 'green.9'} variant={kw.overdue ? 'filled' : 'light'} styles={{ label: { overflow: 'visible' } }} data-testid="next-due">
+                <Badge color={kw.overdue ? 'red.9' : 'green.9'} variant={kw.overdue ? 'filled' : 'outline'} styles={{ label: { overflow: 'visible' } }} data-testid="next-due">
                   {kw.overdue ? t('keyWork.overdueSince', { date: date(kw.nextDueOn) }) : t('keyWork.dueBy', { date: date(kw.nextDueOn) })}
                 </Badge>
               )}
@@ -67,7 +67,14 @@ export function KeyWorkerPanel({ prisoner }: { prisoner: Prisoner }) {
                 .join('; ')}
             </Text>
           )}
-          {kw.sessions.length > 0 && <SessionsTable sessions={kw.sessions} />}
+          {kw.sessions.length > 0 && (
+            <>
+              <Title order={3} size="h5">
+                {t('keyWork.sessions')}
+              </Title>
+              <SessionsTable sessions={kw.sessions} />
+            </>
+          )}
         </>
       )}
       {dialog === 'assign' && <AssignDialog prisoner={prisoner} currentId={kw?.current?.staff.id ?? null} onClose={() => setDialog(null)} />}
