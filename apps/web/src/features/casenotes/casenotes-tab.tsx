@@ -53,7 +53,7 @@ function NoteCard({ note, prisoner, all, onCorrect }: { note: CaseNote; prisoner
     <Paper withBorder p="sm" data-testid="casenote" data-type={note.type.code} data-sensitivity={note.sensitivity}>
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Group gap="xs">
-          <Badge variant="outline" color="blue.9" styles={{ label: { overflow: 'visible' } }}>
+          <Badge variant="filled" color="blue.9" styles={{ label: { overflow: 'visible' } }}>
             {inLanguage(note.type.names, i18n.language)}
           </Badge>
           {note.sensitivity === 'sensitive' && (
