@@ -19,7 +19,9 @@ import { factories, type Factories } from './testing/factories.ts';
 const RUNS_PER_ENDPOINT = 25;
 
 /** Tables a refused request may still change: the audit trail records refusals, sessions come and go. */
-const MAY_CHANGE = new Set(['audit_events', 'audit_head', 'sessions']);
+// Subscribers' read models and delivery records (the timeline) follow an earlier request's events
+// whenever they are delivered, refused request or not.
+const MAY_CHANGE = new Set(['audit_events', 'audit_head', 'sessions', 'timeline_entries', 'domain_events_handled']);
 
 const INJECTIONS = [
   "'; DROP TABLE users;--",
@@ -215,6 +217,11 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     const objective = (await admin.post(`/api/v1/plans/${sentencePlan.id}/objectives`, objectiveBody)).body as { id: string };
     const interventionBody = { description: 'Курс грамотности', kind: 'education', owner: { kind: 'agency', agency: 'Маркази таълимӣ' }, startsOn: '2026-01-01', endsOn: null };
     const intervention = (await admin.post(`/api/v1/plan-objectives/${objective.id}/interventions`, interventionBody)).body as { id: string };
+    // Case notes and key work: a prisoner to write about, one to assign, one with a key worker for sessions.
+    const noted = await admitPrisoner(t, facility.id);
+    const keyless = await admitPrisoner(t, facility.id);
+    const keyworked = await admitPrisoner(t, facility.id);
+    assert.equal((await admin.post(`/api/v1/prisoners/${keyworked.id}/key-worker`, { staffId: victim.id })).status, 201);
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -286,6 +293,9 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'PUT', route: '/api/v1/plan-interventions/:id', url: `/api/v1/plan-interventions/${intervention.id}`, valid: { ...interventionBody, version: 1, status: 'planned' } },
       { method: 'POST', route: '/api/v1/plans/:id/reviews', url: `/api/v1/plans/${sentencePlan.id}/reviews`, valid: { heldOn: '2026-01-01', participants: [{ name: 'Раҳимов А.', role: 'мудир', agency: null }], outcome: 'Пешрафт', nextReviewOn: '2099-01-01', prisonerComments: null } },
       { method: 'POST', route: '/api/v1/plans/:id/notes', url: `/api/v1/plans/${sentencePlan.id}/notes`, valid: { kind: 'prisoner', text: 'Мехоҳам кор кунам' } },
+      { method: 'POST', route: '/api/v1/prisoners/:id/casenotes', url: `/api/v1/prisoners/${noted.id}/casenotes`, valid: { type: 'welfare', sensitivity: 'normal', text: 'Жалоб нет' } },
+      { method: 'POST', route: '/api/v1/prisoners/:id/key-worker', url: `/api/v1/prisoners/${keyless.id}/key-worker`, valid: { staffId: adminId } },
+      { method: 'POST', route: '/api/v1/prisoners/:id/key-work-sessions', url: `/api/v1/prisoners/${keyworked.id}/key-work-sessions`, valid: { heldOn: '2026-01-05', durationMinutes: 30, place: 'Камера', summary: 'Беседа', mood: 'settled', engagement: 'engaged' } },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
     ];
   });

@@ -112,6 +112,13 @@ export const AUDIT_ACTIONS = [
   'plan.superseded',
   'plan.viewed',
   'prisoner.plans-viewed',
+  // Case notes, key workers and key work (issue 9).
+  'casenote.recorded',
+  'keyworker.assigned',
+  'keyworker.ended',
+  'keywork.session-recorded',
+  'prisoner.casenotes-viewed',
+  'prisoner.keywork-viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

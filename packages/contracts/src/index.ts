@@ -21,3 +21,4 @@ export * from './assessment-records.ts';
 export * from './navigation.ts';
 export * from './handover.ts';
 export * from './plans.ts';
+export * from './casenotes.ts';

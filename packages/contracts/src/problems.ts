@@ -14,6 +14,7 @@ import { importsProblems } from './problems/imports.ts';
 import { assessmentsProblems } from './problems/assessments.ts';
 import { handoverProblems } from './problems/handover.ts';
 import { plansProblems } from './problems/plans.ts';
+import { casenotesProblems } from './problems/casenotes.ts';
 
 /**
  * Stable problem codes (the `code` and the last part of `type` in RFC 9457 problem+json) with the
@@ -36,6 +37,7 @@ export const PROBLEMS = {
   ...assessmentsProblems,
   ...handoverProblems,
   ...plansProblems,
+  ...casenotesProblems,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

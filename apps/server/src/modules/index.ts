@@ -16,6 +16,7 @@ import { importsModule } from './imports/imports.module.ts';
 import { assessmentsModule } from './assessments/assessments.module.ts';
 import { handoverModule } from './handover/handover.module.ts';
 import { plansModule } from './plans/plans.module.ts';
+import { casenotesModule } from './casenotes/casenotes.module.ts';
 
 /**
  * Every feature module, in the order their services are built: a module comes after the modules
@@ -39,6 +40,7 @@ export const MODULES = [
   assessmentsModule,
   handoverModule,
   plansModule,
+  casenotesModule,
 ] as const;
 
 export type ModuleServices = ServicesOf<typeof MODULES>;

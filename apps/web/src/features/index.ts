@@ -15,6 +15,7 @@ import { alertsFeature } from './alerts/alerts.feature.ts';
 import { assessmentsFeature } from './assessments/assessments.feature.ts';
 import { handoverFeature } from './handover/handover.feature.ts';
 import { plansFeature } from './plans/plans.feature.ts';
+import { casenotesFeature } from './casenotes/casenotes.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
 
@@ -30,6 +31,7 @@ export const WEB_FEATURES = [
   assessmentsFeature,
   handoverFeature,
   plansFeature,
+  casenotesFeature,
   usersFeature,
   auditFeature,
 ] as const;

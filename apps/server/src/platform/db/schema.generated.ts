@@ -86,6 +86,18 @@ export interface AuditHead {
   seq: Int8;
 }
 
+export interface CaseNotes {
+  author_id: string;
+  body: string;
+  corrects: string | null;
+  created_at: Generated<Timestamp>;
+  facility_id: string;
+  id: Generated<string>;
+  prisoner_id: string;
+  sensitive: boolean;
+  type_entry_id: string;
+}
+
 export interface CatalogueEntries {
   author: string;
   catalogue: string;
@@ -217,6 +229,33 @@ export interface Intakes {
   status: "expected" | "in-progress" | "completed" | "cancelled";
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface KeyWorkerAssignments {
+  assigned_by: string;
+  created_at: Generated<Timestamp>;
+  facility_id: string;
+  from_on: string;
+  id: Generated<string>;
+  prisoner_id: string;
+  staff_id: string;
+  to_on: string | null;
+}
+
+export interface KeyWorkSessions {
+  concerns: string | null;
+  created_at: Generated<Timestamp>;
+  duration_minutes: number;
+  engagement: "refused" | "minimal" | "partial" | "engaged" | "fully-engaged";
+  facility_id: string;
+  follow_up: string | null;
+  held_by: string;
+  held_on: string;
+  id: Generated<string>;
+  mood: "very-low" | "low" | "settled" | "good" | "very-good";
+  place: string;
+  prisoner_id: string;
+  summary: string;
 }
 
 export interface Locations {
@@ -485,6 +524,18 @@ export interface Sessions {
   user_id: string;
 }
 
+export interface TimelineEntries {
+  details: Generated<ColumnType<unknown, string, string>>;
+  entity_id: string;
+  event_type: string;
+  facility_id: string | null;
+  id: string;
+  occurred_at: Timestamp;
+  permission: string;
+  prisoner_id: string;
+  sensitive: Generated<boolean>;
+}
+
 export interface UserFacilities {
   facility_id: string;
   user_id: string;
@@ -524,6 +575,7 @@ export interface DB {
   assessments: Assessments;
   audit_events: AuditEvents;
   audit_head: AuditHead;
+  case_notes: CaseNotes;
   catalogue_entries: CatalogueEntries;
   count_entries: CountEntries;
   count_sessions: CountSessions;
@@ -534,6 +586,8 @@ export interface DB {
   idempotency_keys: IdempotencyKeys;
   imports: Imports;
   intakes: Intakes;
+  key_work_sessions: KeyWorkSessions;
+  key_worker_assignments: KeyWorkerAssignments;
   locations: Locations;
   movements: Movements;
   placement_rows: PlacementRows;
@@ -557,6 +611,7 @@ export interface DB {
   schema_migrations: SchemaMigrations;
   sentence_plans: SentencePlans;
   sessions: Sessions;
+  timeline_entries: TimelineEntries;
   user_facilities: UserFacilities;
   users: Users;
 }
