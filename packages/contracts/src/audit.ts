@@ -87,6 +87,12 @@ export const AUDIT_ACTIONS = [
   'user.reactivated',
   'user.updated',
   'user.viewed',
+  // Classification (issue 9).
+  'category-scheme.added',
+  'category-scheme.superseded',
+  'classification.decided',
+  'classification.reviews-viewed',
+  'prisoner.classification-viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -18,4 +18,5 @@ export * from './statistics.ts';
 export * from './imports.ts';
 export * from './assessments.ts';
 export * from './assessment-records.ts';
+export * from './classification.ts';
 export * from './navigation.ts';
