@@ -255,7 +255,9 @@ create table category_decisions (
   heard boolean not null,
   heard_on date,
   representations text,
-  decided_by uuid not null references users(id),
+  -- The approver: a user with classification.decide (no user for the demo seed's system actor).
+  decided_by_id uuid references users(id),
+  decided_by text not null,
   decided_at timestamptz not null default now(),
   next_review_on date not null,
   review boolean not null,

@@ -240,3 +240,4 @@ export const CategoryReview = z.object({
 });
 export type CategoryReview = z.infer<typeof CategoryReview>;
 export const CategoryReviewList = z.object({ today: CalendarDate, items: z.array(CategoryReview) });
+export type CategoryReviewList = z.infer<typeof CategoryReviewList>;

@@ -112,7 +112,7 @@ test('property: the suggestion is always a level of the scheme, and never below 
 test('property: adding a risk factor never lowers the suggestion (monotonic)', () => {
   fc.assert(
     fc.property(fc.constantFrom(fourLevel, uk), inputs, fc.array(fc.nat(50), { minLength: 1, maxLength: 6 }), (scheme, i, steps) => {
-      let current = i;
+      let current: SuggestionInputs = i;
       for (const step of steps) {
         const next = worse(current, step);
         assert.ok(rankOf(scheme, suggestLevel(scheme, next).level) >= rankOf(scheme, suggestLevel(scheme, current).level));

@@ -1,4 +1,4 @@
-import { ESCAPE_HISTORIES, VIOLENCE_IN_CUSTODY, type CalendarDate, type CategoryScheme, type OffenceType, type SuggestionReason, type SuggestionRule } from '@vigil/contracts';
+import { ESCAPE_HISTORIES, VIOLENCE_IN_CUSTODY, type CalendarDate, type ProblemCode, type CategoryScheme, type OffenceType, type SuggestionReason, type SuggestionRule } from '@vigil/contracts';
 import { addMonths } from '../../platform/time/calendar.ts';
 
 /** Everything a suggestion reads: what the decider records and what Vigil gathers. */
@@ -95,8 +95,8 @@ export interface DecisionFacts {
  * reason (UNODC: documented overrides); a review date already past; a hearing without its date, or
  * dated in the future (APT: the prisoner is heard and may challenge the outcome).
  */
-export function decisionFaults(scheme: Pick<CategoryScheme, 'levels'>, d: DecisionFacts, today: CalendarDate): { path: string; message: string }[] {
-  const faults: { path: string; message: string }[] = [];
+export function decisionFaults(scheme: Pick<CategoryScheme, 'levels'>, d: DecisionFacts, today: CalendarDate): { path: string; message: ProblemCode }[] {
+  const faults: { path: string; message: ProblemCode }[] = [];
   if (rankOf(scheme, d.level) < 0) faults.push({ path: 'level', message: 'classification-level-unknown' });
   else if (d.level !== d.suggested && !d.overrideReason?.trim()) faults.push({ path: 'overrideReason', message: 'classification-override-reason' });
   if (d.nextReviewOn < today) faults.push({ path: 'nextReviewOn', message: 'classification-review-past' });

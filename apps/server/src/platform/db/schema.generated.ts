@@ -102,6 +102,7 @@ export interface CategoryDecisions {
   allocation_level: "low" | "medium" | "high" | "maximum";
   decided_at: Generated<Timestamp>;
   decided_by: string;
+  decided_by_id: string | null;
   facility_id: string;
   heard: boolean;
   heard_on: string | null;
