@@ -258,6 +258,14 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/assessments/:id/submit', url: `/api/v1/assessments/${ownDraft.id}/submit`, valid: { version: 1 } },
       { method: 'POST', route: '/api/v1/assessments/:id/approve', url: `/api/v1/assessments/${othersDraft.id}/approve`, valid: { version: 1 } },
       { method: 'POST', route: '/api/v1/assessments/:id/return', url: `/api/v1/assessments/${othersDraft.id}/return`, valid: { version: 1, reason: 'evidence missing' } },
+      { method: 'POST', route: '/api/v1/category-schemes', url: '/api/v1/category-schemes', valid: { definition: { code: 'prop-scheme', levels: [] }, source: 'Property test' } },
+      { method: 'POST', route: '/api/v1/prisoners/:id/classification/suggestion', url: `/api/v1/prisoners/${assessed.id}/classification/suggestion`, valid: { inputs: { escapeHistory: 'attempt', violenceInCustody: 'none', offenceTypes: ['drugs'] } } },
+      {
+        method: 'POST',
+        route: '/api/v1/prisoners/:id/classification/decisions',
+        url: `/api/v1/prisoners/${assessed.id}/classification/decisions`,
+        valid: { inputs: { escapeHistory: 'none', violenceInCustody: 'minor', offenceTypes: [] }, level: 'high', overrideReason: 'угроза побега', representations: { informed: true, heard: true, heardOn: '2026-01-05', text: 'возражает' }, nextReviewOn: '2099-01-01' },
+      },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
     ];
   });
