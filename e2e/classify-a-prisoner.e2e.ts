@@ -53,11 +53,11 @@ test('a security manager decides a category with an override, then sees its revi
   await form.locator('input[name="representations.heardOn"]').fill(typedDay(day(0)));
   await form.locator('textarea[name="representations.text"]').fill('Считает, что оснований для строгого режима нет.');
   await form.locator('input[name="nextReviewOn"]').fill(typedDay(day(14)));
-  await form.locator('[data-testid="decide-category-form-save"]').click();
+  await form.locator('[data-testid="decide-category-save"]').click();
   await form.getByText('give the reason for the override').first().waitFor();
   await form.locator('[data-testid="category-override-reason"]').fill('Оперативные сведения о подготовке побега');
   await j.checkA11y(page, 'decide category');
-  await form.locator('[data-testid="decide-category-form-save"]').click();
+  await form.locator('[data-testid="decide-category-save"]').click();
   await form.waitFor({ state: 'detached' });
 
   await panel.locator('[data-testid="category-current"][data-level="maximum"]').waitFor();

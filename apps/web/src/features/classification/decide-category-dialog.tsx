@@ -133,7 +133,7 @@ function SuggestionPanel({ suggestion: s, classification: c, level }: { suggesti
   const warn = !s.assessed && !!level && rankOf(scheme, level) > rankOf(scheme, s.individualLevel);
   return (
     <Stack gap="xs">
-      <Alert color="blue" variant="light" title={t('classification.suggested', { level: levelName(scheme, s.level, i18n.language) })} data-testid="category-suggestion" data-level={s.level}>
+      <Alert color="blue.9" variant="outline" title={t('classification.suggested', { level: levelName(scheme, s.level, i18n.language) })} data-testid="category-suggestion" data-level={s.level}>
         {s.reasons.length === 0 ? (
           <Text size="sm">{t('classification.noReasons')}</Text>
         ) : (
@@ -150,7 +150,7 @@ function SuggestionPanel({ suggestion: s, classification: c, level }: { suggesti
         </Text>
       </Alert>
       {warn && (
-        <Alert color="orange" variant="outline" title={t('classification.overClassification.title')} data-testid="category-over-classification-warning">
+        <Alert color="orange.9" variant="outline" title={t('classification.overClassification.title')} data-testid="category-over-classification-warning">
           {t('classification.overClassification.body')}
         </Alert>
       )}
