@@ -96,7 +96,10 @@ export type CategoryScheme = z.infer<typeof CategoryScheme>;
 
 export const CategorySchemeVersion = z.object({ definition: CategoryScheme, code: z.string(), ...CatalogueProvenance.shape, status: CatalogueVersionStatus });
 export type CategorySchemeVersion = z.infer<typeof CategorySchemeVersion>;
-export const CategorySchemeList = z.object({ items: z.array(CategorySchemeVersion) });
+/** The instruments judgement rules name, with their judgement levels, so a rule is shown by name. */
+export const SchemeInstrumentNames = z.object({ code: z.string(), names: localised(200), judgementLevels: z.array(z.object({ code: z.string(), names: localised(200) })) });
+export const CategorySchemeList = z.object({ items: z.array(CategorySchemeVersion), instruments: z.array(SchemeInstrumentNames) });
+export type CategorySchemeList = z.infer<typeof CategorySchemeList>;
 
 /** A new scheme or a new version of one (same code). Checked by the server: a malformed scheme is a 422 with every fault. */
 export const AddCategorySchemeBody = z

@@ -109,7 +109,11 @@ export function classificationService(deps: ClassificationDeps) {
     /** Every scheme at the version in force today. */
     async schemes() {
       const today = serviceToday();
-      return { items: (await schemes.inForce(today)).map((e) => presentScheme(e, today)) };
+      const { items: instruments } = await deps.assessments.instruments();
+      return {
+        items: (await schemes.inForce(today)).map((e) => presentScheme(e, today)),
+        instruments: instruments.map((i) => ({ code: i.code, names: i.definition.names, judgementLevels: i.definition.judgementLevels })),
+      };
     },
 
     /** Every version of one scheme, oldest first, with how many decisions were made under each. */

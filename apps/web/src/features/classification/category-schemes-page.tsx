@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Card, Group, List, Stack, Text, Textarea, Title }
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { AddCategorySchemeBody, PROBLEMS, problemMessage, type CategoryScheme, type CategorySchemeVersion, type Language, type ProblemCode } from '@vigil/contracts';
+import { AddCategorySchemeBody, PROBLEMS, problemMessage, type CategoryScheme, type CategorySchemeList, type CategorySchemeVersion, type Language, type ProblemCode } from '@vigil/contracts';
 import { ApiProblem } from '../../api/client.ts';
 import { useCan } from '../../app/session.tsx';
 import { countryName } from '../../i18n/dates.ts';
@@ -31,12 +31,12 @@ export function CategorySchemesPage() {
       <PageHeader title={t('classification.schemes.title')} />
       <Text size="sm">{t('classification.schemes.intro')}</Text>
       <QueryState isPending={list.isPending} error={list.error} />
-      {list.data?.items.map((s) => <SchemeCard key={s.code} scheme={s} />)}
+      {list.data?.items.map((s) => <SchemeCard key={s.code} scheme={s} instruments={list.data.instruments} />)}
     </Stack>
   );
 }
 
-function SchemeCard({ scheme: s }: { scheme: CategorySchemeVersion }) {
+function SchemeCard({ scheme: s, instruments }: { scheme: CategorySchemeVersion; instruments: CategorySchemeList['instruments'] }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const [editing, setEditing] = useState(false);
@@ -46,7 +46,11 @@ function SchemeCard({ scheme: s }: { scheme: CategorySchemeVersion }) {
   const countries = d.countries.length ? d.countries.map((c) => countryName(c, i18n.language, t)).join(', ') : t('classification.schemes.fallback');
   const names = {
     alert: (code: string) => alertName(types.byCode.get(code), code, i18n.language),
-    judgement: (instrument: string, value: string) => ({ instrument, value }),
+    judgement: (instrument: string, value: string) => {
+      const known = instruments.find((i) => i.code === instrument);
+      const level = known?.judgementLevels.find((l) => l.code === value);
+      return { instrument: known ? inLanguage(known.names, i18n.language) : instrument, value: level ? inLanguage(level.names, i18n.language) : value };
+    },
   };
   const columns: DataColumn<CategoryScheme['levels'][number]>[] = [
     { key: 'name', header: 'classification.schemes.level', rowHeader: true, cell: (l) => inLanguage(l.names, i18n.language) },

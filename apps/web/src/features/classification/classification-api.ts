@@ -4,6 +4,7 @@ import type {
   CatalogueHistory,
   CategoryDecision,
   CategoryReviewList,
+  CategorySchemeList,
   CategorySchemeVersion,
   DecideCategoryBody,
   PrisonerClassification,
@@ -11,7 +12,6 @@ import type {
   Suggestion,
 } from '@vigil/contracts';
 import { api, withQuery } from '../../api/client.ts';
-import type { Items } from '../../api/types.ts';
 
 export const classificationApi = {
   /** The prisoner's scheme, gathered inputs and decisions (the read is audited). */
@@ -19,7 +19,7 @@ export const classificationApi = {
   suggest: (prisonerId: string, inputs: RecordedInputs) => api.post<Suggestion>(`/api/v1/prisoners/${prisonerId}/classification/suggestion`, { inputs }),
   decide: (prisonerId: string, body: z.output<typeof DecideCategoryBody>) => api.post<CategoryDecision>(`/api/v1/prisoners/${prisonerId}/classification/decisions`, body),
   reviews: (facilityId: string, withinDays: number) => api.get<CategoryReviewList>(withQuery('/api/v1/classification/reviews', { facilityId, withinDays: String(withinDays) })),
-  schemes: () => api.get<Items<CategorySchemeVersion>>('/api/v1/category-schemes'),
+  schemes: () => api.get<CategorySchemeList>('/api/v1/category-schemes'),
   schemeHistory: (code: string) => api.get<CatalogueHistory>(`/api/v1/category-schemes/${encodeURIComponent(code)}/versions`),
   addScheme: (body: z.output<typeof AddCategorySchemeBody>) => api.post<CategorySchemeVersion>('/api/v1/category-schemes', body),
 };

@@ -74,7 +74,7 @@ function Current({ classification: c }: { classification: PrisonerClassification
         {t('classification.decidedFacts', { by: d.decidedBy, on: formatDate(d.decidedAt.slice(0, 10), i18n.language), review: formatDate(d.nextReviewOn, i18n.language) })}
       </Text>
       {d.overClassification && (
-        <Alert color="orange.9" variant="outline" title={t('classification.overClassification.title')} data-testid="category-over-classification">
+        <Alert color="#a04000" variant="outline" title={t('classification.overClassification.title')} data-testid="category-over-classification">
           {t('classification.overClassification.body')}
         </Alert>
       )}

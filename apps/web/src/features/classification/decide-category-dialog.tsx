@@ -2,8 +2,10 @@ import { useEffect } from 'react';
 import { Alert, Checkbox, Group, List, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { DecideCategoryBody, ESCAPE_HISTORIES, OFFENCE_TYPES, VIOLENCE_IN_CUSTODY, type PrisonerClassification, type Prisoner, type RecordedInputs, type Suggestion } from '@vigil/contracts';
+import { DecideCategoryBody, ESCAPE_HISTORIES, LANGUAGES, OFFENCE_TYPES, PROBLEMS, VIOLENCE_IN_CUSTODY, problemMessage, type Language, type PrisonerClassification, type ProblemCode, type Prisoner, type RecordedInputs, type Suggestion } from '@vigil/contracts';
+import { ApiProblem } from '../../api/client.ts';
 import { DateField } from '../../ui/form/date-field.tsx';
+import { readRefusal, type Refusal } from '../../ui/form/refusal.ts';
 import { FormDialog } from '../../ui/form/form-dialog.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import type { FormBinder } from '../../ui/use-form.ts';
@@ -19,6 +21,20 @@ interface Values extends Record<string, unknown> {
   representations: { informed: boolean; heard: boolean; heardOn: string; text: string };
   /** Empty: the level's review interval from today (the server's default). */
   nextReviewOn: string;
+}
+
+/**
+ * A refused decision's faults (an override without its reason, a past review date, an undated
+ * hearing) each said beside its field in the problem's own words, and only there.
+ */
+function besideFields(error: unknown, refusal: Refusal, language: string): Refusal {
+  if (!(error instanceof ApiProblem)) return refusal;
+  const faults = (error.problem.errors ?? []).filter((e) => Object.hasOwn(PROBLEMS, e.message));
+  if (faults.length === 0) return refusal;
+  const lang = (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : 'en';
+  const fieldErrors = { ...refusal.fieldErrors };
+  for (const f of faults) fieldErrors[f.path] = problemMessage(f.message as ProblemCode, lang);
+  return { fieldErrors, alert: null };
 }
 
 /** The facts recorded last time are where a review starts; a first decision starts from none. */
@@ -37,7 +53,7 @@ const initialValues = (c: PrisonerClassification): Values => ({
  * and gives a reason when the final level departs from the suggestion.
  */
 export function DecideCategoryDialog({ prisoner, classification, onClose }: { prisoner: Prisoner; classification: PrisonerClassification; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   return (
     <FormDialog
@@ -62,6 +78,7 @@ export function DecideCategoryDialog({ prisoner, classification, onClose }: { pr
       }}
       submitLabel={t('classification.decideSubmit')}
       testId="decide-category-form"
+      readRefusal={(error) => besideFields(error, readRefusal(error, t), i18n.language)}
     >
       {(form) => <DecideFields form={form} prisoner={prisoner} classification={classification} />}
     </FormDialog>
@@ -150,7 +167,7 @@ function SuggestionPanel({ suggestion: s, classification: c, level }: { suggesti
         </Text>
       </Alert>
       {warn && (
-        <Alert color="orange.9" variant="outline" title={t('classification.overClassification.title')} data-testid="category-over-classification-warning">
+        <Alert color="#a04000" variant="outline" title={t('classification.overClassification.title')} data-testid="category-over-classification-warning">
           {t('classification.overClassification.body')}
         </Alert>
       )}
