@@ -67,7 +67,7 @@ export function CategoryReviewsPage() {
         pagination={{ mode: 'client', pageSize: 50 }}
         testId="category-reviews-table"
         rowTestId="category-review-row"
-        rowData={(r) => ({ 'data-prison-number': r.prisonNumber, 'data-overdue': String(r.overdue) })}
+        rowData={(r) => ({ 'data-prison-number': r.prisonNumber, 'data-overdue': String(r.overdue), 'data-review': r.nextReviewOn })}
       />
     </Stack>
   );
