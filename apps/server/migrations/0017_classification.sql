@@ -49,7 +49,7 @@ insert into catalogue_entries (catalogue, code, version, effective_from, data, s
       "names": {
         "en": "Maximum",
         "ru": "Максимальный",
-        "tg": "Ниҳоӣ"
+        "tg": "Ҳадди аксар"
       },
       "allocationLevel": "maximum",
       "reviewMonths": 6
