@@ -59,6 +59,12 @@ export const classificationProblems = {
     ru: 'Укажите дату, когда заключённый был выслушан; она не может быть в будущем.',
     tg: 'Санаеро нависед, ки маҳбус шунида шуд; он наметавонад дар оянда бошад.',
   },
+  'classification-released': {
+    status: 409,
+    en: 'The prisoner has been released: a security category is decided only for someone held.',
+    ru: 'Заключённый освобождён: категория безопасности определяется только для содержащихся под стражей.',
+    tg: 'Маҳбус озод шудааст: категорияи амният танҳо барои шахси дар ҳабс муайян карда мешавад.',
+  },
   'classification-no-scheme': {
     status: 422,
     en: "No category scheme is in force for this prisoner's country.",

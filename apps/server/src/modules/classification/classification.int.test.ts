@@ -123,6 +123,12 @@ describe(`classification over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () 
     await refused({ level: 'medium', nextReviewOn: addDays(today(), -1) }, 'nextReviewOn', 'classification-review-past');
     await refused({ level: 'medium', representations: { informed: true, heard: true, heardOn: null } }, 'representations.heardOn', 'classification-heard-date');
     assert.equal(await count('audit_events', 'action', 'classification.decided'), before);
+    // Someone released is no longer categorised (the state set directly: a release needs a whole journey of its own).
+    const gone = await f.prisoner(facilityId);
+    await t.db.updateTable('prisoner_rows').set({ state: 'released', released_at: new Date() }).where('id', '=', gone.id).execute();
+    const released = await decide(security, gone, { level: 'medium' });
+    assert.equal(released.status, 409);
+    assert.equal(released.body.code, 'classification-released');
     assert.equal((await security.get(`/api/v1/prisoners/${p.id}`)).body.securityCategory, 'medium');
   });
 

@@ -172,6 +172,7 @@ export function classificationService(deps: ClassificationDeps) {
       return runWrite(db, ctx, async (w) => {
         const prisoner = await prisoners.findForUpdate(ctx.actor, prisonerId, w.trx);
         if (!prisoner) throw new Problem('not-found');
+        if (prisoner.state === 'released') throw new Problem('classification-released');
         const scheme = await schemeOf(prisoner.facility_id, w.trx);
         const suggested = suggestion(scheme, body.inputs, gathered, today);
         const known = scheme.data.levels.find((l) => l.code === body.level);
