@@ -296,6 +296,14 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/prisoners/:id/casenotes', url: `/api/v1/prisoners/${noted.id}/casenotes`, valid: { type: 'welfare', sensitivity: 'normal', text: 'Жалоб нет' } },
       { method: 'POST', route: '/api/v1/prisoners/:id/key-worker', url: `/api/v1/prisoners/${keyless.id}/key-worker`, valid: { staffId: adminId } },
       { method: 'POST', route: '/api/v1/prisoners/:id/key-work-sessions', url: `/api/v1/prisoners/${keyworked.id}/key-work-sessions`, valid: { heldOn: '2026-01-05', durationMinutes: 30, place: 'Камера', summary: 'Беседа', mood: 'settled', engagement: 'engaged' } },
+      { method: 'POST', route: '/api/v1/category-schemes', url: '/api/v1/category-schemes', valid: { definition: { code: 'prop-scheme', levels: [] }, source: 'Property test' } },
+      { method: 'POST', route: '/api/v1/prisoners/:id/classification/suggestion', url: `/api/v1/prisoners/${assessed.id}/classification/suggestion`, valid: { inputs: { escapeHistory: 'attempt', violenceInCustody: 'none', offenceTypes: ['drugs'] } } },
+      {
+        method: 'POST',
+        route: '/api/v1/prisoners/:id/classification/decisions',
+        url: `/api/v1/prisoners/${assessed.id}/classification/decisions`,
+        valid: { inputs: { escapeHistory: 'none', violenceInCustody: 'minor', offenceTypes: [] }, level: 'high', overrideReason: 'угроза побега', representations: { informed: true, heard: true, heardOn: '2026-01-05', text: 'возражает' }, nextReviewOn: '2099-01-01' },
+      },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
     ];
   });

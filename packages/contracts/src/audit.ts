@@ -119,6 +119,12 @@ export const AUDIT_ACTIONS = [
   'keywork.session-recorded',
   'prisoner.casenotes-viewed',
   'prisoner.keywork-viewed',
+  // Classification (issue 9).
+  'category-scheme.added',
+  'category-scheme.superseded',
+  'classification.decided',
+  'classification.reviews-viewed',
+  'prisoner.classification-viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -18,6 +18,7 @@ export * from './statistics.ts';
 export * from './imports.ts';
 export * from './assessments.ts';
 export * from './assessment-records.ts';
+export * from './classification.ts';
 export * from './navigation.ts';
 export * from './handover.ts';
 export * from './plans.ts';

@@ -15,6 +15,7 @@ import { assessmentsProblems } from './problems/assessments.ts';
 import { handoverProblems } from './problems/handover.ts';
 import { plansProblems } from './problems/plans.ts';
 import { casenotesProblems } from './problems/casenotes.ts';
+import { classificationProblems } from './problems/classification.ts';
 
 /**
  * Stable problem codes (the `code` and the last part of `type` in RFC 9457 problem+json) with the
@@ -38,6 +39,7 @@ export const PROBLEMS = {
   ...handoverProblems,
   ...plansProblems,
   ...casenotesProblems,
+  ...classificationProblems,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -17,6 +17,7 @@ import { assessmentsModule } from './assessments/assessments.module.ts';
 import { handoverModule } from './handover/handover.module.ts';
 import { plansModule } from './plans/plans.module.ts';
 import { casenotesModule } from './casenotes/casenotes.module.ts';
+import { classificationModule } from './classification/classification.module.ts';
 
 /**
  * Every feature module, in the order their services are built: a module comes after the modules
@@ -41,6 +42,7 @@ export const MODULES = [
   handoverModule,
   plansModule,
   casenotesModule,
+  classificationModule,
 ] as const;
 
 export type ModuleServices = ServicesOf<typeof MODULES>;

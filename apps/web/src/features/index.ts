@@ -16,6 +16,7 @@ import { assessmentsFeature } from './assessments/assessments.feature.ts';
 import { handoverFeature } from './handover/handover.feature.ts';
 import { plansFeature } from './plans/plans.feature.ts';
 import { casenotesFeature } from './casenotes/casenotes.feature.ts';
+import { classificationFeature } from './classification/classification.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
 
@@ -32,6 +33,7 @@ export const WEB_FEATURES = [
   handoverFeature,
   plansFeature,
   casenotesFeature,
+  classificationFeature,
   usersFeature,
   auditFeature,
 ] as const;

@@ -110,6 +110,29 @@ export interface CatalogueEntries {
   version: number;
 }
 
+export interface CategoryDecisions {
+  allocation_level: "low" | "medium" | "high" | "maximum";
+  decided_at: Generated<Timestamp>;
+  decided_by: string;
+  decided_by_id: string | null;
+  facility_id: string;
+  heard: boolean;
+  heard_on: string | null;
+  id: Generated<string>;
+  informed: boolean;
+  inputs: ColumnType<unknown, string, string>;
+  level: string;
+  next_review_on: string;
+  over_classification: boolean;
+  override_reason: string | null;
+  prisoner_id: string;
+  reasons: ColumnType<unknown, string, string>;
+  representations: string | null;
+  review: boolean;
+  scheme_entry_id: string;
+  suggested_level: string;
+}
+
 export interface CountEntries {
   counted: number;
   counted_at: Generated<Timestamp>;
@@ -577,6 +600,7 @@ export interface DB {
   audit_head: AuditHead;
   case_notes: CaseNotes;
   catalogue_entries: CatalogueEntries;
+  category_decisions: CategoryDecisions;
   count_entries: CountEntries;
   count_sessions: CountSessions;
   domain_events: DomainEvents;
