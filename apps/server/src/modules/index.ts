@@ -39,10 +39,10 @@ export const MODULES = [
   statisticsModule,
   importsModule,
   assessmentsModule,
-  handoverModule,
+  classificationModule,
   plansModule,
   casenotesModule,
-  classificationModule,
+  handoverModule,
 ] as const;
 
 export type ModuleServices = ServicesOf<typeof MODULES>;

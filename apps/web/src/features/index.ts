@@ -30,10 +30,10 @@ export const WEB_FEATURES = [
   countsFeature,
   alertsFeature,
   assessmentsFeature,
-  handoverFeature,
+  classificationFeature,
   plansFeature,
   casenotesFeature,
-  classificationFeature,
+  handoverFeature,
   usersFeature,
   auditFeature,
 ] as const;
