@@ -28,6 +28,36 @@ export function reassessmentService(deps: { db: Kysely<DB>; clock: Clock }) {
   const prisoners = prisonerQueries(db);
   const days = facilityDays(deps);
 
+  /** The prisoners of one facility due (or overdue) within `withinDays`, earliest first, with every reason. */
+  async function dueAt(ctx: RequestContext, facilityId: string, withinDays: number): Promise<{ today: CalendarDate; items: DueAssessment[] }> {
+    if (!mayAccessFacility(ctx.actor, facilityId)) throw new Problem('not-found');
+    const today = await days.today(facilityId);
+    const [summaries, triggers] = await Promise.all([repo.summaries(), repo.openTriggers()]);
+    const ids = [...new Set([...summaries.filter((s) => s.status === 'approved').map((s) => s.prisoner_id), ...triggers.map((t) => t.prisoner_id)])];
+    const held = (await prisoners.findManyAnywhere(ids)).filter((p) => p.facility_id === facilityId && p.state !== 'released');
+    const zone = await days.zone(facilityId);
+    const items: DueAssessment[] = [];
+    for (const p of held) {
+      const mine = summaries.filter((s) => s.prisoner_id === p.id);
+      const reasons = dueReasons({
+        approved: mine.filter((s) => s.status === 'approved').map((s) => ({ instrumentCode: s.instrument_code, approvedOn: localDay(s.approved_at!, zone), nextReviewOn: s.next_review_on! })),
+        openTriggers: triggers.filter((t) => t.prisoner_id === p.id).map((t) => ({ reason: t.reason, dueOn: t.due_on })),
+        earliestRelease: p.earliest_release_date,
+      });
+      const dueOn = reasons[0]?.dueOn;
+      if (!dueOn || !withinHorizon(dueOn, today, withinDays)) continue;
+      items.push({
+        prisoner: { id: p.id, prisonNumber: p.prison_number, familyName: p.family_name, givenName: p.given_name, patronymic: p.patronymic, familyNameLatin: p.family_name_latin, givenNameLatin: p.given_name_latin, sex: p.sex },
+        dueOn,
+        overdue: dueOn < today,
+        reasons: reasons.filter((r) => withinHorizon(r.dueOn, today, withinDays)),
+        inProgress: mine.some((s) => s.status !== 'approved'),
+      });
+    }
+    items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.prisoner.prisonNumber.localeCompare(b.prisoner.prisonNumber));
+    return { today, items };
+  }
+
   return {
     /**
      * A subscriber's handler: the prisoners an event makes due, each once (a trigger per event and
@@ -56,33 +86,15 @@ export function reassessmentService(deps: { db: Kysely<DB>; clock: Clock }) {
      * first, with every reason. The read is audited: the reasons speak of intelligence and incidents.
      */
     async due(ctx: RequestContext, facilityId: string, withinDays: number): Promise<{ today: CalendarDate; items: DueAssessment[] }> {
-      if (!mayAccessFacility(ctx.actor, facilityId)) throw new Problem('not-found');
-      const today = await days.today(facilityId);
-      const [summaries, triggers] = await Promise.all([repo.summaries(), repo.openTriggers()]);
-      const ids = [...new Set([...summaries.filter((s) => s.status === 'approved').map((s) => s.prisoner_id), ...triggers.map((t) => t.prisoner_id)])];
-      const held = (await prisoners.findManyAnywhere(ids)).filter((p) => p.facility_id === facilityId && p.state !== 'released');
-      const zone = await days.zone(facilityId);
-      const items: DueAssessment[] = [];
-      for (const p of held) {
-        const mine = summaries.filter((s) => s.prisoner_id === p.id);
-        const reasons = dueReasons({
-          approved: mine.filter((s) => s.status === 'approved').map((s) => ({ instrumentCode: s.instrument_code, approvedOn: localDay(s.approved_at!, zone), nextReviewOn: s.next_review_on! })),
-          openTriggers: triggers.filter((t) => t.prisoner_id === p.id).map((t) => ({ reason: t.reason, dueOn: t.due_on })),
-          earliestRelease: p.earliest_release_date,
-        });
-        const dueOn = reasons[0]?.dueOn;
-        if (!dueOn || !withinHorizon(dueOn, today, withinDays)) continue;
-        items.push({
-          prisoner: { id: p.id, prisonNumber: p.prison_number, familyName: p.family_name, givenName: p.given_name, patronymic: p.patronymic, familyNameLatin: p.family_name_latin, givenNameLatin: p.given_name_latin, sex: p.sex },
-          dueOn,
-          overdue: dueOn < today,
-          reasons: reasons.filter((r) => withinHorizon(r.dueOn, today, withinDays)),
-          inProgress: mine.some((s) => s.status !== 'approved'),
-        });
-      }
-      items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.prisoner.prisonNumber.localeCompare(b.prisoner.prisonNumber));
+      const { today, items } = await dueAt(ctx, facilityId, withinDays);
       await auditRead(db, ctx, { action: 'assessment.due-viewed', entityType: 'facility', entityId: facilityId, facilityId, after: { prisonerIds: items.map((i) => i.prisoner.id) } });
       return { today, items };
+    },
+
+    /** How many are due within `withinDays` and how many of them overdue: numbers only, for dashboards. */
+    async dueCounts(ctx: RequestContext, facilityId: string, withinDays: number): Promise<{ due: number; overdue: number }> {
+      const { items } = await dueAt(ctx, facilityId, withinDays);
+      return { due: items.length, overdue: items.filter((i) => i.overdue).length };
     },
 
     /** Who may be assigned an assessment of this prisoner: active, allowed to assess, at the prisoner's facility. */

@@ -51,6 +51,29 @@ export function classificationRepository(db: Kysely<DB>) {
         .execute();
     },
 
+    /**
+     * The people held at a facility by their current category (the level of their latest decision,
+     * with the scheme it belongs to), and those with no decision yet (`level` null).
+     */
+    categoryCounts(actor: Actor, facilityId: string, trx: Db = db) {
+      return trx
+        .selectFrom('prisoners as p')
+        .leftJoin('category_decisions as d', (join) =>
+          join
+            .onRef('d.prisoner_id', '=', 'p.id')
+            .on(({ not, exists, selectFrom }) =>
+              not(exists(selectFrom('category_decisions as later').select(sql.lit(1).as('one')).whereRef('later.prisoner_id', '=', 'd.prisoner_id').whereRef('later.decided_at', '>', 'd.decided_at'))),
+            ),
+        )
+        .leftJoin('catalogue_entries as e', 'e.id', 'd.scheme_entry_id')
+        .select(['d.level', 'e.data as scheme', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('p.facility_id', '=', facilityId)
+        .where(facilityScope(actor, 'p.facility_id'))
+        .where('p.state', '!=', 'released')
+        .groupBy(['d.level', 'e.data'])
+        .execute();
+    },
+
     /** How many decisions were made under each scheme version (the catalogue's `usedBy`). */
     async countByEntry(entryIds: readonly string[], trx: Db = db): Promise<Map<string, number>> {
       if (entryIds.length === 0) return new Map();

@@ -37,6 +37,14 @@ function loadScheme(raw: unknown): CategoryScheme {
   throw new Problem('classification-scheme-invalid', undefined, errors);
 }
 
+/** People held in one category (`level` null: not yet decided), `order` the level's place in its scheme. */
+export interface CategoryCount {
+  level: string | null;
+  names: { en: string; ru: string; tg: string } | null;
+  order: number;
+  count: number;
+}
+
 export function classificationService(deps: ClassificationDeps) {
   const { db } = deps;
   const repo = classificationRepository(db);
@@ -214,6 +222,29 @@ export function classificationService(deps: ClassificationDeps) {
         });
         return decided;
       });
+    },
+
+    /**
+     * How many people held at a facility are in each category, in the scheme's order, and how many
+     * have no decision yet: numbers only, for dashboards (no one is named, so nothing is audited).
+     */
+    async categoryCounts(ctx: RequestContext, facilityId: string): Promise<CategoryCount[]> {
+      if (!mayAccessFacility(ctx.actor, facilityId)) throw new Problem('not-found');
+      const rows = await repo.categoryCounts(ctx.actor, facilityId);
+      const counts: CategoryCount[] = [];
+      for (const r of rows) {
+        if (r.level === null || r.scheme === null) {
+          counts.push({ level: null, names: null, order: Number.MAX_SAFE_INTEGER, count: Number(r.n) });
+          continue;
+        }
+        const scheme = CategoryScheme.parse(r.scheme);
+        const order = scheme.levels.findIndex((l) => l.code === r.level);
+        const same = counts.find((c) => c.level === r.level);
+        // Two versions of a scheme name the same level: one count.
+        if (same) same.count += Number(r.n);
+        else counts.push({ level: r.level, names: scheme.levels[order]?.names ?? null, order, count: Number(r.n) });
+      }
+      return counts.sort((a, b) => a.order - b.order);
     },
 
     /** Reviews at a facility that are overdue or fall due within `withinDays`, soonest first. The read is audited. */

@@ -150,6 +150,37 @@ export function plansService(deps: { db: Kysely<DB>; clock: Clock; assessments: 
     return objective;
   }
 
+  /**
+   * Active plans in a facility whose review is due and not held: the next review date has
+   * passed, or a plan given no date was made more than FIRST_REVIEW_DAYS ago and never reviewed.
+   */
+  async function unreviewedAt(ctx: RequestContext, facilityId: string) {
+    const facility = await repo.facility(ctx.actor, facilityId);
+    if (!facility) throw new Problem('not-found');
+    const today = days.todayIn(facility.time_zone);
+    const rows = await repo.activeInFacility(ctx.actor, facilityId);
+    const items: UnreviewedPlans['items'] = [];
+    for (const r of rows) {
+      const lastReviewOn = r.last_review_on === null ? null : String(r.last_review_on);
+      const createdOn = localDay(r.created_at, r.time_zone);
+      const due = reviewDue(today, { createdOn, nextReviewOn: r.next_review_on, reviewed: lastReviewOn !== null });
+      if (!due) continue;
+      items.push({
+        planId: r.id,
+        prisonerId: r.prisoner_id,
+        prisonNumber: r.prison_number,
+        prisonerName: [r.family_name, r.given_name, r.patronymic].filter(Boolean).join(' '),
+        planNumber: r.number,
+        createdOn,
+        lastReviewOn,
+        nextReviewOn: r.next_review_on,
+        reason: due.reason,
+        daysOverdue: daysBetween(due.dueOn, today),
+      });
+    }
+    return { asOf: today, items: items.sort((a, b) => b.daysOverdue - a.daysOverdue), active: rows.length };
+  }
+
   return {
     /** A prisoner's plans: the active one whole and every plan, newest first. The read is audited. */
     async ofPrisoner(ctx: RequestContext, prisonerId: string): Promise<PrisonerPlans> {
@@ -357,35 +388,16 @@ export function plansService(deps: { db: Kysely<DB>; clock: Clock; assessments: 
       });
     },
 
-    /**
-     * Active plans in a facility whose review is due and not held: the next review date has
-     * passed, or a plan given no date was made more than FIRST_REVIEW_DAYS ago and never reviewed.
-     */
+    /** Active plans whose review is due and not held (unreviewedAt). */
     async unreviewed(ctx: RequestContext, facilityId: string): Promise<UnreviewedPlans> {
-      const facility = await repo.facility(ctx.actor, facilityId);
-      if (!facility) throw new Problem('not-found');
-      const today = days.todayIn(facility.time_zone);
-      const rows = await repo.activeInFacility(ctx.actor, facilityId);
-      const items: UnreviewedPlans['items'] = [];
-      for (const r of rows) {
-        const lastReviewOn = r.last_review_on === null ? null : String(r.last_review_on);
-        const createdOn = localDay(r.created_at, r.time_zone);
-        const due = reviewDue(today, { createdOn, nextReviewOn: r.next_review_on, reviewed: lastReviewOn !== null });
-        if (!due) continue;
-        items.push({
-          planId: r.id,
-          prisonerId: r.prisoner_id,
-          prisonNumber: r.prison_number,
-          prisonerName: [r.family_name, r.given_name, r.patronymic].filter(Boolean).join(' '),
-          planNumber: r.number,
-          createdOn,
-          lastReviewOn,
-          nextReviewOn: r.next_review_on,
-          reason: due.reason,
-          daysOverdue: daysBetween(due.dueOn, today),
-        });
-      }
-      return { asOf: today, items: items.sort((a, b) => b.daysOverdue - a.daysOverdue) };
+      const { asOf, items } = await unreviewedAt(ctx, facilityId);
+      return { asOf, items };
+    },
+
+    /** How many plans are active in the facility and how many of them wait for a review: numbers for dashboards. */
+    async reviewCounts(ctx: RequestContext, facilityId: string): Promise<{ active: number; withoutReview: number }> {
+      const { items, active } = await unreviewedAt(ctx, facilityId);
+      return { active, withoutReview: items.length };
     },
   };
 }
