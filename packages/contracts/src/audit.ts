@@ -87,6 +87,16 @@ export const AUDIT_ACTIONS = [
   'user.reactivated',
   'user.updated',
   'user.viewed',
+  // Programmes and work (issue 9).
+  'programme.created',
+  'programme.updated',
+  'programme-enrolment.enrolled',
+  'programme-enrolment.waitlisted',
+  'programme-enrolment.admitted',
+  'programme-enrolment.completed',
+  'programme-enrolment.withdrawn',
+  'programme-register.saved',
+  'prisoner.programmes-viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

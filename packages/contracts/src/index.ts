@@ -19,3 +19,4 @@ export * from './imports.ts';
 export * from './assessments.ts';
 export * from './assessment-records.ts';
 export * from './navigation.ts';
+export * from './programmes.ts';

@@ -12,6 +12,7 @@ import { movementsProblems } from './problems/movements.ts';
 import { countsProblems } from './problems/counts.ts';
 import { importsProblems } from './problems/imports.ts';
 import { assessmentsProblems } from './problems/assessments.ts';
+import { programmesProblems } from './problems/programmes.ts';
 
 /**
  * Stable problem codes (the `code` and the last part of `type` in RFC 9457 problem+json) with the
@@ -32,6 +33,7 @@ export const PROBLEMS = {
   ...countsProblems,
   ...importsProblems,
   ...assessmentsProblems,
+  ...programmesProblems,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;
