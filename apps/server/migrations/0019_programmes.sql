@@ -15,7 +15,7 @@ create table programmes (
   sessions jsonb not null default '[]'::jsonb,
   eligibility jsonb not null default '[]'::jsonb,
   active boolean not null default true,
-  created_by uuid not null references users(id),
+  created_by text not null,                                   -- username, as alerts keep raised_by
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   version integer not null default 1
@@ -34,7 +34,7 @@ create table programme_enrolments (
   ended_on date,
   end_reason text,
   hours_per_week numeric(4, 1) check (hours_per_week is null or hours_per_week > 0),
-  created_by uuid not null references users(id),
+  created_by text not null,                                   -- username, as alerts keep raised_by
   version integer not null default 1,
   constraint programme_enrolments_enrolled_on check (status not in ('enrolled', 'completed') or enrolled_on is not null),
   constraint programme_enrolments_ended check ((status in ('completed', 'withdrawn')) = (ended_on is not null)),
@@ -51,7 +51,7 @@ create table programme_sessions (
   on_date date not null,
   starts_at text not null,
   ends_at text not null,
-  recorded_by uuid not null references users(id),
+  recorded_by text not null,
   recorded_at timestamptz not null,
   version integer not null default 1,
   unique (programme_id, on_date, starts_at)

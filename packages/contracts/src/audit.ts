@@ -97,6 +97,7 @@ export const AUDIT_ACTIONS = [
   'programme-enrolment.withdrawn',
   'programme-register.saved',
   'prisoner.programmes-viewed',
+  'demo.programmes-seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

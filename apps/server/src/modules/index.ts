@@ -14,6 +14,7 @@ import { countsModule } from './counts/counts.module.ts';
 import { statisticsModule } from './statistics/statistics.module.ts';
 import { importsModule } from './imports/imports.module.ts';
 import { assessmentsModule } from './assessments/assessments.module.ts';
+import { programmesModule } from './programmes/programmes.module.ts';
 
 /**
  * Every feature module, in the order their services are built: a module comes after the modules
@@ -35,6 +36,7 @@ export const MODULES = [
   statisticsModule,
   importsModule,
   assessmentsModule,
+  programmesModule,
 ] as const;
 
 export type ModuleServices = ServicesOf<typeof MODULES>;

@@ -123,3 +123,7 @@ export function attendanceRate(c: Pick<MarkCounts, 'attended' | 'absent'>): numb
   const counted = c.attended + c.absent;
   return counted === 0 ? null : Math.round((c.attended / counted) * 1000) / 1000;
 }
+
+/** An alert in force on a day, judged as the alerts module judges it (`alertInForce`): not ended, started, not expired. */
+export const alertInForceOn = (a: { ended_by: string | null; starts_on: CalendarDate; ends_on: CalendarDate | null }, day: CalendarDate) =>
+  a.ended_by === null && a.starts_on <= day && (a.ends_on === null || a.ends_on >= day);

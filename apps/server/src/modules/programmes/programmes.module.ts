@@ -1,0 +1,15 @@
+import { defineModule } from '../../platform/modules/module.ts';
+import { seedDemoProgrammes } from './programmes.demo.ts';
+import { programmesRoutes } from './programmes.routes.ts';
+import { programmesService } from './programmes.service.ts';
+import { registersService } from './registers.service.ts';
+
+/** Programmes and work (issue 9): the catalogue, waiting lists, enrolments, registers and hours worked. */
+export const programmesModule = defineModule({
+  name: 'programmes',
+  services: (deps) => ({ programmes: programmesService(deps), programmeRegisters: registersService(deps) }),
+  routes: (app, { programmes, programmeRegisters }) => programmesRoutes(app, programmes, programmeRegisters),
+  permissions: ['programmes.read', 'programmes.manage', 'programmes.attendance'],
+  navigation: [{ id: 'programmes', labelKey: 'programmes.nav', path: '/programmes', permission: 'programmes.read' }],
+  demo: seedDemoProgrammes,
+});
