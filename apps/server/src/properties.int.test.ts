@@ -185,7 +185,7 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     await t.services.counts.record(system, count.id, countWing1.id, 5);
 
     // Every role that writes, so each write route reaches its checks rather than a 403.
-    admin = await t.signedIn(['sysadmin', 'senior_officer', 'security_manager', 'governor', 'psychologist'], { allFacilities: true });
+    admin = await t.signedIn(['sysadmin', 'senior_officer', 'security_manager', 'governor', 'psychologist', 'case_manager'], { allFacilities: true });
     // Assessments: a draft the signed-in user rates, and one another psychologist rates (approving
     // or returning a draft is refused however the body looks).
     const assessed = await admitPrisoner(t, facility.id);
@@ -198,6 +198,11 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     };
     const ownDraft = await draft('needs-screening', adminId);
     const othersDraft = await draft('ve-screening', psychologist.id);
+    // Programmes: one with a place taken and one waiting, sessions every day at nine.
+    const programme = await t.services.programmes.create(system, { facilityId: facility.id, kind: 'vocational', name: 'Столярная мастерская', capacity: 1, sessions: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00' })), eligibility: [] });
+    const learner = await t.services.programmes.enrol(system, programme.id, { prisonerId: (await admitPrisoner(t, facility.id)).id, waitingList: false });
+    const queued = await t.services.programmes.enrol(system, programme.id, { prisonerId: (await admitPrisoner(t, facility.id)).id, waitingList: true });
+    const programmeDay = new Date().toISOString().slice(0, 10);
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -258,6 +263,12 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/assessments/:id/submit', url: `/api/v1/assessments/${ownDraft.id}/submit`, valid: { version: 1 } },
       { method: 'POST', route: '/api/v1/assessments/:id/approve', url: `/api/v1/assessments/${othersDraft.id}/approve`, valid: { version: 1 } },
       { method: 'POST', route: '/api/v1/assessments/:id/return', url: `/api/v1/assessments/${othersDraft.id}/return`, valid: { version: 1, reason: 'evidence missing' } },
+      { method: 'POST', route: '/api/v1/programmes', url: '/api/v1/programmes', valid: { facilityId: facility.id, kind: 'education', name: 'Грамота', capacity: 10, hoursPerWeek: 3, sessions: [{ weekday: 1, start: '14:00', end: '15:30' }], eligibility: [{ kind: 'legal-status', status: 'convicted' }] } },
+      { method: 'PUT', route: '/api/v1/programmes/:id', url: `/api/v1/programmes/${programme.id}`, valid: { kind: 'vocational', name: 'Столярная мастерская', capacity: 2, sessions: [], eligibility: [], active: true, version: 1 } },
+      { method: 'POST', route: '/api/v1/programmes/:id/enrolments', url: `/api/v1/programmes/${programme.id}/enrolments`, valid: { prisonerId: assessed.id, waitingList: true } },
+      { method: 'POST', route: '/api/v1/programme-enrolments/:id/admit', url: `/api/v1/programme-enrolments/${queued.id}/admit`, valid: { version: 1 } },
+      { method: 'POST', route: '/api/v1/programme-enrolments/:id/end', url: `/api/v1/programme-enrolments/${learner.id}/end`, valid: { version: 1, outcome: 'withdrawn', reason: 'переведён' } },
+      { method: 'PUT', route: '/api/v1/programmes/:id/register', url: `/api/v1/programmes/${programme.id}/register`, valid: { date: programmeDay, start: '09:00', version: null, marks: [{ enrolmentId: learner.id, mark: 'absent', absenceReason: 'ill' }] } },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
     ];
   });

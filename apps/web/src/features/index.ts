@@ -13,6 +13,7 @@ import { facilitiesFeature } from './facilities/facilities.feature.ts';
 import { countsFeature } from './counts/counts.feature.ts';
 import { alertsFeature } from './alerts/alerts.feature.ts';
 import { assessmentsFeature } from './assessments/assessments.feature.ts';
+import { programmesFeature } from './programmes/programmes.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
 
@@ -26,6 +27,7 @@ export const WEB_FEATURES = [
   countsFeature,
   alertsFeature,
   assessmentsFeature,
+  programmesFeature,
   usersFeature,
   auditFeature,
 ] as const;
