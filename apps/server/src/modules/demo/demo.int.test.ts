@@ -57,7 +57,7 @@ describe(`demo seed (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.ok(a.places.some((p) => p.path === 'A-1-2-201' && p.kind === 'cell'));
     assert.ok(a.prisoners.length > 1400, `${a.prisoners.length} prisoners`);
     // Each module's demo part wrote its records (modules/<m>/<m>.demo.ts).
-    for (const table of ['placements', 'movements', 'prisoner_alerts', 'property_items'] as const) {
+    for (const table of ['placements', 'movements', 'prisoner_alerts', 'property_items', 'programme_enrolments', 'programme_attendance'] as const) {
       const { n } = await t.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
       assert.ok(Number(n) > 0, `no demo ${table}`);
     }
@@ -65,8 +65,8 @@ describe(`demo seed (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     for (const db of [t.db, other.db]) {
       const chain = await verifyAuditChain(db);
       assert.ok(chain.ok, JSON.stringify(chain.firstBroken));
-      // One event per facility, place and user, and one per facility for its demo prisoners.
-      assert.equal(chain.checked, a.facilities.length + a.places.length + a.users.length + a.facilities.length);
+      // One event per facility, place and user, and one per facility for its demo prisoners and one for its programmes.
+      assert.equal(chain.checked, a.facilities.length + a.places.length + a.users.length + a.facilities.length + a.facilities.length);
     }
   });
 

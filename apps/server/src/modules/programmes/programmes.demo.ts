@@ -87,22 +87,25 @@ export async function seedDemoProgrammes({ trx, ctx, plan, prisoners, ids }: Dem
       enrolments += written.length;
 
       // The last four weeks of registers, up to yesterday: most attend, a few are absent or excused.
-      for (const session of occurrences(entry.sessions, addDays(today, -28), addDays(today, -1))) {
-        const present = written.filter((e) => e.enrolled_on !== null && e.enrolled_on <= session.date);
-        if (present.length === 0) continue;
-        const s = await trx
-          .insertInto('programme_sessions')
-          .values({ programme_id: programme.id, on_date: session.date, starts_at: session.start, ends_at: session.end, recorded_by: by, recorded_at: new Date(`${session.date}T${session.end}:00Z`) })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const attendance = present.map((e) => {
+      const held = occurrences(entry.sessions, addDays(today, -28), addDays(today, -1))
+        .map((session) => ({ session, present: written.filter((e) => e.enrolled_on !== null && e.enrolled_on <= session.date) }))
+        .filter((h) => h.present.length > 0);
+      if (held.length === 0) continue;
+      const sessions = await trx
+        .insertInto('programme_sessions')
+        .values(held.map(({ session }) => ({ programme_id: programme.id, on_date: session.date, starts_at: session.start, ends_at: session.end, recorded_by: by, recorded_at: new Date(`${session.date}T${session.end}:00Z`) })))
+        .returning(['id', 'on_date', 'starts_at'])
+        .execute();
+      const attendance = held.flatMap(({ session, present }) => {
+        const sessionId = sessions.find((s) => s.on_date === session.date && s.starts_at === session.start)!.id;
+        return present.map((e) => {
           const roll = random.next();
           const mark = roll < 0.85 ? ('attended' as const) : roll < 0.95 ? ('absent' as const) : ('excused' as const);
-          return { session_id: s.id, enrolment_id: e.id, mark, absence_reason: mark === 'absent' ? random.pick(ABSENCES) : null, hours: mark === 'attended' && entry.kind === 'employment' ? hoursOf(session) : null };
+          return { session_id: sessionId, enrolment_id: e.id, mark, absence_reason: mark === 'absent' ? random.pick(ABSENCES) : null, hours: mark === 'attended' && entry.kind === 'employment' ? hoursOf(session) : null };
         });
-        await inChunks(attendance, (chunk) => trx.insertInto('programme_attendance').values(chunk).execute());
-        marks += attendance.length;
-      }
+      });
+      await inChunks(attendance, (chunk) => trx.insertInto('programme_attendance').values(chunk).execute());
+      marks += attendance.length;
     }
     await appendAudit(trx, ctx, { action: 'demo.programmes-seeded', entityType: 'facility', entityId: facilityId, facilityId, after: { programmes: CATALOGUE.length, enrolments, marks } });
   }
