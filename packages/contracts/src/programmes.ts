@@ -97,7 +97,10 @@ export const EnrolmentVersionBody = z.object({ version: Version }).strict();
 export const EndEnrolmentBody = z
   .object({ version: Version, outcome: z.enum(['completed', 'withdrawn']), reason: optionalText(500) })
   .strict()
-  .refine((b) => b.outcome !== 'withdrawn' || !!b.reason, { message: 'programme-withdrawal-reason', path: ['reason'] });
+  // A withdrawal without its reason is a required field left empty (the form says so beside it).
+  .superRefine((b, ctx) => {
+    if (b.outcome === 'withdrawn' && !b.reason) ctx.addIssue({ code: 'too_small', origin: 'string', minimum: 1, inclusive: true, path: ['reason'], message: 'programme-withdrawal-reason' });
+  });
 
 const PrisonerRef = z.object({ id: Id, prisonNumber: z.string(), familyName: z.string(), givenName: z.string(), patronymic: z.string().nullable() });
 

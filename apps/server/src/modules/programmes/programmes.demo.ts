@@ -87,16 +87,16 @@ export async function seedDemoProgrammes({ trx, ctx, plan, prisoners, ids }: Dem
       enrolments += written.length;
 
       // The last four weeks of registers, up to yesterday: most attend, a few are absent or excused.
-      const held = occurrences(entry.sessions, addDays(today, -28), addDays(today, -1))
+      const taking = occurrences(entry.sessions, addDays(today, -28), addDays(today, -1))
         .map((session) => ({ session, present: written.filter((e) => e.enrolled_on !== null && e.enrolled_on <= session.date) }))
         .filter((h) => h.present.length > 0);
-      if (held.length === 0) continue;
+      if (taking.length === 0) continue;
       const sessions = await trx
         .insertInto('programme_sessions')
-        .values(held.map(({ session }) => ({ programme_id: programme.id, on_date: session.date, starts_at: session.start, ends_at: session.end, recorded_by: by, recorded_at: new Date(`${session.date}T${session.end}:00Z`) })))
+        .values(taking.map(({ session }) => ({ programme_id: programme.id, on_date: session.date, starts_at: session.start, ends_at: session.end, recorded_by: by, recorded_at: new Date(`${session.date}T${session.end}:00Z`) })))
         .returning(['id', 'on_date', 'starts_at'])
         .execute();
-      const attendance = held.flatMap(({ session, present }) => {
+      const attendance = taking.flatMap(({ session, present }) => {
         const sessionId = sessions.find((s) => s.on_date === session.date && s.starts_at === session.start)!.id;
         return present.map((e) => {
           const roll = random.next();
