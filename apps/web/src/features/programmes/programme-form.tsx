@@ -153,7 +153,7 @@ function ProgrammeFields({ form, editing }: { form: FormBinder<Values>; editing:
               </ActionIcon>
             </Group>
           ))}
-          <Button variant="light" size="xs" onClick={() => form.set('sessions', [...v.sessions, { weekday: '1', start: '09:00', end: '12:00' }])} data-testid="programme-session-add" style={{ alignSelf: 'flex-start' }}>
+          <Button variant="default" size="xs" onClick={() => form.set('sessions', [...v.sessions, { weekday: '1', start: '09:00', end: '12:00' }])} data-testid="programme-session-add" style={{ alignSelf: 'flex-start' }}>
             {t('programmes.form.addSession')}
           </Button>
         </Stack>
@@ -190,7 +190,7 @@ function ProgrammeFields({ form, editing }: { form: FormBinder<Values>; editing:
               </ActionIcon>
             </Group>
           ))}
-          <Button variant="light" size="xs" onClick={() => form.set('eligibility', [...v.eligibility, { kind: 'legal-status', value: 'convicted' }])} data-testid="programme-rule-add" style={{ alignSelf: 'flex-start' }}>
+          <Button variant="default" size="xs" onClick={() => form.set('eligibility', [...v.eligibility, { kind: 'legal-status', value: 'convicted' }])} data-testid="programme-rule-add" style={{ alignSelf: 'flex-start' }}>
             {t('programmes.form.addRule')}
           </Button>
         </Stack>

@@ -71,10 +71,10 @@ function Facts({ programme: p }: { programme: Programme }) {
     <SimpleGrid cols={{ base: 1, sm: 2 }} mb="lg">
       <Stack gap={4}>
         <Text>
-          <Badge variant="light" mr="xs">
+          <Badge color="blue.9" mr="xs">
             {t(`programmes.kinds.${p.kind}`)}
           </Badge>
-          {!p.active && <Badge color="gray">{t('programmes.closed')}</Badge>}
+          {!p.active && <Badge color="gray.7">{t('programmes.closed')}</Badge>}
         </Text>
         <Text data-testid="programme-places-taken">{t('programmes.placesTaken', { enrolled: String(p.enrolled), capacity: String(p.capacity), waiting: String(p.waiting) })}</Text>
         {p.hoursPerWeek !== null && <Text>{t('programmes.hoursPerWeek', { hours: String(p.hoursPerWeek) })}</Text>}
@@ -149,7 +149,7 @@ function Enrolments({ programme }: { programme: Programme }) {
     <Stack mb="lg">
       <Title order={3}>{t('programmes.enrolments')}</Title>
       {offered && manage && (
-        <Alert color="blue" variant="light" data-testid="programme-offer" title={t('programmes.offer.title')}>
+        <Alert color="blue.9" variant="outline" data-testid="programme-offer" title={t('programmes.offer.title')}>
           <Group justify="space-between">
             <Text size="sm">{t('programmes.offer.text', { name: nameOwnScript(offered.prisoner) })}</Text>
             <Button size="sm" onClick={() => admit.mutate(offered)} loading={admit.isPending} data-testid="programme-admit">

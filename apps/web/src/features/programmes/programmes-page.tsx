@@ -74,7 +74,7 @@ function useColumns(rates: Map<string, number | null>): DataColumn<Programme>[] 
             {name(p)}
           </AnchorLink>
           {!p.active && (
-            <Badge ml="xs" color="gray" variant="light">
+            <Badge ml="xs" color="gray.7">
               {t('programmes.closed')}
             </Badge>
           )}

@@ -22,6 +22,9 @@ interface Draft {
   hours: number | null;
 }
 
+/** Touch targets for gloved or hurried fingers on a tablet: at least 48 px high (WCAG 2.5.5 asks 44). */
+const TOUCH = { label: { minHeight: 48, display: 'flex', alignItems: 'center', justifyContent: 'center' } } as const;
+
 const draftOf = (r: Register): Record<string, Draft> => Object.fromEntries(r.entries.map((e) => [e.enrolmentId, { mark: e.mark, absenceReason: e.absenceReason, hours: e.hours }]));
 
 /**
@@ -92,7 +95,7 @@ export function RegisterPage() {
           ) : (
             <>
               <Group>
-                <Button variant="light" size="md" onClick={() => r.entries.forEach((e) => !draft[e.enrolmentId]?.mark && set(e.enrolmentId, { mark: 'attended', absenceReason: null, hours: r.recordsHours ? (draft[e.enrolmentId]?.hours ?? null) : null }))} data-testid="register-all-attended">
+                <Button variant="default" size="md" onClick={() => r.entries.forEach((e) => !draft[e.enrolmentId]?.mark && set(e.enrolmentId, { mark: 'attended', absenceReason: null, hours: r.recordsHours ? (draft[e.enrolmentId]?.hours ?? null) : null }))} data-testid="register-all-attended">
                   {t('programmes.register.restAttended')}
                 </Button>
               </Group>
@@ -114,6 +117,7 @@ export function RegisterPage() {
                         { value: 'absent', label: t('programmes.marks.absent') },
                         { value: 'excused', label: t('programmes.marks.excused') },
                       ]}
+                      styles={TOUCH}
                       aria-label={t('programmes.register.markFor', { name: nameOwnScript(e.prisoner) })}
                       data-testid="register-mark"
                     />
@@ -128,6 +132,7 @@ export function RegisterPage() {
                           value={d.absenceReason ?? ''}
                           onChange={(reason) => set(e.enrolmentId, { absenceReason: reason as Absence })}
                           data={ABSENCE_REASONS.map((a) => ({ value: a, label: t(`programmes.absence.${a}`) }))}
+                          styles={TOUCH}
                           data-testid="register-reason"
                         />
                       </Stack>
@@ -142,7 +147,7 @@ export function RegisterPage() {
           )}
           {save.error && <ProblemAlert error={save.error} onReload={conflict ? () => void register.refetch() : undefined} />}
           {saved && (
-            <Alert color="green" variant="light" data-testid="register-saved">
+            <Alert color="teal.9" variant="outline" data-testid="register-saved">
               {t('programmes.register.saved')}
             </Alert>
           )}

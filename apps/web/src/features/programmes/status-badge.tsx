@@ -5,9 +5,10 @@ import type { Enrolment } from '@vigil/contracts';
 /** An enrolment's status, coloured: enrolled, waiting, completed, withdrawn. */
 export function StatusBadge({ status }: { status: Enrolment['status'] }) {
   const { t } = useTranslation();
-  const color = { enrolled: 'green', waiting: 'yellow', completed: 'blue', withdrawn: 'gray' }[status];
+  // Dark shades, so the white label keeps its contrast (WCAG AA).
+  const color = { enrolled: 'teal.9', waiting: 'orange.9', completed: 'blue.9', withdrawn: 'gray.7' }[status];
   return (
-    <Badge color={color} variant="light">
+    <Badge color={color} miw="max-content">
       {t(`programmes.status.${status}`)}
     </Badge>
   );
