@@ -33,12 +33,14 @@ create table programme_enrolments (
   enrolled_on date,
   ended_on date,
   end_reason text,
+  -- Set when the place ended because the prisoner left (released, or transferred to another facility).
+  end_cause text check (end_cause in ('released', 'transferred')),
   hours_per_week numeric(4, 1) check (hours_per_week is null or hours_per_week > 0),
   created_by text not null,                                   -- username, as alerts keep raised_by
   version integer not null default 1,
   constraint programme_enrolments_enrolled_on check (status not in ('enrolled', 'completed') or enrolled_on is not null),
   constraint programme_enrolments_ended check ((status in ('completed', 'withdrawn')) = (ended_on is not null)),
-  constraint programme_enrolments_withdrawal_reason check (status <> 'withdrawn' or end_reason is not null)
+  constraint programme_enrolments_withdrawal_reason check (status <> 'withdrawn' or end_reason is not null or end_cause is not null)
 );
 -- One open place (waiting or enrolled) per prisoner and programme, kept by the database too.
 create unique index programme_enrolments_open on programme_enrolments (programme_id, prisoner_id) where status in ('waiting', 'enrolled');

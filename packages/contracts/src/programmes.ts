@@ -114,6 +114,8 @@ export const Enrolment = z.object({
   enrolledOn: CalendarDate.nullable(),
   endedOn: CalendarDate.nullable(),
   endReason: z.string().nullable(),
+  /** Why a place ended without a caseworker: the prisoner was released or transferred away. */
+  endCause: z.enum(['released', 'transferred']).nullable(),
   hoursPerWeek: z.number().nullable(),
   version: z.number().int(),
 });

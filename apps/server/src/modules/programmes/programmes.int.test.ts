@@ -194,4 +194,26 @@ describe(`programmes over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.equal((await officer.get(`/api/v1/programmes/summary?facilityId=${facility.id}&weeks=99`)).status, 400);
     assert.equal((await officer.get(`/api/v1/programmes/summary?facilityId=${elsewhere.id}`)).status, 404);
   });
+
+  test('a prisoner released leaves their places: each open place withdrawn with the cause, off the next register', async () => {
+    const f = factories(t);
+    const p = (await caseManager.post('/api/v1/programmes', body({ name: 'Literacy class', kind: 'education', capacity: 1, eligibility: [] }))).body as Programme;
+    const [leaving, staying] = [await f.prisoner(facility.id), await f.prisoner(facility.id)];
+    const placed = (await caseManager.post(`/api/v1/programmes/${p.id}/enrolments`, { prisonerId: leaving.id })).body as Enrolment;
+    await caseManager.post(`/api/v1/programmes/${p.id}/enrolments`, { prisonerId: staying.id, waitingList: true });
+    await t.services.release.release(f.system, leaving.id, { basis: 'court-order', orderReference: 'Суд 4-7/2026', notifications: { family: true, police: false, probation: false }, version: leaving.version });
+
+    // Delivered after the release commits, by the event dispatcher.
+    let ended: Enrolment | undefined;
+    for (let i = 0; i < 100 && ended?.status !== 'withdrawn'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      ended = ((await caseManager.get(`/api/v1/programmes/${p.id}/enrolments`)).body.items as Enrolment[]).find((e) => e.id === placed.id);
+    }
+    assert.equal(ended?.status, 'withdrawn');
+    assert.equal(ended?.endCause, 'released');
+    const programme = (await caseManager.get(`/api/v1/programmes/${p.id}`)).body as Programme;
+    assert.ok(programme.offer, 'the freed place is offered to the one waiting');
+    const events = await t.db.selectFrom('domain_events').select('payload').where('type', '=', 'programme.ended').where('entity_id', '=', placed.id).execute();
+    assert.equal(events.length, 1);
+  });
 });

@@ -9,6 +9,18 @@ export const programmesModule = defineModule({
   name: 'programmes',
   services: (deps) => ({ programmes: programmesService(deps), programmeRegisters: registersService(deps) }),
   routes: (app, { programmes, programmeRegisters }) => programmesRoutes(app, programmes, programmeRegisters),
+  // A prisoner released or transferred away gives up their places there. The name records what
+  // was handled: it never changes.
+  subscriptions: ({ programmes }) => [
+    {
+      name: 'programmes.end-on-leaving',
+      types: ['prisoner.released', 'prisoner.transferred'],
+      handler: (event, trx) =>
+        event.type === 'prisoner.transferred'
+          ? programmes.endOnLeaving(trx, event.payload.prisonerId, 'transferred', event.payload.fromFacilityId)
+          : programmes.endOnLeaving(trx, event.payload.prisonerId, 'released', null),
+    },
+  ],
   permissions: ['programmes.read', 'programmes.manage', 'programmes.attendance'],
   navigation: [{ id: 'programmes', labelKey: 'programmes.nav', path: '/programmes', permission: 'programmes.read' }],
   demo: seedDemoProgrammes,

@@ -44,6 +44,7 @@ export function presentEnrolment(row: EnrolmentRow): Enrolment {
     enrolledOn: row.enrolled_on,
     endedOn: row.ended_on,
     endReason: row.end_reason,
+    endCause: row.end_cause,
     hoursPerWeek: num(row.hours_per_week),
     version: row.version,
   };

@@ -83,6 +83,18 @@ export function programmesRepository(db: Kysely<DB>) {
     openEnrolment: (programmeId: string, prisonerId: string, trx: Db = db) =>
       trx.selectFrom('programme_enrolments').select('id').where('programme_id', '=', programmeId).where('prisoner_id', '=', prisonerId).where('status', 'in', OPEN).executeTakeFirst(),
 
+    /** The prisoner's open places (waiting or enrolled), with their programme's facility, locked. */
+    async openOfPrisoner(prisonerId: string, trx: Transaction<DB>) {
+      return trx
+        .selectFrom('programme_enrolments as e')
+        .innerJoin('programmes as p', 'p.id', 'e.programme_id')
+        .select(['e.id', 'e.status', 'e.programme_id', 'p.facility_id'])
+        .where('e.prisoner_id', '=', prisonerId)
+        .where('e.status', 'in', OPEN)
+        .forUpdate()
+        .execute();
+    },
+
     async insertEnrolment(trx: Transaction<DB>, row: Insertable<ProgrammeEnrolments>) {
       const { id } = await trx.insertInto('programme_enrolments').values(row).returning('id').executeTakeFirstOrThrow();
       return (await selectEnrolment(trx).where('e.id', '=', id).executeTakeFirst())!;

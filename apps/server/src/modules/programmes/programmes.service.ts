@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { CalendarDate, CreateProgrammeBody, EligibilityRule, EndEnrolmentBody, EnrolBody, Enrolment, UpdateProgrammeBody } from '@vigil/contracts';
-import type { RequestContext } from '../../platform/access/actor.ts';
+import { systemContext, type RequestContext } from '../../platform/access/actor.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { publish } from '../../platform/events/outbox.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { createRecord, runWrite, updateVersioned, type Write } from '../../platform/db/write.ts';
 import { Problem } from '../../platform/errors.ts';
@@ -100,6 +102,23 @@ export function programmesService(deps: { db: Kysely<DB>; clock: Clock }) {
   }
 
   return {
+    /**
+     * A prisoner who leaves (released, or transferred away) gives up their places where they were
+     * held: each open place is withdrawn with the cause, audited, and a taken one publishes
+     * `programme.ended`, so the registers list only those still there. Inside the event's delivery.
+     */
+    async endOnLeaving(trx: Transaction<DB>, prisonerId: string, cause: 'released' | 'transferred', fromFacilityId: string | null) {
+      const ctx = systemContext('programmes');
+      const open = (await repo.openOfPrisoner(prisonerId, trx)).filter((e) => fromFacilityId === null || e.facility_id === fromFacilityId);
+      for (const e of open) {
+        const before = (await repo.enrolment(e.id, trx))!;
+        const changed = (await repo.updateEnrolment(trx, e.id, before.version, { status: 'withdrawn', ended_on: await days.today(e.facility_id, trx), end_cause: cause }))!;
+        const after = presentEnrolment(changed);
+        await appendAudit(trx, ctx, { action: 'programme-enrolment.withdrawn', entityType: 'programme-enrolment', entityId: e.id, facilityId: e.facility_id, before: presentEnrolment(before), after });
+        if (after.enrolledOn) await publish(trx, { type: 'programme.ended', entityId: e.id, facilityId: e.facility_id, payload: { enrolmentId: e.id, prisonerId, programmeId: e.programme_id, outcome: 'withdrawn' } });
+      }
+    },
+
     async list(ctx: RequestContext, facilityId: string) {
       return { items: (await repo.list(ctx.actor, facilityId)).map(presentProgramme) };
     },

@@ -345,6 +345,7 @@ export interface ProgrammeAttendance {
 
 export interface ProgrammeEnrolments {
   created_by: string;
+  end_cause: "released" | "transferred" | null;
   end_reason: string | null;
   ended_on: string | null;
   enrolled_on: string | null;

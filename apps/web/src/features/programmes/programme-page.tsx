@@ -127,7 +127,7 @@ function Enrolments({ programme }: { programme: Programme }) {
     { key: 'number', header: 'programmes.columns.number', nowrap: true, sortValue: (e) => e.prisoner.prisonNumber, cell: (e) => e.prisoner.prisonNumber },
     { key: 'status', header: 'programmes.columns.status', sortValue: (e) => t(`programmes.status.${e.status}`), cell: (e) => <StatusBadge status={e.status} /> },
     { key: 'since', header: 'programmes.columns.since', sortValue: (e) => e.enrolledOn ?? e.queuedAt.slice(0, 10), cell: (e) => formatDate(e.enrolledOn ?? e.queuedAt.slice(0, 10), i18n.language) },
-    { key: 'ended', header: 'programmes.columns.ended', sortValue: (e) => e.endedOn, cell: (e) => (e.endedOn ? `${formatDate(e.endedOn, i18n.language)}${e.endReason ? ` · ${e.endReason}` : ''}` : '') },
+    { key: 'ended', header: 'programmes.columns.ended', sortValue: (e) => e.endedOn, cell: (e) => (e.endedOn ? [formatDate(e.endedOn, i18n.language), e.endReason ?? (e.endCause && t(`programmes.endCause.${e.endCause}`))].filter(Boolean).join(' · ') : '') },
     ...(manage
       ? [
           {
