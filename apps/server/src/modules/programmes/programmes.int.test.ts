@@ -197,7 +197,7 @@ describe(`programmes over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
 
   test('a prisoner released leaves their places: each open place withdrawn with the cause, off the next register', async () => {
     const f = factories(t);
-    const p = (await caseManager.post('/api/v1/programmes', body({ name: 'Literacy class', kind: 'education', capacity: 1, eligibility: [] }))).body as Programme;
+    const p = await f.programme(facility.id, { kind: 'education', name: 'Literacy class', capacity: 1 });
     const [leaving, staying] = [await f.prisoner(facility.id), await f.prisoner(facility.id)];
     const placed = (await caseManager.post(`/api/v1/programmes/${p.id}/enrolments`, { prisonerId: leaving.id })).body as Enrolment;
     await caseManager.post(`/api/v1/programmes/${p.id}/enrolments`, { prisonerId: staying.id, waitingList: true });
