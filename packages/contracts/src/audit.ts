@@ -125,6 +125,17 @@ export const AUDIT_ACTIONS = [
   'classification.decided',
   'classification.reviews-viewed',
   'prisoner.classification-viewed',
+  // Programmes and work (issue 9).
+  'programme.created',
+  'programme.updated',
+  'programme-enrolment.enrolled',
+  'programme-enrolment.waitlisted',
+  'programme-enrolment.admitted',
+  'programme-enrolment.completed',
+  'programme-enrolment.withdrawn',
+  'programme-register.saved',
+  'prisoner.programmes-viewed',
+  'demo.programmes-seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -23,3 +23,4 @@ export * from './navigation.ts';
 export * from './handover.ts';
 export * from './plans.ts';
 export * from './casenotes.ts';
+export * from './programmes.ts';

@@ -16,6 +16,7 @@ import { handoverProblems } from './problems/handover.ts';
 import { plansProblems } from './problems/plans.ts';
 import { casenotesProblems } from './problems/casenotes.ts';
 import { classificationProblems } from './problems/classification.ts';
+import { programmesProblems } from './problems/programmes.ts';
 
 /**
  * Stable problem codes (the `code` and the last part of `type` in RFC 9457 problem+json) with the
@@ -40,6 +41,7 @@ export const PROBLEMS = {
   ...plansProblems,
   ...casenotesProblems,
   ...classificationProblems,
+  ...programmesProblems,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

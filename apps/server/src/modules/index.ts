@@ -18,6 +18,7 @@ import { handoverModule } from './handover/handover.module.ts';
 import { plansModule } from './plans/plans.module.ts';
 import { casenotesModule } from './casenotes/casenotes.module.ts';
 import { classificationModule } from './classification/classification.module.ts';
+import { programmesModule } from './programmes/programmes.module.ts';
 
 /**
  * Every feature module, in the order their services are built: a module comes after the modules
@@ -41,6 +42,7 @@ export const MODULES = [
   assessmentsModule,
   classificationModule,
   plansModule,
+  programmesModule,
   casenotesModule,
   handoverModule,
 ] as const;

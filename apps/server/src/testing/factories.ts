@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AllocateBody, CreateFacilityBody, CreateIntakeBody, CreateLocationBody, type Assessment, type Facility, type Instrument, type Intake, type Location, type LocationKind, type Prisoner, type Role } from '@vigil/contracts';
+import { AllocateBody, CreateFacilityBody, CreateIntakeBody, CreateLocationBody, CreateProgrammeBody, type Assessment, type Facility, type Instrument, type Intake, type Location, type LocationKind, type Prisoner, type Programme, type Role } from '@vigil/contracts';
 import { systemContext } from '../platform/access/actor.ts';
 import { facilityBody, type Client, type TestApp, type TestUser } from './harness.ts';
 import { admitPrisoner, type PrisonerShape } from './prisoner-fixtures.ts';
@@ -16,6 +16,7 @@ export type PlaceFields = Partial<Pick<z.input<typeof CreateLocationBody>, 'base
 export function factories(t: TestApp) {
   const system = systemContext('test');
   let places = 0;
+  let programmes = 0;
 
   const place = (facilityId: string, kind: LocationKind, parentId: string | null, fields: PlaceFields = {}): Promise<Location> => {
     const code = fields.code ?? `${kind.slice(0, 1).toUpperCase()}${++places}`;
@@ -92,6 +93,12 @@ export function factories(t: TestApp) {
       if (approved.status !== 200) throw new Error(`approval failed: ${JSON.stringify(approved.body)}`);
       return approved.body as Assessment;
     },
+    /** A programme in the facility's catalogue: a workshop of ten places, weekdays at nine, open to everyone held there. */
+    programme: (facilityId: string, fields: Partial<z.input<typeof CreateProgrammeBody>> = {}): Promise<Programme> =>
+      t.services.programmes.create(
+        system,
+        CreateProgrammeBody.parse({ facilityId, kind: 'vocational', name: `Workshop ${++programmes}`, capacity: 10, sessions: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '12:00' })), eligibility: [], ...fields }),
+      ),
   };
 }
 export type Factories = ReturnType<typeof factories>;

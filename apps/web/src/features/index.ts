@@ -17,6 +17,7 @@ import { handoverFeature } from './handover/handover.feature.ts';
 import { plansFeature } from './plans/plans.feature.ts';
 import { casenotesFeature } from './casenotes/casenotes.feature.ts';
 import { classificationFeature } from './classification/classification.feature.ts';
+import { programmesFeature } from './programmes/programmes.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
 
@@ -32,6 +33,7 @@ export const WEB_FEATURES = [
   assessmentsFeature,
   classificationFeature,
   plansFeature,
+  programmesFeature,
   casenotesFeature,
   handoverFeature,
   usersFeature,

@@ -11,6 +11,8 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
 
 export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AdmissionAnnouncements {
@@ -466,6 +468,58 @@ export interface PrisonNumberCounters {
   year: number;
 }
 
+export interface ProgrammeAttendance {
+  absence_reason: "refused" | "ill" | "visit" | "court" | "other" | null;
+  enrolment_id: string;
+  hours: Numeric | null;
+  mark: "attended" | "absent" | "excused";
+  session_id: string;
+}
+
+export interface ProgrammeEnrolments {
+  created_by: string;
+  end_cause: "released" | "transferred" | null;
+  end_reason: string | null;
+  ended_on: string | null;
+  enrolled_on: string | null;
+  hours_per_week: Numeric | null;
+  id: Generated<string>;
+  prisoner_id: string;
+  programme_id: string;
+  queued_at: Generated<Timestamp>;
+  status: "waiting" | "enrolled" | "completed" | "withdrawn";
+  version: Generated<number>;
+}
+
+export interface Programmes {
+  active: Generated<boolean>;
+  capacity: number;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  eligibility: Generated<ColumnType<unknown, string, string>>;
+  facility_id: string;
+  hours_per_week: Numeric | null;
+  id: Generated<string>;
+  kind: "education" | "vocational" | "employment" | "psychological" | "religious-counselling" | "disengagement" | "family-contact";
+  name: string;
+  name_ru: string | null;
+  name_tg: string | null;
+  sessions: Generated<ColumnType<unknown, string, string>>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ProgrammeSessions {
+  ends_at: string;
+  id: Generated<string>;
+  on_date: string;
+  programme_id: string;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  starts_at: string;
+  version: Generated<number>;
+}
+
 export interface PropertyItems {
   description: string;
   id: Generated<string>;
@@ -628,6 +682,10 @@ export interface DB {
   prisoner_search_terms: PrisonerSearchTerms;
   prisoner_versions: PrisonerVersions;
   prisoners: Prisoners;
+  programme_attendance: ProgrammeAttendance;
+  programme_enrolments: ProgrammeEnrolments;
+  programme_sessions: ProgrammeSessions;
+  programmes: Programmes;
   property_items: PropertyItems;
   reassessment_triggers: ReassessmentTriggers;
   recovery_codes: RecoveryCodes;
