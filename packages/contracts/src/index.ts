@@ -24,3 +24,4 @@ export * from './handover.ts';
 export * from './plans.ts';
 export * from './casenotes.ts';
 export * from './programmes.ts';
+export * from './caseload.ts';

@@ -18,6 +18,7 @@ import { handoverModule } from './handover/handover.module.ts';
 import { plansModule } from './plans/plans.module.ts';
 import { casenotesModule } from './casenotes/casenotes.module.ts';
 import { classificationModule } from './classification/classification.module.ts';
+import { caseloadModule } from './caseload/caseload.module.ts';
 import { programmesModule } from './programmes/programmes.module.ts';
 
 /**
@@ -45,6 +46,7 @@ export const MODULES = [
   programmesModule,
   casenotesModule,
   handoverModule,
+  caseloadModule,
 ] as const;
 
 export type ModuleServices = ServicesOf<typeof MODULES>;

@@ -10,7 +10,7 @@ test('the navigation shows only the entries whose ability was granted, in the re
   const granted = new Set(['statistics.read', 'dashboard.read', 'prisoners.read']);
   assert.deepEqual(
     visibleNavItems((ability) => granted.has(ability)).map((item) => item.to),
-    ['/', '/prisoners', '/statistics'],
+    ['/', '/prisoners', '/statistics', '/caseload'],
   );
   assert.deepEqual(visibleNavItems(() => false), []);
 });

@@ -18,6 +18,7 @@ import { plansFeature } from './plans/plans.feature.ts';
 import { casenotesFeature } from './casenotes/casenotes.feature.ts';
 import { classificationFeature } from './classification/classification.feature.ts';
 import { programmesFeature } from './programmes/programmes.feature.ts';
+import { caseloadFeature } from './caseload/caseload.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
 
@@ -36,6 +37,7 @@ export const WEB_FEATURES = [
   programmesFeature,
   casenotesFeature,
   handoverFeature,
+  caseloadFeature,
   usersFeature,
   auditFeature,
 ] as const;

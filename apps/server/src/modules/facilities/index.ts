@@ -13,6 +13,8 @@ export type { FacilityRow } from './facilities.repository.ts';
 export function facilityQueries(db: Kysely<DB>) {
   const repo = facilitiesRepository(db);
   return {
+    /** The active facilities the actor may see, by code. */
+    listActive: (actor: Actor, trx: Db = db) => repo.list(actor, { includeInactive: false }, trx),
     /** A facility the actor may see (its time zone, its prison-number prefix), or undefined. */
     find: (actor: Actor, id: string, trx: Db = db) => repo.find(actor, id, trx),
     /** The same, locked for the rest of the transaction: a write that must not race a change to the facility. */

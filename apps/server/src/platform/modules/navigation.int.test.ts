@@ -25,7 +25,7 @@ describe(`navigation over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     const officer = await factory.signedIn(['officer'], { facilityIds: [facilityId] });
     const r = await officer.get('/api/v1/navigation');
     assert.equal(r.status, 200);
-    assert.deepEqual(ids(r.body), ['facilities', 'home', 'prisoners', 'reception', 'programmes']);
+    assert.deepEqual(ids(r.body), ['facilities', 'home', 'prisoners', 'reception', 'programmes', 'key-work']);
     for (const hidden of ['users', 'audit', 'alert-types', 'imports']) assert.ok(!ids(r.body).includes(hidden), hidden);
   });
 

@@ -1,0 +1,248 @@
+import { useState, type ReactNode } from 'react';
+import { Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { CaseloadStatistics } from '@vigil/contracts';
+import { useSession } from '../../app/session.tsx';
+import { formatLocale } from '../../i18n/index.ts';
+import { BarChart } from '../../ui/charts/bar-chart.tsx';
+import { DataTable } from '../../ui/data-table/data-table.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
+import { formatDate } from '../prisoners/prisoner-format.ts';
+import { percent, programmeName } from '../programmes/programme-text.ts';
+import { caseloadApi } from './caseload-api.ts';
+import { categoryRows, programmeRows, type CategoryRow, type ProgrammeRow } from './caseload-rows.ts';
+
+type Facility = CaseloadStatistics['facilities'][number];
+
+/**
+ * The risk-and-needs side at a glance, per facility: reassessments due, people by security
+ * category, programme places and attendance, plans waiting for a review. Each panel is a chart and
+ * the table of the same numbers, which exports as CSV or XLSX.
+ */
+export function CaseloadPage() {
+  const { t, i18n } = useTranslation();
+  const { session } = useSession();
+  const [scope, setScope] = useState('');
+  const query = useQuery({ queryKey: ['caseload', scope], queryFn: () => caseloadApi.get(scope) });
+  const data = query.data;
+
+  return (
+    <div data-testid="caseload-page">
+      <PageHeader title={t('caseload.title')} />
+      <Group mb="md" align="flex-end" wrap="wrap">
+        <Select
+          label={t('statistics.scope')}
+          data={[{ value: '', label: t('statistics.allFacilities') }, ...session.facilities.map((f) => ({ value: f.id, label: `${f.code} · ${f.name}` }))]}
+          value={scope}
+          onChange={(v) => setScope(v ?? '')}
+          allowDeselect={false}
+          w={{ base: '100%', sm: 360 }}
+          data-testid="caseload-scope"
+          comboboxProps={{ withinPortal: true }}
+        />
+        {data && (
+          <Text size="sm" data-testid="caseload-as-of">
+            {t('caseload.asOf', { date: formatDate(data.asOf, i18n.language) })}
+          </Text>
+        )}
+      </Group>
+      <QueryState isPending={query.isPending} error={query.error} />
+      {data && data.facilities.length === 0 && <Text>{t('statistics.noFacilities')}</Text>}
+      {data && data.facilities.length > 0 && (
+        <Stack gap="xl">
+          <AssessmentsPanel data={data} />
+          <CategoriesPanel data={data} />
+          <ProgrammesPanel data={data} />
+          <PlansPanel data={data} />
+        </Stack>
+      )}
+    </div>
+  );
+}
+
+function useNumber() {
+  const { i18n } = useTranslation();
+  return (v: number) => v.toLocaleString(formatLocale(i18n.language));
+}
+
+const facilityColumn = { key: 'facility', header: 'caseload.facility', rowHeader: true, sortValue: (f: Facility) => f.facilityCode, cell: (f: Facility) => `${f.facilityCode} · ${f.facilityName}` };
+
+function Panel({ title, testId, chart, table }: { title: string; testId: string; chart: ReactNode; table: ReactNode }) {
+  return (
+    <section data-testid={testId}>
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
+        {chart}
+        {table}
+      </SimpleGrid>
+    </section>
+  );
+}
+
+function AssessmentsPanel({ data }: { data: CaseloadStatistics }) {
+  const { t } = useTranslation();
+  const n = useNumber();
+  const title = t('caseload.assessments.title', { days: data.withinDays });
+  return (
+    <Panel
+      title={title}
+      testId="caseload-assessments"
+      chart={
+        <BarChart
+          title={title}
+          categories={data.facilities.map((f) => f.facilityCode)}
+          series={[
+            { key: 'due', label: t('caseload.assessments.dueSoon'), values: data.facilities.map((f) => f.assessments.due - f.assessments.overdue), color: 'blue.7' },
+            { key: 'overdue', label: t('caseload.assessments.overdue'), values: data.facilities.map((f) => f.assessments.overdue), color: 'red.8' },
+          ]}
+          formatValue={n}
+          testId="caseload-assessments-chart"
+        />
+      }
+      table={
+        <DataTable
+          label={title}
+          rows={data.facilities}
+          rowKey={(f) => f.facilityId}
+          exportName="assessments-due"
+          columns={[
+            facilityColumn,
+            { key: 'due', header: 'caseload.assessments.due', numeric: true, sortValue: (f) => f.assessments.due, cell: (f) => n(f.assessments.due) },
+            { key: 'overdue', header: 'caseload.assessments.overdue', numeric: true, sortValue: (f) => f.assessments.overdue, cell: (f) => n(f.assessments.overdue) },
+          ]}
+          testId="caseload-assessments-table"
+        />
+      }
+    />
+  );
+}
+
+function CategoriesPanel({ data }: { data: CaseloadStatistics }) {
+  const { t, i18n } = useTranslation();
+  const n = useNumber();
+  const rows = categoryRows(data.facilities, i18n.language, t('caseload.categories.undecided'));
+  const levels = [...new Map(rows.map((r) => [r.level ?? '', r.levelName])).entries()];
+  const title = t('caseload.categories.title');
+  return (
+    <Panel
+      title={title}
+      testId="caseload-categories"
+      chart={
+        <BarChart
+          title={title}
+          categories={data.facilities.map((f) => f.facilityCode)}
+          series={levels.map(([level, name]) => ({
+            key: level || 'undecided',
+            label: name,
+            values: data.facilities.map((f) => rows.find((r) => r.facilityId === f.facilityId && (r.level ?? '') === level)?.count ?? 0),
+            ...(level === '' ? { color: 'gray.6' } : {}),
+          }))}
+          formatValue={n}
+          testId="caseload-categories-chart"
+        />
+      }
+      table={
+        <DataTable<CategoryRow>
+          label={title}
+          rows={rows}
+          rowKey={(r) => `${r.facilityId}-${r.level ?? ''}`}
+          exportName="security-categories"
+          columns={[
+            { key: 'facility', header: 'caseload.facility', rowHeader: true, sortValue: (r) => r.facilityCode, cell: (r) => r.facilityCode },
+            { key: 'category', header: 'caseload.categories.category', sortValue: (r) => r.order, exportValue: (r) => r.levelName, cell: (r) => r.levelName },
+            { key: 'count', header: 'caseload.categories.count', numeric: true, sortValue: (r) => r.count, cell: (r) => n(r.count) },
+          ]}
+          testId="caseload-categories-table"
+        />
+      }
+    />
+  );
+}
+
+function ProgrammesPanel({ data }: { data: CaseloadStatistics }) {
+  const { t, i18n } = useTranslation();
+  const n = useNumber();
+  const rows = programmeRows(data.facilities);
+  const several = data.facilities.length > 1;
+  const label = (r: ProgrammeRow) => (several ? `${r.facilityCode} · ` : '') + programmeName(r, i18n.language);
+  const title = t('caseload.programmes.title', { weeks: data.weeks });
+  return (
+    <Panel
+      title={title}
+      testId="caseload-programmes"
+      chart={
+        <BarChart
+          title={title}
+          categories={rows.map(label)}
+          series={[
+            { key: 'capacity', label: t('caseload.programmes.places'), values: rows.map((r) => r.capacity), color: 'gray.6' },
+            { key: 'enrolled', label: t('caseload.programmes.enrolled'), values: rows.map((r) => r.enrolled), color: 'teal.8' },
+            { key: 'waiting', label: t('caseload.programmes.waiting'), values: rows.map((r) => r.waiting), color: 'orange.8' },
+          ]}
+          formatValue={n}
+          testId="caseload-programmes-chart"
+        />
+      }
+      table={
+        <DataTable<ProgrammeRow>
+          label={title}
+          rows={rows}
+          rowKey={(r) => r.programmeId}
+          exportName="programme-places"
+          empty={t('caseload.programmes.none')}
+          columns={[
+            { key: 'programme', header: 'caseload.programmes.programme', rowHeader: true, sortValue: label, cell: label },
+            { key: 'kind', header: 'caseload.programmes.kind', sortValue: (r) => t(`programmes.kinds.${r.kind}`), cell: (r) => t(`programmes.kinds.${r.kind}`) },
+            { key: 'capacity', header: 'caseload.programmes.places', numeric: true, sortValue: (r) => r.capacity, cell: (r) => n(r.capacity) },
+            { key: 'enrolled', header: 'caseload.programmes.enrolled', numeric: true, sortValue: (r) => r.enrolled, cell: (r) => n(r.enrolled) },
+            { key: 'waiting', header: 'caseload.programmes.waiting', numeric: true, sortValue: (r) => r.waiting, cell: (r) => n(r.waiting) },
+            { key: 'rate', header: 'caseload.programmes.attendance', numeric: true, sortValue: (r) => r.attendanceRate, exportValue: (r) => percent(r.attendanceRate), cell: (r) => percent(r.attendanceRate) },
+          ]}
+          testId="caseload-programmes-table"
+        />
+      }
+    />
+  );
+}
+
+function PlansPanel({ data }: { data: CaseloadStatistics }) {
+  const { t } = useTranslation();
+  const n = useNumber();
+  const title = t('caseload.plans.title');
+  return (
+    <Panel
+      title={title}
+      testId="caseload-plans"
+      chart={
+        <BarChart
+          title={title}
+          categories={data.facilities.map((f) => f.facilityCode)}
+          series={[
+            { key: 'reviewed', label: t('caseload.plans.reviewed'), values: data.facilities.map((f) => f.plans.active - f.plans.withoutReview), color: 'teal.8' },
+            { key: 'withoutReview', label: t('caseload.plans.withoutReview'), values: data.facilities.map((f) => f.plans.withoutReview), color: 'red.8' },
+          ]}
+          formatValue={n}
+          testId="caseload-plans-chart"
+        />
+      }
+      table={
+        <DataTable
+          label={title}
+          rows={data.facilities}
+          rowKey={(f) => f.facilityId}
+          exportName="plans-without-review"
+          columns={[
+            facilityColumn,
+            { key: 'active', header: 'caseload.plans.active', numeric: true, sortValue: (f) => f.plans.active, cell: (f) => n(f.plans.active) },
+            { key: 'withoutReview', header: 'caseload.plans.withoutReview', numeric: true, sortValue: (f) => f.plans.withoutReview, cell: (f) => n(f.plans.withoutReview) },
+          ]}
+          testId="caseload-plans-table"
+        />
+      }
+    />
+  );
+}
