@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Group, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadStatistics } from '@vigil/contracts';
@@ -51,7 +51,7 @@ export function CaseloadPage() {
       <QueryState isPending={query.isPending} error={query.error} />
       {data && data.facilities.length === 0 && <Text>{t('statistics.noFacilities')}</Text>}
       {data && data.facilities.length > 0 && (
-        <Stack gap="xl">
+        <Stack gap={48}>
           <AssessmentsPanel data={data} />
           <CategoriesPanel data={data} />
           <ProgrammesPanel data={data} />
@@ -69,17 +69,13 @@ function useNumber() {
 
 const facilityColumn = { key: 'facility', header: 'caseload.facility', rowHeader: true, sortValue: (f: Facility) => f.facilityCode, cell: (f: Facility) => `${f.facilityCode} · ${f.facilityName}` };
 
-function Panel({ title, testId, chart, table }: { title: string; testId: string; chart: ReactNode; table: ReactNode }) {
+/** A chart (its caption is the panel's heading) and below it the same numbers as a table that exports. */
+function Panel({ testId, chart, table }: { testId: string; chart: ReactNode; table: ReactNode }) {
   return (
-    <section data-testid={testId}>
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
-        {chart}
-        {table}
-      </SimpleGrid>
-    </section>
+    <Stack component="section" gap="xs" data-testid={testId}>
+      {chart}
+      {table}
+    </Stack>
   );
 }
 
@@ -89,7 +85,6 @@ function AssessmentsPanel({ data }: { data: CaseloadStatistics }) {
   const title = t('caseload.assessments.title', { days: data.withinDays });
   return (
     <Panel
-      title={title}
       testId="caseload-assessments"
       chart={
         <BarChart
@@ -129,7 +124,6 @@ function CategoriesPanel({ data }: { data: CaseloadStatistics }) {
   const title = t('caseload.categories.title');
   return (
     <Panel
-      title={title}
       testId="caseload-categories"
       chart={
         <BarChart
@@ -172,7 +166,6 @@ function ProgrammesPanel({ data }: { data: CaseloadStatistics }) {
   const title = t('caseload.programmes.title', { weeks: data.weeks });
   return (
     <Panel
-      title={title}
       testId="caseload-programmes"
       chart={
         <BarChart
@@ -215,7 +208,6 @@ function PlansPanel({ data }: { data: CaseloadStatistics }) {
   const title = t('caseload.plans.title');
   return (
     <Panel
-      title={title}
       testId="caseload-plans"
       chart={
         <BarChart

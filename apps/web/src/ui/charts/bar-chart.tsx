@@ -1,11 +1,12 @@
 import { ChartFrame, seriesColor, type ChartProps } from './chart-frame.tsx';
-import { niceScale } from './chart-scale.ts';
+import { niceScale, wrapLabel } from './chart-scale.ts';
 
 const WIDTH = 560;
 const LABEL = 160;
 const RIGHT = 56;
 const BAR = 16;
 const GAP = 10;
+const LINE = 14;
 
 /**
  * Horizontal bars, one group per category: the labels sit on the left, so long words (Russian,
@@ -14,8 +15,10 @@ const GAP = 10;
 export function BarChart(props: ChartProps) {
   const { categories, series, formatValue = String } = props;
   const { top, ticks } = niceScale(Math.max(0, ...series.flatMap((s) => s.values)));
-  const group = series.length * BAR + GAP;
-  const height = categories.length * group + 24;
+  // Each group is as tall as its bars or its label's lines, whichever is more.
+  const heights = categories.map((c) => Math.max(series.length * BAR, wrapLabel(c).length * LINE) + GAP);
+  const tops = heights.map((_, i) => heights.slice(0, i).reduce((a, b) => a + b, 0));
+  const height = heights.reduce((a, b) => a + b, 0) + 24;
   const x = (v: number) => LABEL + ((WIDTH - LABEL - RIGHT) * v) / top;
   return (
     <ChartFrame {...props}>
@@ -29,10 +32,8 @@ export function BarChart(props: ChartProps) {
           </g>
         ))}
         {categories.map((category, c) => (
-          <g key={category} transform={`translate(0 ${c * group + GAP / 2})`}>
-            <text x={LABEL - 8} y={(series.length * BAR) / 2} dominantBaseline="middle" textAnchor="end">
-              {category}
-            </text>
+          <g key={category} transform={`translate(0 ${tops[c]! + (heights[c]! - series.length * BAR) / 2})`}>
+            <CategoryLabel text={category} middle={(series.length * BAR) / 2} />
             {series.map((s, i) => {
               const value = s.values[c] ?? 0;
               return (
@@ -48,5 +49,20 @@ export function BarChart(props: ChartProps) {
         ))}
       </svg>
     </ChartFrame>
+  );
+}
+
+/** A category's name beside its bars, on up to three lines centred on them. */
+function CategoryLabel({ text, middle }: { text: string; middle: number }) {
+  const lines = wrapLabel(text);
+  return (
+    <text x={LABEL - 8} y={middle - ((lines.length - 1) * LINE) / 2} dominantBaseline="middle" textAnchor="end">
+      <title>{text}</title>
+      {lines.map((line, i) => (
+        <tspan key={i} x={LABEL - 8} dy={i === 0 ? 0 : LINE}>
+          {line}
+        </tspan>
+      ))}
+    </text>
   );
 }

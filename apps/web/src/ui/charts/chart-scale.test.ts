@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { niceScale, themeColor } from './chart-scale.ts';
+import { niceScale, themeColor, wrapLabel } from './chart-scale.ts';
 
 test('the value axis ends at a round number at or above the largest value, in whole steps', () => {
   assert.deepEqual(niceScale(0), { top: 1, ticks: [0, 1] });
@@ -18,4 +18,12 @@ test('the value axis ends at a round number at or above the largest value, in wh
 test('theme colours become the theme CSS variables', () => {
   assert.equal(themeColor('teal.7'), 'var(--mantine-color-teal-7)');
   assert.equal(themeColor('blue'), 'var(--mantine-color-blue-filled)');
+});
+
+test('a long label breaks at spaces into lines that fit, and is cut with an ellipsis past the last line', () => {
+  assert.deepEqual(wrapLabel('Wood workshop'), ['Wood workshop']);
+  assert.deepEqual(wrapLabel('Барномаи даст кашидан аз зӯроварӣ'), ['Барномаи даст кашидан аз', 'зӯроварӣ']);
+  for (const line of wrapLabel('Барномаи даст кашидан аз зӯроварӣ ва тундгароӣ дар муассисаҳои ислоҳӣ', 24, 2)) assert.ok(line.length <= 24, line);
+  assert.ok(wrapLabel('Барномаи даст кашидан аз зӯроварӣ ва тундгароӣ дар муассисаҳои ислоҳӣ', 24, 2)[1]!.endsWith('…'));
+  assert.deepEqual(wrapLabel('Сверхдлиннаяназваниебезпробеловвообще', 10), ['Сверхдлин…']);
 });

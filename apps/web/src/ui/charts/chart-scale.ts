@@ -23,3 +23,20 @@ export const themeColor = (color: string) => {
 
 /** Series colours in order; dark enough shades to stand against the page in both schemes. */
 export const SERIES_COLORS = ['blue.7', 'teal.7', 'orange.7', 'grape.7', 'red.7', 'cyan.8', 'lime.8', 'pink.7'];
+
+/**
+ * A category label broken at spaces into lines of at most `width` characters, at most `lines` of
+ * them (the last cut with "…"): long Russian and Tajik names stay inside the label column.
+ */
+export function wrapLabel(text: string, width = 24, lines = 3): string[] {
+  const out: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = out.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) out[out.length - 1] = `${last} ${word}`;
+    else out.push(word.length > width ? `${word.slice(0, width - 1)}…` : word);
+  }
+  if (out.length <= lines) return out;
+  const kept = out.slice(0, lines);
+  kept[lines - 1] = `${kept[lines - 1]!.slice(0, width - 1)}…`;
+  return kept;
+}
