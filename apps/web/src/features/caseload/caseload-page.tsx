@@ -144,6 +144,7 @@ function CategoriesPanel({ data }: { data: CaseloadStatistics }) {
           label={title}
           rows={rows}
           rowKey={(r) => `${r.facilityId}-${r.level ?? ''}`}
+          rowTestId="caseload-category-row"
           exportName="security-categories"
           columns={[
             { key: 'facility', header: 'caseload.facility', rowHeader: true, sortValue: (r) => r.facilityCode, cell: (r) => r.facilityCode },
