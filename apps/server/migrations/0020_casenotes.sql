@@ -118,13 +118,16 @@ select e.id, p.id, coalesce(e.facility_id, p.facility_id), e.occurred_at, e.type
       select jsonb_build_object('code', e.payload->>'instrumentCode', 'names', i.data->'names', 'level', e.payload->>'judgement',
                'levelNames', (select l->'names' from jsonb_array_elements(i.data->'judgementLevels') l where l->>'code' = e.payload->>'judgement' limit 1))
         from (select (select c.data from catalogue_entries c where c.catalogue = 'assessment-instruments' and c.code = e.payload->>'instrumentCode' order by c.version desc limit 1) as data) i)
-    when 'classification.decided' then jsonb_build_object('code', e.payload->>'scheme', 'level', e.payload->>'level', 'review', (e.payload->>'review')::boolean)
+    when 'classification.decided' then jsonb_build_object('code', e.payload->>'scheme', 'level', e.payload->>'level', 'review', (e.payload->>'review')::boolean,
+      'levelNames', (select l->'names' from catalogue_entries c, jsonb_array_elements(c.data->'levels') l
+                      where c.catalogue = 'category-schemes' and c.code = e.payload->>'scheme' and l->>'code' = e.payload->>'level' order by c.version desc limit 1))
     when 'plan.intervention-changed' then jsonb_build_object('level', e.payload->>'status')
     when 'programme.ended' then jsonb_build_object('level', e.payload->>'outcome')
     when 'casenote.recorded' then jsonb_build_object('code', e.payload->>'type',
       'names', (select c.data->'names' from catalogue_entries c where c.catalogue = 'casenote-types' and c.code = e.payload->>'type' order by c.version desc limit 1),
       'sensitive', case when (e.payload->>'sensitive')::boolean then true end)
-    when 'handover.issued' then jsonb_build_object('code', e.payload->>'recipientProfile')
+    when 'handover.issued' then jsonb_build_object('code', e.payload->>'recipientProfile',
+      'names', (select c.data->'names' from catalogue_entries c where c.catalogue = 'handover-recipient-profiles' and c.code = e.payload->>'recipientProfile' order by c.version desc limit 1))
     else '{}'::jsonb
   end)
 from domain_events e

@@ -202,7 +202,7 @@ describe(`case notes, key work and the timeline over HTTP (${process.env.TEST_ST
     const planId = crypto.randomUUID();
     await emit({ type: 'plan.created', entityId: planId, facilityId: facilityA, payload: { planId, prisonerId: p.id } });
     const decisionId = crypto.randomUUID();
-    await emit({ type: 'classification.decided', entityId: decisionId, facilityId: facilityA, payload: { decisionId, prisonerId: p.id, scheme: 'tj-regime', level: 'strict', review: false } });
+    await emit({ type: 'classification.decided', entityId: decisionId, facilityId: facilityA, payload: { decisionId, prisonerId: p.id, scheme: 'four-level', level: 'high', review: false } });
     const assessmentId = crypto.randomUUID();
     await emit({ type: 'assessment.approved', entityId: assessmentId, facilityId: facilityA, payload: { assessmentId, prisonerId: p.id, instrumentCode: 've-screening', judgement: 'moderate' } });
     // An event about a file that does not exist is passed over, and does not stop the timeline.
@@ -237,7 +237,9 @@ describe(`case notes, key work and the timeline over HTTP (${process.env.TEST_ST
     const approved = seenByManager.find((e) => e.type === 'assessment.approved');
     assert.equal(approved?.details.level, 'moderate');
     assert.ok(approved?.details.levelNames?.ru, 'the judgement level by name');
-    assert.equal(seenByManager.find((e) => e.type === 'classification.decided')?.details.level, 'strict');
+    const category = seenByManager.find((e) => e.type === 'classification.decided')?.details;
+    assert.equal(category?.level, 'high');
+    assert.equal(category?.levelNames?.tg, 'Баланд', 'the level is named as the scheme names it');
 
     // Pages of two, back to back, give the whole timeline once.
     const all: TimelineEntry[] = [];

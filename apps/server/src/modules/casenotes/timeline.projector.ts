@@ -81,8 +81,12 @@ export function timelineProjector(db: Kysely<DB>) {
         const level = levels.find((l) => l.code === event.payload.judgement)?.names;
         return { code: event.payload.instrumentCode, names: isNames(instrument?.names) ? instrument.names : undefined, level: event.payload.judgement, levelNames: isNames(level) ? level : undefined };
       }
-      case 'classification.decided':
-        return { code: event.payload.scheme, level: event.payload.level, review: event.payload.review };
+      case 'classification.decided': {
+        const scheme = await entryData('category-schemes', event.payload.scheme, trx);
+        const levels = Array.isArray(scheme?.levels) ? (scheme.levels as { code?: unknown; names?: unknown }[]) : [];
+        const level = levels.find((l) => l.code === event.payload.level)?.names;
+        return { code: event.payload.scheme, level: event.payload.level, levelNames: isNames(level) ? level : undefined, review: event.payload.review };
+      }
       case 'plan.created':
       case 'plan.reviewed':
         return {};
@@ -97,7 +101,7 @@ export function timelineProjector(db: Kysely<DB>) {
       case 'keywork.session-recorded':
         return {};
       case 'handover.issued':
-        return { code: event.payload.recipientProfile };
+        return { code: event.payload.recipientProfile, names: await namesOf('handover-recipient-profiles', event.payload.recipientProfile, trx) };
     }
   }
 

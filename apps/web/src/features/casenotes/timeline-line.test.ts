@@ -27,3 +27,10 @@ test('details are names in the reader’s language, never bare codes', () => {
   assert.equal(entryDetail(entry('programme.ended', { level: 'odd' }), t, 'en'), '');
   assert.equal(entryDetail(entry('keywork.session-recorded'), t, 'en'), '');
 });
+
+test('a category, an intervention status and a recipient profile are named, not coded', () => {
+  const high = { en: 'High', ru: 'Высокая', tg: 'Баланд' };
+  assert.equal(entryDetail(entry('classification.decided', { code: 'four-level', level: 'high', levelNames: high, review: true }), t, 'tg'), 'timeline.category(level=Баланд) · timeline.review');
+  assert.equal(entryDetail(entry('plan.intervention-changed', { level: 'active' }), t, 'en'), 'timeline.interventionStatus(status=plans.interventionStatus.active)');
+  assert.equal(entryDetail(entry('handover.issued', { code: 'police', names: { en: 'Police', ru: 'Полиция', tg: 'Милиция' } }), t, 'ru'), 'Полиция');
+});

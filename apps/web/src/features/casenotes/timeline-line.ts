@@ -48,10 +48,14 @@ export function entryDetail(e: TimelineEntry, t: T, language: string): string {
       const level = inLanguage(d.levelNames, language);
       return [names, level && t('timeline.judgement', { level })].filter(Boolean).join(' · ');
     }
-    case 'classification.decided':
-      return [d.level && t('timeline.category', { level: d.level }), d.review ? t('timeline.review') : null].filter(Boolean).join(' · ');
+    case 'classification.decided': {
+      const level = inLanguage(d.levelNames, language) ?? d.level;
+      return [level && t('timeline.category', { level }), d.review ? t('timeline.review') : null].filter(Boolean).join(' · ');
+    }
     case 'plan.intervention-changed':
-      return d.level ? t('timeline.interventionStatus', { status: d.level }) : '';
+      return d.level ? t('timeline.interventionStatus', { status: t(`plans.interventionStatus.${d.level}`) }) : '';
+    case 'handover.issued':
+      return names ?? '';
     case 'programme.ended':
       return d.level === 'completed' || d.level === 'withdrawn' ? t(`timeline.outcome.${d.level}`) : '';
     default:
