@@ -57,7 +57,7 @@ describe(`demo seed (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.ok(a.places.some((p) => p.path === 'A-1-2-201' && p.kind === 'cell'));
     assert.ok(a.prisoners.length > 1400, `${a.prisoners.length} prisoners`);
     // Each module's demo part wrote its records (modules/<m>/<m>.demo.ts).
-    const written = ['placements', 'movements', 'prisoner_alerts', 'property_items', 'assessments', 'category_decisions', 'sentence_plans', 'plan_reviews'] as const;
+    const written = ['placements', 'movements', 'prisoner_alerts', 'property_items', 'assessments', 'category_decisions', 'sentence_plans', 'plan_reviews', 'plan_objectives'] as const;
     for (const table of [...written, 'programme_enrolments', 'programme_attendance', 'case_notes', 'key_worker_assignments', 'key_work_sessions', 'timeline_entries', 'release_plans'] as const) {
       const { n } = await t.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
       assert.ok(Number(n) > 0, `no demo ${table}`);
