@@ -15,7 +15,7 @@ export function assessmentQueries(db: Kysely<DB>) {
         : db
             .selectFrom('assessments as a')
             .innerJoin('catalogue_entries as e', 'e.id', 'a.instrument_entry_id')
-            .select(['a.id', 'a.prisoner_id', 'a.approved_at', 'e.code as instrument_code', 'e.data as definition'])
+            .select(['a.id', 'a.prisoner_id', 'a.approved_at', 'a.judgement', 'e.code as instrument_code', 'e.data as definition'])
             .where('a.status', '=', 'approved')
             .where('a.prisoner_id', 'in', prisonerIds)
             .orderBy('a.approved_at', 'desc')

@@ -4,6 +4,7 @@ import { inChunks, type DemoContext } from '../demo/demo-context.ts';
 import { DEMO_TIME_ZONE } from '../demo/demo.plan.ts';
 import { seededRandom } from '../demo/random.ts';
 import { entryPermission } from './casenotes.rules.ts';
+import { demoRecordLines } from './casenotes.demo-records.ts';
 
 // A stream of its own, so adding case notes to the demo changes nothing that was there before.
 const STREAM = 0x6b657977;
@@ -109,5 +110,6 @@ export async function seedDemoCasenotes({ trx, plan, prisoners, ids }: DemoConte
       details: JSON.stringify({ code: n.type, names: typeNames.get(n.type), ...(n.sensitive ? { sensitive: true } : {}) }),
     })),
   ];
-  await inChunks([...entries, ...ours], (chunk) => trx.insertInto('timeline_entries').values(chunk).execute());
+  const records = await demoRecordLines(trx, new Map(prisoners.map((p) => [ids.prisoners.get(p.prisonNumber), ids.facilities.get(p.facilityCode)])));
+  await inChunks([...entries, ...ours, ...records], (chunk) => trx.insertInto('timeline_entries').values(chunk).execute());
 }

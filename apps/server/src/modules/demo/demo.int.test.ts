@@ -62,6 +62,9 @@ describe(`demo seed (${process.env.TEST_STORE ?? 'pglite'})`, () => {
       const { n } = await t.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
       assert.ok(Number(n) > 0, `no demo ${table}`);
     }
+    // The timeline tells each module's demo records too, as their events would have.
+    const lines = new Set((await t.db.selectFrom('timeline_entries').select('event_type').distinct().execute()).map((r) => r.event_type));
+    for (const type of ['assessment.approved', 'classification.decided', 'plan.created', 'plan.reviewed', 'programme.enrolled', 'keywork.session-recorded']) assert.ok(lines.has(type), `no demo timeline line ${type}`);
 
     for (const db of [t.db, other.db]) {
       const chain = await verifyAuditChain(db);
