@@ -7,6 +7,29 @@ import { CalendarDate } from './prisoners.ts';
  * docs/casenotes.md): the everyday record of staff's contact with a prisoner.
  */
 
+/**
+ * Every kind of event about one prisoner that the timeline tells, in one list for the server (what
+ * it projects) and the web (what it names; a kind added later reads as "another event").
+ */
+export const TIMELINE_EVENT_TYPES = [
+  'prisoner.admitted',
+  'prisoner.moved',
+  'prisoner.transferred',
+  'prisoner.released',
+  'alert.raised',
+  'alert.ended',
+  'assessment.approved',
+  'classification.decided',
+  'plan.created',
+  'plan.reviewed',
+  'plan.intervention-changed',
+  'programme.enrolled',
+  'programme.ended',
+  'casenote.recorded',
+  'keywork.session-recorded',
+  'handover.issued',
+] as const;
+
 export const CASE_NOTE_SENSITIVITIES = ['normal', 'sensitive'] as const;
 export const CaseNoteSensitivity = z.enum(CASE_NOTE_SENSITIVITIES);
 export type CaseNoteSensitivity = z.infer<typeof CaseNoteSensitivity>;

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { TimelineDetails } from '@vigil/contracts';
+import { TIMELINE_EVENT_TYPES, type TimelineDetails } from '@vigil/contracts';
 import { systemContext } from '../../platform/access/actor.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { DomainEvent, DomainEventType } from '../../platform/events/event-types.ts';
@@ -9,25 +9,8 @@ import { prisonerQueries } from '../prisoners/index.ts';
 import { entryPermission } from './casenotes.rules.ts';
 import { casenotesRepository } from './casenotes.repository.ts';
 
-/** Every event about one prisoner: the timeline's sources (each payload carries `prisonerId`). */
-export const TIMELINE_TYPES = [
-  'prisoner.admitted',
-  'prisoner.moved',
-  'prisoner.transferred',
-  'prisoner.released',
-  'alert.raised',
-  'alert.ended',
-  'assessment.approved',
-  'classification.decided',
-  'plan.created',
-  'plan.reviewed',
-  'plan.intervention-changed',
-  'programme.enrolled',
-  'programme.ended',
-  'casenote.recorded',
-  'keywork.session-recorded',
-  'handover.issued',
-] as const satisfies readonly DomainEventType[];
+/** The timeline's sources, checked against the domain events (each payload carries `prisonerId`). */
+export const TIMELINE_TYPES = TIMELINE_EVENT_TYPES satisfies readonly DomainEventType[];
 
 type TimelineType = (typeof TIMELINE_TYPES)[number];
 /** The subscription is declared for all its types at once, so the event is narrowed here. */

@@ -81,21 +81,51 @@ function Panel({ testId, chart, table }: { testId: string; chart: ReactNode; tab
 
 function AssessmentsPanel({ data }: { data: CaseloadStatistics }) {
   const { t } = useTranslation();
+  return (
+    <FacilityPanel
+      data={data}
+      title={t('caseload.assessments.title', { days: data.withinDays })}
+      name="assessments"
+      exportName="assessments-due"
+      // The chart splits the due into those still in time and those overdue; the table gives both totals.
+      bars={[
+        { key: 'due', label: t('caseload.assessments.dueSoon'), value: (f) => f.assessments.due - f.assessments.overdue, color: 'blue.7' },
+        { key: 'overdue', label: t('caseload.assessments.overdue'), value: (f) => f.assessments.overdue, color: 'red.8' },
+      ]}
+      columns={[
+        { key: 'due', header: 'caseload.assessments.due', value: (f) => f.assessments.due },
+        { key: 'overdue', header: 'caseload.assessments.overdue', value: (f) => f.assessments.overdue },
+      ]}
+    />
+  );
+}
+
+interface Measure {
+  key: string;
+  value: (f: Facility) => number;
+}
+
+/** A panel of one or two numbers per facility: bars by facility, and a table with a row each. */
+function FacilityPanel(props: {
+  data: CaseloadStatistics;
+  title: string;
+  name: string;
+  exportName: string;
+  bars: (Measure & { label: string; color: string })[];
+  columns: (Measure & { header: string })[];
+}) {
   const n = useNumber();
-  const title = t('caseload.assessments.title', { days: data.withinDays });
+  const { data, title, name } = props;
   return (
     <Panel
-      testId="caseload-assessments"
+      testId={`caseload-${name}`}
       chart={
         <BarChart
           title={title}
           categories={data.facilities.map((f) => f.facilityCode)}
-          series={[
-            { key: 'due', label: t('caseload.assessments.dueSoon'), values: data.facilities.map((f) => f.assessments.due - f.assessments.overdue), color: 'blue.7' },
-            { key: 'overdue', label: t('caseload.assessments.overdue'), values: data.facilities.map((f) => f.assessments.overdue), color: 'red.8' },
-          ]}
+          series={props.bars.map((b) => ({ key: b.key, label: b.label, values: data.facilities.map(b.value), color: b.color }))}
           formatValue={n}
-          testId="caseload-assessments-chart"
+          testId={`caseload-${name}-chart`}
         />
       }
       table={
@@ -103,13 +133,9 @@ function AssessmentsPanel({ data }: { data: CaseloadStatistics }) {
           label={title}
           rows={data.facilities}
           rowKey={(f) => f.facilityId}
-          exportName="assessments-due"
-          columns={[
-            facilityColumn,
-            { key: 'due', header: 'caseload.assessments.due', numeric: true, sortValue: (f) => f.assessments.due, cell: (f) => n(f.assessments.due) },
-            { key: 'overdue', header: 'caseload.assessments.overdue', numeric: true, sortValue: (f) => f.assessments.overdue, cell: (f) => n(f.assessments.overdue) },
-          ]}
-          testId="caseload-assessments-table"
+          exportName={props.exportName}
+          columns={[facilityColumn, ...props.columns.map((c) => ({ key: c.key, header: c.header, numeric: true, sortValue: c.value, cell: (f: Facility) => n(c.value(f)) }))]}
+          testId={`caseload-${name}-table`}
         />
       }
     />
@@ -205,37 +231,20 @@ function ProgrammesPanel({ data }: { data: CaseloadStatistics }) {
 
 function PlansPanel({ data }: { data: CaseloadStatistics }) {
   const { t } = useTranslation();
-  const n = useNumber();
-  const title = t('caseload.plans.title');
   return (
-    <Panel
-      testId="caseload-plans"
-      chart={
-        <BarChart
-          title={title}
-          categories={data.facilities.map((f) => f.facilityCode)}
-          series={[
-            { key: 'reviewed', label: t('caseload.plans.reviewed'), values: data.facilities.map((f) => f.plans.active - f.plans.withoutReview), color: 'teal.8' },
-            { key: 'withoutReview', label: t('caseload.plans.withoutReview'), values: data.facilities.map((f) => f.plans.withoutReview), color: 'red.8' },
-          ]}
-          formatValue={n}
-          testId="caseload-plans-chart"
-        />
-      }
-      table={
-        <DataTable
-          label={title}
-          rows={data.facilities}
-          rowKey={(f) => f.facilityId}
-          exportName="plans-without-review"
-          columns={[
-            facilityColumn,
-            { key: 'active', header: 'caseload.plans.active', numeric: true, sortValue: (f) => f.plans.active, cell: (f) => n(f.plans.active) },
-            { key: 'withoutReview', header: 'caseload.plans.withoutReview', numeric: true, sortValue: (f) => f.plans.withoutReview, cell: (f) => n(f.plans.withoutReview) },
-          ]}
-          testId="caseload-plans-table"
-        />
-      }
+    <FacilityPanel
+      data={data}
+      title={t('caseload.plans.title')}
+      name="plans"
+      exportName="plans-without-review"
+      bars={[
+        { key: 'reviewed', label: t('caseload.plans.reviewed'), value: (f) => f.plans.active - f.plans.withoutReview, color: 'teal.8' },
+        { key: 'withoutReview', label: t('caseload.plans.withoutReview'), value: (f) => f.plans.withoutReview, color: 'red.8' },
+      ]}
+      columns={[
+        { key: 'active', header: 'caseload.plans.active', value: (f) => f.plans.active },
+        { key: 'withoutReview', header: 'caseload.plans.withoutReview', value: (f) => f.plans.withoutReview },
+      ]}
     />
   );
 }

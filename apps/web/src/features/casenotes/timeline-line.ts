@@ -1,27 +1,10 @@
-import type { TimelineEntry } from '@vigil/contracts';
+import { TIMELINE_EVENT_TYPES, type TimelineEntry } from '@vigil/contracts';
 import { inLanguage } from './casenotes-api.ts';
 
 type T = (key: string, values?: Record<string, unknown>) => string;
 
-/** The known kinds of entry; a kind added later reads as "another event" until it is named here. */
-const KNOWN = new Set([
-  'prisoner.admitted',
-  'prisoner.moved',
-  'prisoner.transferred',
-  'prisoner.released',
-  'alert.raised',
-  'alert.ended',
-  'assessment.approved',
-  'classification.decided',
-  'plan.created',
-  'plan.reviewed',
-  'plan.intervention-changed',
-  'programme.enrolled',
-  'programme.ended',
-  'casenote.recorded',
-  'keywork.session-recorded',
-  'handover.issued',
-]);
+/** The kinds of entry the timeline names; a kind added later reads as "another event". */
+const KNOWN = new Set<string>(TIMELINE_EVENT_TYPES);
 
 /** An entry's label (what happened) in the reader's language. */
 export const entryLabel = (e: TimelineEntry, t: T) => t(`timeline.types.${KNOWN.has(e.type) ? e.type : 'other'}`);
