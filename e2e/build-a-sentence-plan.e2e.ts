@@ -54,6 +54,8 @@ test('a case manager builds a sentence plan on an approved assessment and record
   await page.locator('[data-testid="create-plan-save"]').click();
   await createForm.waitFor({ state: 'detached' });
   await page.locator('[data-testid="plan-1"]').waitFor();
+  // The plan's progress is the prisoner's programmes and work, shown beside it.
+  await page.locator('[data-testid="plan-progress"]').getByText('Progress: programmes and work').waitFor();
   await j.checkA11y(page, 'sentence plan, empty');
 
   // An objective linked to no need is refused beside the field, nothing saved.

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Intervention, Objective, Plan, PlanNoteKind, Prisoner } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
+import { ProgrammesTab } from '../programmes/programmes-tab.tsx';
 import type { DataColumn } from '../../ui/data-table/columns.ts';
 import { DataTable } from '../../ui/data-table/data-table.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
@@ -40,6 +41,15 @@ export function PlanTab({ prisoner }: { prisoner: Prisoner }) {
         </Group>
       )}
       {active && <PlanView prisoner={prisoner} plan={active} editable={mayManage} onReplace={() => setCreating(true)} />}
+      {active && can('programmes.read') && (
+        // Attendance is the plan's progress: the programmes and work the prisoner takes part in.
+        <Stack gap="xs" data-testid="plan-progress">
+          <Title order={3} size="h5">
+            {t('plans.progress')}
+          </Title>
+          <ProgrammesTab prisoner={prisoner} />
+        </Stack>
+      )}
       {earlier.length > 0 && (
         <Card withBorder>
           <Stack gap="xs">
