@@ -22,14 +22,23 @@ export function reassessmentRepository(db: Kysely<DB>) {
       return rows.map((r) => r.id);
     },
 
-    openTriggers: (trx: Db = db) => trx.selectFrom('reassessment_triggers').select(['prisoner_id', 'reason', 'due_on']).where('satisfied_by', 'is', null).execute(),
+    openTriggers: (facilityId: string, trx: Db = db) =>
+      trx
+        .selectFrom('reassessment_triggers as t')
+        .innerJoin('prisoners as p', 'p.id', 't.prisoner_id')
+        .select(['t.prisoner_id', 't.reason', 't.due_on'])
+        .where('t.satisfied_by', 'is', null)
+        .where('p.facility_id', '=', facilityId)
+        .execute(),
 
-    /** Every assessment's prisoner, instrument, status and dates: the approved ones give the interval. */
-    summaries: (trx: Db = db) =>
+    /** The assessments of those held at a facility: prisoner, instrument, status and dates (the approved ones give the interval). */
+    summaries: (facilityId: string, trx: Db = db) =>
       trx
         .selectFrom('assessments as a')
         .innerJoin('catalogue_entries as e', 'e.id', 'a.instrument_entry_id')
+        .innerJoin('prisoners as p', 'p.id', 'a.prisoner_id')
         .select(['a.prisoner_id', 'a.status', 'a.approved_at', 'a.next_review_on', 'e.code as instrument_code'])
+        .where('p.facility_id', '=', facilityId)
         .execute(),
 
     /** Active users holding one of these roles who work at the facility (or at every facility). */

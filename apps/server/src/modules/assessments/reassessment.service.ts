@@ -32,7 +32,8 @@ export function reassessmentService(deps: { db: Kysely<DB>; clock: Clock }) {
   async function dueAt(ctx: RequestContext, facilityId: string, withinDays: number): Promise<{ today: CalendarDate; items: DueAssessment[] }> {
     if (!mayAccessFacility(ctx.actor, facilityId)) throw new Problem('not-found');
     const today = await days.today(facilityId);
-    const [summaries, triggers] = await Promise.all([repo.summaries(), repo.openTriggers()]);
+    // Only the facility's records: the dashboard asks this for every facility in turn.
+    const [summaries, triggers] = await Promise.all([repo.summaries(facilityId), repo.openTriggers(facilityId)]);
     const ids = [...new Set([...summaries.filter((s) => s.status === 'approved').map((s) => s.prisoner_id), ...triggers.map((t) => t.prisoner_id)])];
     const held = (await prisoners.findManyAnywhere(ids)).filter((p) => p.facility_id === facilityId && p.state !== 'released');
     const zone = await days.zone(facilityId);
