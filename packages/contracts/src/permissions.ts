@@ -43,6 +43,29 @@ export const PERMISSIONS = [
   'casenotes.sensitive',
   'handover.manage',
   'handover.configure',
+  'searches.read',
+  'searches.record',
+  'searches.plan',
+  'evidence.read',
+  'evidence.handle',
+  'movements.rules',
+  'regime.read',
+  'regime.record',
+  'observations.read',
+  'observations.set',
+  'observations.check',
+  'observations.supervise',
+  'incidents.read',
+  'incidents.report',
+  'incidents.manage',
+  'incidents.configure',
+  'force.read',
+  'force.report',
+  'force.review',
+  'force.configure',
+  'alarms.read',
+  'alarms.operate',
+  'alarms.configure',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -82,7 +105,24 @@ const wingOfficer: Permission[] = [
   'casenotes.write',
   'programmes.read',
   'programmes.attendance',
+  // Security operations on the wing: searches and the evidence they find, the daily regime,
+  // observation checks, and reporting incidents and force used.
+  'searches.read',
+  'searches.record',
+  'evidence.read',
+  'evidence.handle',
+  'regime.read',
+  'regime.record',
+  'observations.read',
+  'observations.check',
+  'incidents.read',
+  'incidents.report',
+  'force.report',
 ];
+/** Supervisors of the wing: they set observation levels, see late checks, review incidents and force, and run the control room. */
+const supervisor: Permission[] = ['searches.plan', 'observations.set', 'observations.supervise', 'incidents.manage', 'force.read', 'force.review', 'alarms.read', 'alarms.operate'];
+/** Those who read security operations without taking part (intelligence, inspection). */
+const securityReaders: Permission[] = ['searches.read', 'evidence.read', 'incidents.read', 'force.read', 'observations.read', 'regime.read', 'alarms.read'];
 /** Those who plan a sentence: they read the classification, plans, programmes and sensitive notes. */
 const caseworkReaders: Permission[] = ['classification.read', 'plans.read', 'programmes.read', 'casenotes.read', 'casenotes.write', 'casenotes.sensitive'];
 
@@ -90,17 +130,21 @@ const caseworkReaders: Permission[] = ['classification.read', 'plans.read', 'pro
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   officer: wingOfficer,
   // Overrides of allocation rules, corrections to the file and releases need a senior officer.
-  senior_officer: [...wingOfficer, 'allocation.override', 'prisoners.correct', 'release.manage', 'statistics.read', 'classification.read'],
-  intelligence_analyst: [...prisonerStaff],
-  intelligence_manager: [...prisonerStaff, 'alerts.manage'],
+  senior_officer: [...wingOfficer, ...supervisor, 'allocation.override', 'prisoners.correct', 'release.manage', 'statistics.read', 'classification.read'],
+  // Intelligence-led searches and non-association (keep-apart) decisions come from the intelligence unit.
+  intelligence_analyst: [...prisonerStaff, ...securityReaders],
+  intelligence_manager: [...prisonerStaff, ...securityReaders, 'alerts.manage', 'movements.rules'],
   // Alert codes are configuration: the security manager decides which exist and who sees them.
   // Security categories are decided by the security manager (and the governor), who also keep the schemes.
-  security_manager: [...wingOfficer, 'locations.manage', 'allocation.override', 'statistics.read', 'alerts.configure', 'classification.read', 'classification.decide', 'classification.configure'],
+  // The security manager also keeps the security configuration: zones and keep-apart rules, incident
+  // types, the restraint list, alarm devices and their procedures.
+  security_manager: [...wingOfficer, ...supervisor, 'movements.rules', 'incidents.configure', 'force.configure', 'alarms.configure', 'locations.manage', 'allocation.override', 'statistics.read', 'alerts.configure', 'classification.read', 'classification.decide', 'classification.configure'],
   // Risk-and-needs instruments: read by those who assess and plan; loaded by the administrator.
   // Psychologists and case managers assess; the governor countersigns (four eyes: never their own).
   // Case managers own the sentence plan, enrolments and the handover at release.
   case_manager: [...prisonerStaff, ...caseworkReaders, 'prisoners.correct', 'assessments.read', 'assessments.assess', 'plans.manage', 'programmes.manage', 'programmes.attendance', 'handover.manage'],
-  psychologist: [...prisonerStaff, ...caseworkReaders, 'assessments.read', 'assessments.assess'],
+  // Psychologists open and review observation (self-harm watch).
+  psychologist: [...prisonerStaff, ...caseworkReaders, 'assessments.read', 'assessments.assess', 'observations.read', 'observations.set'],
   governor: [
     ...prisonerStaff,
     ...caseworkReaders,
@@ -114,9 +158,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessments.approve',
     'classification.decide',
     'handover.manage',
+    ...securityReaders,
+    'observations.supervise',
+    'incidents.manage',
+    'force.review',
   ],
   hq_analyst: [...everyoneOnDuty, 'statistics.read'],
-  auditor: [...prisonerStaff, 'audit.read', 'audit.export', 'users.read', 'prisoners.views.read', 'statistics.read'],
+  auditor: [...prisonerStaff, ...securityReaders, 'audit.read', 'audit.export', 'users.read', 'prisoners.views.read', 'statistics.read'],
   partner_liaison: ['dashboard.read'],
   sysadmin: [
     ...everyoneOnDuty,
@@ -132,6 +180,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessments.configure',
     'classification.configure',
     'handover.configure',
+    'incidents.configure',
+    'force.configure',
+    'alarms.configure',
   ],
 };
 

@@ -203,7 +203,8 @@ describe(`classification over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () 
     const taken = await add(admin, { ...four, code: 'local', countries: ['GB'] });
     assert.equal(taken.status, 422);
     assert.equal(taken.body.code, 'classification-country-taken');
-    assert.equal((await add(admin, four, { effectiveFrom: addDays(today(), -1) })).status, 422);
+    // Catalogue dates are service-wide (UTC days), not a facility's.
+    assert.equal((await add(admin, four, { effectiveFrom: addDays(localDay(new Date(), 'UTC'), -1) })).status, 422);
 
     const revised = await add(security, { ...four, levels: four.levels.map((l) => (l.code === 'low' ? { ...l, reviewMonths: 24 } : l)) });
     assert.equal(revised.status, 201, JSON.stringify(revised.body));

@@ -4,6 +4,7 @@ import type { PrisonerFile } from '@vigil/contracts';
 import { startTestApp, type Client, type TestApp } from '../../testing/harness.ts';
 import { admitPrisoner } from '../../testing/prisoner-fixtures.ts';
 import { factories, type Factories } from '../../testing/factories.ts';
+import { addDays, localDay } from '../../platform/time/calendar.ts';
 
 /** Dates that cannot be right for their field are refused over HTTP, with a code a form can show. */
 describe(`impossible dates in a prisoner file (${process.env.TEST_STORE ?? 'pglite'})`, () => {
@@ -21,7 +22,8 @@ describe(`impossible dates in a prisoner file (${process.env.TEST_STORE ?? 'pgli
   });
   after(() => t.close());
 
-  const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  // The facility's tomorrow (Asia/Dushanbe), not UTC's: from 19:00 UTC they differ.
+  const tomorrow = () => addDays(localDay(new Date(), 'Asia/Dushanbe'), 1);
 
   async function correct(change: (file: PrisonerFile) => PrisonerFile) {
     const p = await admitPrisoner(t, facilityId);

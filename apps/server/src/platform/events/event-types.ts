@@ -31,6 +31,28 @@ export interface DomainEventPayloads {
   'intelligence.report-graded': { reportId: string; prisonerIds: string[]; grade: string };
   /** An incident recorded with the prisoners involved; `serious` as the incident type defines it. */
   'incident.recorded': { incidentId: string; prisonerIds: string[]; type: string; serious: boolean };
+  /** A search recorded (`locationId` for a cell or area search; the prisoners searched or whose cell it was). */
+  'search.recorded': { searchId: string; prisonerIds: string[]; locationId: string | null; type: string; finds: number };
+  /** An item found in a search (`category`: phone-sim, drugs, weapon, …). */
+  'find.recorded': { findId: string; searchId: string; prisonerId: string | null; locationId: string | null; category: string };
+  /** An evidence bag changed hands, or left custody (`step`: the custody step's kind). */
+  'evidence.custody-changed': { bagId: string; step: string };
+  /** A prisoner's planned or logged movement out of cell (`kind`: activity, visit, work, exercise, …). */
+  'movement.logged': { movementId: string; prisonerId: string; kind: string; toLocationId: string | null };
+  /** An observation level set, changed or ended for a prisoner. */
+  'observation.level-set': { levelId: string; prisonerId: string; level: string };
+  /** An observation check recorded (`late`: after its due time). */
+  'observation.checked': { checkId: string; levelId: string; prisonerId: string; late: boolean };
+  /** An observation check not made by its due time (raised to supervisors live). */
+  'observation.check-missed': { levelId: string; prisonerId: string; dueAt: string };
+  /** An incident changed: status, decision log, notifications, review or debrief. */
+  'incident.updated': { incidentId: string; change: string };
+  /** A use of force or a restraint reported (`incidentId` when it belongs to an incident). */
+  'force.reported': { reportId: string; prisonerIds: string[]; incidentId: string | null };
+  /** An alarm raised by a device (new, or raised again while not resolved). */
+  'alarm.raised': { alarmId: string; deviceId: string; type: string; priority: string };
+  /** An alarm's operator state or device condition changed (`state`: the new operator state). */
+  'alarm.changed': { alarmId: string; state: string; condition: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -77,10 +99,21 @@ export const HEARD_WITH: Record<DomainEventType, Permission> = {
   'casenote.recorded': 'casenotes.read',
   'keywork.session-recorded': 'casenotes.read',
   'handover.issued': 'handover.manage',
-  // Conservative until the intelligence and incidents modules introduce their own read permissions:
-  // those who countersign assessments (the governor) hear them.
+  // Conservative until the intelligence module introduces its own read permission: those who
+  // countersign assessments (the governor) hear it.
   'intelligence.report-graded': 'assessments.approve',
-  'incident.recorded': 'assessments.approve',
+  'incident.recorded': 'incidents.read',
+  'search.recorded': 'searches.read',
+  'find.recorded': 'searches.read',
+  'evidence.custody-changed': 'evidence.read',
+  'movement.logged': 'prisoners.read',
+  'observation.level-set': 'observations.read',
+  'observation.checked': 'observations.read',
+  'observation.check-missed': 'observations.supervise',
+  'incident.updated': 'incidents.read',
+  'force.reported': 'force.read',
+  'alarm.raised': 'alarms.read',
+  'alarm.changed': 'alarms.read',
 };
 
 export const isDomainEventType = (type: string): type is DomainEventType => Object.hasOwn(HEARD_WITH, type);
