@@ -87,6 +87,8 @@ create table incident_people (
   role text not null check (role in ('victim', 'perpetrator', 'witness', 'responder', 'hostage', 'other')),
   injury text not null default 'none' check (injury in ('none', 'minor', 'serious', 'fatal')),
   injury_notes text,
+  -- The order they were listed in the report.
+  position integer not null default 0,
   added_by uuid not null references users(id),
   created_at timestamptz not null default now(),
   constraint incident_people_who check (

@@ -185,8 +185,8 @@ export async function seedDemoIncidents({ trx, ctx, plan, prisoners, ids }: Demo
       await trx
         .insertInto('incident_people')
         .values([
-          ...involved.map((p) => ({ incident_id: incident.id, kind: 'prisoner' as const, prisoner_id: ids.prisoners.get(p.who.prisonNumber), role: p.role, injury: p.injury, injury_notes: p.notes ?? null, added_by: reporter, created_at: reportedAt })),
-          { incident_id: incident.id, kind: 'staff' as const, staff_id: reporter, role: scenario.staffInjury ? ('victim' as const) : ('responder' as const), injury: scenario.staffInjury ?? 'none', injury_notes: null, added_by: reporter, created_at: reportedAt },
+          ...involved.map((p, i) => ({ incident_id: incident.id, position: i, kind: 'prisoner' as const, prisoner_id: ids.prisoners.get(p.who.prisonNumber), role: p.role, injury: p.injury, injury_notes: p.notes ?? null, added_by: reporter, created_at: reportedAt })),
+          { incident_id: incident.id, position: involved.length, kind: 'staff' as const, staff_id: reporter, role: scenario.staffInjury ? ('victim' as const) : ('responder' as const), injury: scenario.staffInjury ?? 'none', injury_notes: null, added_by: reporter, created_at: reportedAt },
         ])
         .execute();
       const decisions = status === 'reported' ? scenario.decisions.slice(0, 1) : scenario.decisions;

@@ -132,7 +132,7 @@ export function incidentsRepository(db: Kysely<DB>) {
     placesIn: (facilityId: string, locationIds: readonly string[], trx: Db = db) =>
       locationIds.length === 0 ? Promise.resolve([]) : trx.selectFrom('locations').select('id').where('facility_id', '=', facilityId).where('id', 'in', locationIds).execute(),
 
-    people: (incidentId: string, trx: Db = db) => selectPeople(trx).where('p.incident_id', '=', incidentId).orderBy('p.created_at').orderBy('p.id').execute(),
+    people: (incidentId: string, trx: Db = db) => selectPeople(trx).where('p.incident_id', '=', incidentId).orderBy('p.created_at').orderBy('p.position').execute(),
     async insertPeople(trx: Transaction<DB>, rows: Insertable<IncidentPeople>[]) {
       if (rows.length) await trx.insertInto('incident_people').values(rows).execute();
     },

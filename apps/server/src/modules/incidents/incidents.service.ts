@@ -100,7 +100,7 @@ export function incidentsService(deps: { db: Kysely<DB>; clock: Clock }) {
     }
   }
 
-  const personRow = (incidentId: string, p: PersonBody, by: string) => ({
+  const personRow = (incidentId: string, p: PersonBody, by: string, position = 0) => ({
     incident_id: incidentId,
     kind: p.kind,
     prisoner_id: p.kind === 'prisoner' ? p.prisonerId! : null,
@@ -109,6 +109,7 @@ export function incidentsService(deps: { db: Kysely<DB>; clock: Clock }) {
     role: p.role,
     injury: p.injury,
     injury_notes: p.injuryNotes ?? null,
+    position,
     added_by: by,
   });
 
@@ -240,7 +241,7 @@ export function incidentsService(deps: { db: Kysely<DB>; clock: Clock }) {
           reported_by: ctx.actor.userId,
         });
         await repo.insertPlaces(w.trx, row.id, locationIds);
-        const people = body.people.map((p) => personRow(row.id, p, ctx.actor.userId));
+        const people = body.people.map((p, i) => personRow(row.id, p, ctx.actor.userId, i));
         await repo.insertPeople(w.trx, people);
         const due = requiredNotifications(type.data.notifications, body.people, now);
         await repo.insertNotifications(w.trx, due.map((n) => ({ incident_id: row.id, recipient: n.recipient, basis: n.basis, due_at: n.dueAt })));

@@ -297,6 +297,7 @@ export interface IncidentPeople {
   injury_notes: string | null;
   kind: "prisoner" | "staff" | "visitor" | "other";
   name: string | null;
+  position: Generated<number>;
   prisoner_id: string | null;
   role: "victim" | "perpetrator" | "witness" | "responder" | "hostage" | "other";
   staff_id: string | null;
