@@ -89,14 +89,14 @@ export function incidentsService(deps: { db: Kysely<DB>; clock: Clock }) {
   });
 
   /** Checks the people against the facility: prisoners held there, staff working there. */
-  async function checkPeople(ctx: RequestContext, facilityId: string, people: readonly PersonBody[], trx: Transaction<DB>, path = (i: number) => `people.${i}`) {
+  async function checkPeople(ctx: RequestContext, facilityId: string, people: readonly PersonBody[], trx: Transaction<DB>, prefix = (i: number) => `people.${i}.`) {
     const staff = people.some((p) => p.kind === 'staff') ? new Set((await repo.staffOf(facilityId, trx)).map((s) => s.id)) : new Set<string>();
     for (const [i, p] of people.entries()) {
       if (p.kind === 'prisoner') {
         const prisoner = await prisoners.find(ctx.actor, p.prisonerId!, trx);
-        if (!prisoner || prisoner.facility_id !== facilityId) throw Problem.at('incident-person-unknown', `${path(i)}.prisonerId`);
+        if (!prisoner || prisoner.facility_id !== facilityId) throw Problem.at('incident-person-unknown', `${prefix(i)}prisonerId`);
       }
-      if (p.kind === 'staff' && !staff.has(p.staffId!)) throw Problem.at('incident-person-unknown', `${path(i)}.staffId`);
+      if (p.kind === 'staff' && !staff.has(p.staffId!)) throw Problem.at('incident-person-unknown', `${prefix(i)}staffId`);
     }
   }
 
@@ -300,7 +300,7 @@ export function incidentsService(deps: { db: Kysely<DB>; clock: Clock }) {
     addPerson(ctx: RequestContext, id: string, body: PersonBody) {
       return runWrite(db, ctx, async (w) => {
         const row = await openIncident(w, id);
-        await checkPeople(ctx, row.facility_id, [body], w.trx, () => 'body');
+        await checkPeople(ctx, row.facility_id, [body], w.trx, () => '');
         const person = personRow(id, body, ctx.actor.userId);
         await repo.insertPeople(w.trx, [person]);
         const existing = (await repo.notifications(id, w.trx)).map((n) => n.recipient as Parameters<typeof missingNotifications>[0][number]);
