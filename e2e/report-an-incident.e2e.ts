@@ -14,7 +14,7 @@ const j = await journey();
 
 /** Chooses an option of a Mantine select named by its label. */
 async function choose(page: Page, scope: ReturnType<Page['locator']>, label: string | RegExp, option: string) {
-  await scope.getByRole('textbox', { name: label }).click();
+  await scope.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
@@ -39,7 +39,7 @@ test('an incident is reported with a decision log and a required notification', 
   const duties = form.locator('[data-testid="incident-type-duties"]');
   await duties.waitFor();
   assert.match(await duties.innerText(), /Governor \(immediately\)/);
-  assert.equal(await form.getByRole('textbox', { name: /Severity/ }).inputValue(), '2 · Major', "the type's default severity");
+  assert.equal(await form.getByRole('combobox', { name: /Severity/ }).inputValue(), '2 · Major', "the type's default severity");
   await form.locator('[data-testid="incident-place-detail"]').fill('У двери душевой, третий этаж');
   await form.locator('[data-testid="incident-summary"]').fill('Осуждённый ударил сокамерника металлической кружкой по голове. Пострадавший доставлен в медчасть, нарушитель водворён в камеру.');
 

@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { IncidentStatus } from '@vigil/contracts';
 
-const STATUS_COLOR: Record<IncidentStatus, string> = { reported: 'red.8', contained: 'orange.8', resolved: 'blue.8', closed: 'gray.7' };
+const STATUS_COLOR: Record<IncidentStatus, string> = { reported: 'red.9', contained: 'grape.9', resolved: 'blue.9', closed: 'gray.7' };
 const noCaps = { root: { textTransform: 'none' as const } };
 
 export function IncidentStatusBadge({ status }: { status: IncidentStatus }) {
