@@ -99,6 +99,7 @@ export function ReportIncidentPage() {
                   description={t('incidents.form.severityHelp')}
                   data={(severities.data?.items ?? []).map((s) => ({ value: s.code, label: `${s.code} · ${nameIn(s.names, i18n.language)}` }))}
                   {...form.choice('severity')}
+                  required={false}
                   miw={200}
                   data-testid="incident-severity"
                 />
