@@ -8,6 +8,7 @@ import { systemContext } from './platform/access/actor.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { admitPrisoner, prisonerFile } from './testing/prisoner-fixtures.ts';
 import { factories, type Factories } from './testing/factories.ts';
+import { localDay } from './platform/time/calendar.ts';
 
 /**
  * Generated bad input thrown at every write endpoint (issue 2, "Bad input"): random JSON, wrong
@@ -229,6 +230,13 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     const learner = await t.services.programmes.enrol(system, programme.id, { prisonerId: (await admitPrisoner(t, facility.id)).id, waitingList: false });
     const queued = await t.services.programmes.enrol(system, programme.id, { prisonerId: (await admitPrisoner(t, facility.id)).id, waitingList: true });
     const programmeDay = new Date().toISOString().slice(0, 10);
+    // Incidents: one open (reported by an officer, so the administrator may review it once resolved) and one resolved, with a notification and an action.
+    const reporter = await t.signedIn(['officer'], { facilityIds: [facility.id] });
+    const incidentBody = { facilityId: facility.id, type: 'fight', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), summary: 'Драка на прогулке', people: [] };
+    const openIncident = (await reporter.post('/api/v1/incidents', incidentBody)).body as { id: string; version: number };
+    let resolvedIncident = (await reporter.post('/api/v1/incidents', incidentBody)).body as { id: string; version: number; notifications: { id: string }[]; actions: { id: string }[] };
+    resolvedIncident = (await admin.post(`/api/v1/incidents/${resolvedIncident.id}/status`, { status: 'resolved', version: resolvedIncident.version })).body;
+    resolvedIncident = (await admin.post(`/api/v1/incidents/${resolvedIncident.id}/actions`, { description: 'Инструктаж', ownerId: adminId, dueOn: '2099-01-01' })).body;
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -317,6 +325,18 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/programme-enrolments/:id/admit', url: `/api/v1/programme-enrolments/${queued.id}/admit`, valid: { version: 1 } },
       { method: 'POST', route: '/api/v1/programme-enrolments/:id/end', url: `/api/v1/programme-enrolments/${learner.id}/end`, valid: { version: 1, outcome: 'withdrawn', reason: 'переведён' } },
       { method: 'PUT', route: '/api/v1/programmes/:id/register', url: `/api/v1/programmes/${programme.id}/register`, valid: { date: programmeDay, start: '09:00', version: null, marks: [{ enrolmentId: learner.id, mark: 'absent', absenceReason: 'ill' }] } },
+      { method: 'POST', route: '/api/v1/incident-types', url: '/api/v1/incident-types', valid: { code: 'prop-type', names: profileNames, serious: false, defaultSeverity: '3', notifications: [{ recipient: 'police', withinHours: 2 }], source: 'Property test' } },
+      { method: 'PUT', route: '/api/v1/incident-types/:code', url: '/api/v1/incident-types/other', valid: { names: profileNames, serious: false, defaultSeverity: '4', notifications: [], active: true, version: 1, source: 'Property test' } },
+      { method: 'POST', route: '/api/v1/incidents', url: '/api/v1/incidents', valid: { ...incidentBody, people: [{ kind: 'visitor', name: 'Раҳимова З.', role: 'witness', injury: 'minor' }] } },
+      { method: 'POST', route: '/api/v1/incidents/:id/status', url: `/api/v1/incidents/${openIncident.id}/status`, valid: { status: 'contained', version: openIncident.version } },
+      { method: 'POST', route: '/api/v1/incidents/:id/people', url: `/api/v1/incidents/${openIncident.id}/people`, valid: { kind: 'other', name: 'Водитель', role: 'witness', injury: 'none' } },
+      { method: 'POST', route: '/api/v1/incidents/:id/decisions', url: `/api/v1/incidents/${openIncident.id}/decisions`, valid: { decision: 'Развести по камерам', rationale: 'Риск повторения' } },
+      { method: 'POST', route: '/api/v1/incident-notifications/:id/done', url: `/api/v1/incident-notifications/${resolvedIncident.notifications[0]!.id}/done`, valid: { notifiedAt: new Date().toISOString(), method: 'phone', contact: 'Дежурный', reference: 'N-1', version: 1 } },
+      { method: 'POST', route: '/api/v1/incidents/:id/review', url: `/api/v1/incidents/${resolvedIncident.id}/review`, valid: { outcome: 'satisfactory', comments: 'Без замечаний', version: resolvedIncident.version } },
+      { method: 'PUT', route: '/api/v1/incidents/:id/debrief', url: `/api/v1/incidents/${resolvedIncident.id}/debrief`, valid: { heldOn: localDay(new Date(), 'Asia/Dushanbe'), participants: 'Смена', summary: 'Разбор', lessons: 'Уроки', version: resolvedIncident.version } },
+      { method: 'POST', route: '/api/v1/incidents/:id/actions', url: `/api/v1/incidents/${openIncident.id}/actions`, valid: { description: 'Проверить камеру', ownerId: adminId, dueOn: '2099-01-01' } },
+      { method: 'POST', route: '/api/v1/incident-actions/:id/done', url: `/api/v1/incident-actions/${resolvedIncident.actions[0]!.id}/done`, valid: { note: 'Сделано', version: 1 } },
+      { method: 'POST', route: '/api/v1/incidents/:id/links', url: `/api/v1/incidents/${openIncident.id}/links`, valid: { kind: 'alarm', targetId: 'alarm-17', label: 'Тревога, корпус А' } },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
     ];
   });

@@ -136,6 +136,22 @@ export const AUDIT_ACTIONS = [
   'programme-register.saved',
   'prisoner.programmes-viewed',
   'demo.programmes-seeded',
+  // Incidents (issue 10).
+  'incident-type.created',
+  'incident-type.updated',
+  'incident.reported',
+  'incident.status-changed',
+  'incident.person-added',
+  'incident.decision-logged',
+  'incident.reviewed',
+  'incident.debriefed',
+  'incident.link-added',
+  'incident.viewed',
+  'incident-notification.done',
+  'incident-action.added',
+  'incident-action.done',
+  'prisoner.incidents-viewed',
+  'demo.incidents-seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

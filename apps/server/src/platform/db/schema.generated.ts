@@ -239,6 +239,107 @@ export interface Imports {
   version: Generated<number>;
 }
 
+export interface IncidentActions {
+  added_by: string;
+  created_at: Generated<Timestamp>;
+  description: string;
+  done_by: string | null;
+  done_on: string | null;
+  due_on: string;
+  id: Generated<string>;
+  incident_id: string;
+  note: string | null;
+  owner_id: string;
+  version: Generated<number>;
+}
+
+export interface IncidentDecisions {
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp;
+  decided_by: string;
+  decision: string;
+  id: Generated<string>;
+  incident_id: string;
+  rationale: string;
+}
+
+export interface IncidentLinks {
+  added_at: Generated<Timestamp>;
+  added_by: string;
+  id: Generated<string>;
+  incident_id: string;
+  kind: "search" | "alarm" | "intelligence-report" | "camera" | "force-report" | "other";
+  label: string;
+  target_id: string;
+}
+
+export interface IncidentNotifications {
+  basis: string;
+  contact: string | null;
+  created_at: Generated<Timestamp>;
+  due_at: Timestamp;
+  id: Generated<string>;
+  incident_id: string;
+  method: "phone" | "in-person" | "email" | "letter" | "radio" | "electronic-system" | null;
+  notified_at: Timestamp | null;
+  recipient: string;
+  recorded_by: string | null;
+  reference: string | null;
+  version: Generated<number>;
+}
+
+export interface IncidentPeople {
+  added_by: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  incident_id: string;
+  injury: Generated<"none" | "minor" | "serious" | "fatal">;
+  injury_notes: string | null;
+  kind: "prisoner" | "staff" | "visitor" | "other";
+  name: string | null;
+  position: Generated<number>;
+  prisoner_id: string | null;
+  role: "victim" | "perpetrator" | "witness" | "responder" | "hostage" | "other";
+  staff_id: string | null;
+}
+
+export interface IncidentPlaces {
+  incident_id: string;
+  location_id: string;
+}
+
+export interface Incidents {
+  closed_at: Timestamp | null;
+  contained_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  debrief_at: Timestamp | null;
+  debrief_by: string | null;
+  debrief_held_on: string | null;
+  debrief_lessons: string | null;
+  debrief_participants: string | null;
+  debrief_summary: string | null;
+  facility_id: string;
+  id: Generated<string>;
+  number: Generated<number>;
+  occurred_at: Timestamp;
+  place_detail: string | null;
+  reported_at: Generated<Timestamp>;
+  reported_by: string;
+  resolved_at: Timestamp | null;
+  review_comments: string | null;
+  review_outcome: "satisfactory" | "concerns" | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  serious: boolean;
+  severity: string;
+  status: Generated<"reported" | "contained" | "resolved" | "closed">;
+  summary: string;
+  type_code: string;
+  type_entry_id: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface Intakes {
   arriving_from: string | null;
   cancel_reason: string | null;
@@ -663,6 +764,13 @@ export interface DB {
   handovers: Handovers;
   idempotency_keys: IdempotencyKeys;
   imports: Imports;
+  incident_actions: IncidentActions;
+  incident_decisions: IncidentDecisions;
+  incident_links: IncidentLinks;
+  incident_notifications: IncidentNotifications;
+  incident_people: IncidentPeople;
+  incident_places: IncidentPlaces;
+  incidents: Incidents;
   intakes: Intakes;
   key_work_sessions: KeyWorkSessions;
   key_worker_assignments: KeyWorkerAssignments;
