@@ -136,6 +136,17 @@ export const AUDIT_ACTIONS = [
   'programme-register.saved',
   'prisoner.programmes-viewed',
   'demo.programmes-seeded',
+  // Use of force and restraints (issue 10).
+  'force-technique.created',
+  'force-technique.updated',
+  'force-settings.updated',
+  'force-report.created',
+  'force-report.updated',
+  'force-report.submitted',
+  'force-report.reviewed',
+  'force-report.viewed',
+  'prisoner.force-reports-viewed',
+  'demo.force-reports-seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
