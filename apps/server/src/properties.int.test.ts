@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import type { Location, LocationKind } from '@vigil/contracts';
+import { CreateForceReportBody, type Location, type LocationKind } from '@vigil/contracts';
 import { facilityBody, startTestApp, type Client, type TestApp } from './testing/harness.ts';
 import { systemContext } from './platform/access/actor.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
@@ -229,6 +229,23 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     const learner = await t.services.programmes.enrol(system, programme.id, { prisonerId: (await admitPrisoner(t, facility.id)).id, waitingList: false });
     const queued = await t.services.programmes.enrol(system, programme.id, { prisonerId: (await admitPrisoner(t, facility.id)).id, waitingList: true });
     const programmeDay = new Date().toISOString().slice(0, 10);
+    // Use of force: a draft to save again and a submitted report to review (handcuffs, ended an hour ago).
+    const forced = await admitPrisoner(t, facility.id);
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const forceBody = {
+      facilityId: facility.id,
+      prisonerIds: [forced.id],
+      startedAt: ago(120),
+      endedAt: ago(60),
+      reason: 'self-defence',
+      account: 'Замахнулся на сотрудника',
+      authorisedById: adminId,
+      uses: [{ prisonerId: forced.id, technique: 'handcuffs', appliedAt: ago(118), removedAt: ago(70) }],
+      medical: { by: 'Фельдшер', at: ago(50), findings: 'Без повреждений' },
+    };
+    const forceDraft = await t.services.force.create(system, CreateForceReportBody.parse({ ...forceBody, submit: false }));
+    const forceSubmitted = await t.services.force.create(system, CreateForceReportBody.parse({ ...forceBody, submit: true }));
+    const forceNames = { en: 'Prop restraint', ru: 'Средство', tg: 'Восита' };
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -317,6 +334,12 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/programme-enrolments/:id/admit', url: `/api/v1/programme-enrolments/${queued.id}/admit`, valid: { version: 1 } },
       { method: 'POST', route: '/api/v1/programme-enrolments/:id/end', url: `/api/v1/programme-enrolments/${learner.id}/end`, valid: { version: 1, outcome: 'withdrawn', reason: 'переведён' } },
       { method: 'PUT', route: '/api/v1/programmes/:id/register', url: `/api/v1/programmes/${programme.id}/register`, valid: { date: programmeDay, start: '09:00', version: null, marks: [{ enrolmentId: learner.id, mark: 'absent', absenceReason: 'ill' }] } },
+      { method: 'POST', route: '/api/v1/force-techniques', url: '/api/v1/force-techniques', valid: { code: 'prop-restraint', names: forceNames, kind: 'restraint', allowed: false, source: 'Property test' } },
+      { method: 'PUT', route: '/api/v1/force-techniques/:code', url: '/api/v1/force-techniques/handcuffs', valid: { names: forceNames, kind: 'restraint', allowed: true, maxDurationMinutes: 240, reviewIntervalMinutes: 30, refusedFor: ['pregnant'], version: 1, source: 'Property test' } },
+      { method: 'PUT', route: '/api/v1/force-settings', url: '/api/v1/force-settings', valid: { reportDueHours: 24, version: 1, source: 'Property test' } },
+      { method: 'POST', route: '/api/v1/force-reports', url: '/api/v1/force-reports', valid: { ...forceBody, submit: true } },
+      { method: 'PUT', route: '/api/v1/force-reports/:id', url: `/api/v1/force-reports/${forceDraft.id}`, valid: { ...forceBody, submit: false, version: 1 } },
+      { method: 'POST', route: '/api/v1/force-reports/:id/review', url: `/api/v1/force-reports/${forceSubmitted.id}/review`, valid: { version: 1, outcome: 'justified', findings: 'Соразмерно' } },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
     ];
   });

@@ -12,6 +12,7 @@ export const forceModule = defineModule({
   demo: seedDemoForce,
   navigation: [
     { id: 'force-reports', labelKey: 'force.nav', path: '/force', permission: 'force.read' },
+    { id: 'force-report-new', labelKey: 'force.newNav', path: '/force/new', permission: 'force.report' },
     { id: 'force-techniques', labelKey: 'force.techniquesNav', path: '/force-techniques', permission: 'force.configure' },
   ],
 });
