@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { CreateForceReportBody, type Location, type LocationKind } from '@vigil/contracts';
+import type { Location, LocationKind } from '@vigil/contracts';
 import { facilityBody, startTestApp, type Client, type TestApp } from './testing/harness.ts';
 import { systemContext } from './platform/access/actor.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
@@ -243,8 +243,11 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       uses: [{ prisonerId: forced.id, technique: 'handcuffs', appliedAt: ago(118), removedAt: ago(70) }],
       medical: { by: 'Фельдшер', at: ago(50), findings: 'Без повреждений' },
     };
-    const forceDraft = await t.services.force.create(system, CreateForceReportBody.parse({ ...forceBody, submit: false }));
-    const forceSubmitted = await t.services.force.create(system, CreateForceReportBody.parse({ ...forceBody, submit: true }));
+    // Written by an officer of the facility over HTTP (a report names its author, a real user).
+    const reporter = await t.signedIn(['senior_officer'], { facilityIds: [facility.id] });
+    const forceDraft = (await reporter.post('/api/v1/force-reports', { ...forceBody, submit: false })).body as { id: string };
+    const forceSubmitted = (await reporter.post('/api/v1/force-reports', { ...forceBody, submit: true })).body as { id: string };
+    assert.ok(forceDraft.id && forceSubmitted.id, 'use-of-force fixtures written');
     const forceNames = { en: 'Prop restraint', ru: 'Средство', tg: 'Восита' };
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
