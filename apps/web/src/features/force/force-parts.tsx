@@ -13,7 +13,7 @@ export const nameIn = (names: ForceNames, language: string) => names[(['en', 'ru
 export function ReportBadges({ report }: { report: Pick<ForceReportSummary, 'status' | 'overdue' | 'late' | 'overMaximum'> }) {
   const { t } = useTranslation();
   // Dark shades, so the white label keeps its contrast (WCAG AA).
-  const color = { draft: 'gray.7', submitted: 'orange.9', reviewed: 'teal.9' }[report.status];
+  const color = { draft: 'gray.7', submitted: 'blue.9', reviewed: 'teal.9' }[report.status];
   return (
     <Group gap={4} wrap="wrap">
       <Badge color={color} miw="max-content" data-testid="force-status">
