@@ -42,7 +42,7 @@ test('an officer reports handcuffs after leg irons are refused under Rule 47; a 
   assert.ok(authoriser);
 
   // On a tablet the navigation is folded away: the officer opens the report form from its address.
-  await page.goto('/force/new');
+  await page.goto('/report-use-of-force');
   await page.locator('[data-testid="new-force-report-page"]').waitFor();
   const form = page.locator('[data-testid="force-report-form"]');
   await form.waitFor();
@@ -70,7 +70,7 @@ test('an officer reports handcuffs after leg irons are refused under Rule 47; a 
   const alert = form.getByRole('alert').filter({ hasText: 'Rule 47' }).first();
   await alert.waitFor();
   assert.match(await alert.innerText(), /prohibited/);
-  assert.equal(new URL(page.url()).pathname, '/force/new', 'nothing saved');
+  assert.equal(new URL(page.url()).pathname, '/report-use-of-force', 'nothing saved');
 
   // Handcuffs: submitted.
   await choose(page, use.locator('[data-testid="force-technique"]'), 'Handcuffs');

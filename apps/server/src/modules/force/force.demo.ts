@@ -93,7 +93,7 @@ export async function seedDemoForce({ trx, ctx, plan, prisoners, ids }: DemoCont
           medical_by: draft ? null : 'Фельдшер медчасти',
           medical_at: draft ? null : medicalAt,
           medical_findings: draft ? null : scene.findings,
-          footage: random.chance(0.7) ? `Видеорегистратор ${random.int(1, 12)}, ${startedAt.toISOString().slice(0, 10)}` : null,
+          footage: random.chance(0.7) ? `Видеорегистратор ${random.int(1, 12)}, ${startedAt.toISOString().slice(0, 10).split('-').reverse().join('.')}` : null,
           due_at: new Date(endedAt.getTime() + 24 * HOUR),
           submitted_at: draft ? null : new Date(endedAt.getTime() + random.int(2, i % 7 === 5 ? 30 : 20) * HOUR),
           reviewed_by: status === 'reviewed' ? reviewer : null,

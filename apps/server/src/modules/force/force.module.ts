@@ -12,7 +12,7 @@ export const forceModule = defineModule({
   demo: seedDemoForce,
   navigation: [
     { id: 'force-reports', labelKey: 'force.nav', path: '/force', permission: 'force.read' },
-    { id: 'force-report-new', labelKey: 'force.newNav', path: '/force/new', permission: 'force.report' },
-    { id: 'force-techniques', labelKey: 'force.techniquesNav', path: '/force-techniques', permission: 'force.configure' },
+    { id: 'force-report-new', labelKey: 'force.newNav', path: '/report-use-of-force', permission: 'force.report' },
+    { id: 'force-techniques', labelKey: 'force.techniquesNav', path: '/restraints', permission: 'force.configure' },
   ],
 });

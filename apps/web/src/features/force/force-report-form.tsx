@@ -150,7 +150,7 @@ export function ForceReportForm({ facilityId, timeZone, report, onSaved }: { fac
                 </Fieldset>
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <DateField withTime label={t('force.form.startedAt')} {...form.choice('startedAt')} data-testid="force-started" />
-                  <DateField withTime label={t('force.form.endedAt')} description={t('force.form.endedAtHelp')} {...form.choice('endedAt')} data-testid="force-ended" />
+                  <DateField withTime label={t('force.form.endedAt')} description={t('force.form.endedAtHelp')} {...form.choice('endedAt')} required={false} data-testid="force-ended" />
                   <Select label={t('force.form.reason')} description={t('force.form.reasonHelp')} data={reasons.data.items.map((r) => ({ value: r.code, label: nameIn(r.names, i18n.language) }))} {...form.choice('reason')} allowDeselect={false} data-testid="force-reason" />
                   <TextInput label={t('force.form.location')} {...form.text('location')} maxLength={300} />
                   <Select label={t('force.form.authorisedBy')} data={staffOptions} searchable {...form.choice('authorisedById')} data-testid="force-authorised-by" />

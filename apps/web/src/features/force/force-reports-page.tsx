@@ -39,7 +39,7 @@ export function ForceReportsPage() {
     <div data-testid="force-reports-page">
       <PageHeader title={t('force.title')}>
         {can('force.report') && (
-          <Button component={Link} to="/force/new" data-testid="force-new">
+          <Button component={Link} to="/report-use-of-force" data-testid="force-new">
             {t('force.new')}
           </Button>
         )}
