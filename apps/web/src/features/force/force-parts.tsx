@@ -57,10 +57,6 @@ export function useReportColumns(timeZone: string, opts: { prisoners?: boolean }
         </AnchorLink>
       ),
     },
-    ...(opts.prisoners === false ? [] : [{ key: 'prisoners', header: 'force.columns.prisoners', sortValue: who, cell: who } satisfies DataColumn<ForceReportSummary>]),
-    { key: 'reason', header: 'force.columns.reason', sortValue: (r) => nameIn(r.reason.names, i18n.language), cell: (r) => nameIn(r.reason.names, i18n.language) },
-    { key: 'reportedBy', header: 'force.columns.reportedBy', sortValue: (r) => personName(r.reportedBy), cell: (r) => personName(r.reportedBy) },
-    { key: 'due', header: 'force.columns.due', nowrap: true, sortValue: (r) => r.dueAt, exportValue: (r) => when(r.dueAt), cell: (r) => (r.dueAt ? when(r.dueAt) : t('force.ongoing')) },
     {
       key: 'status',
       header: 'force.columns.status',
@@ -68,5 +64,9 @@ export function useReportColumns(timeZone: string, opts: { prisoners?: boolean }
       exportValue: (r) => [t(`force.status.${r.status}`), r.overdue && t('force.flags.overdue'), r.late && t('force.flags.late'), r.overMaximum && t('force.flags.overMaximum')].filter(Boolean).join(', '),
       cell: (r) => <ReportBadges report={r} />,
     },
+    ...(opts.prisoners === false ? [] : [{ key: 'prisoners', header: 'force.columns.prisoners', sortValue: who, cell: who } satisfies DataColumn<ForceReportSummary>]),
+    { key: 'reason', header: 'force.columns.reason', sortValue: (r) => nameIn(r.reason.names, i18n.language), cell: (r) => nameIn(r.reason.names, i18n.language) },
+    { key: 'reportedBy', header: 'force.columns.reportedBy', sortValue: (r) => personName(r.reportedBy), cell: (r) => personName(r.reportedBy) },
+    { key: 'due', header: 'force.columns.due', nowrap: true, sortValue: (r) => r.dueAt, exportValue: (r) => when(r.dueAt), cell: (r) => (r.dueAt ? when(r.dueAt) : t('force.ongoing')) },
   ];
 }
