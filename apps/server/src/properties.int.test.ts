@@ -237,6 +237,26 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     let resolvedIncident = (await reporter.post('/api/v1/incidents', incidentBody)).body as { id: string; version: number; notifications: { id: string }[]; actions: { id: string }[] };
     resolvedIncident = (await admin.post(`/api/v1/incidents/${resolvedIncident.id}/status`, { status: 'resolved', version: resolvedIncident.version })).body;
     resolvedIncident = (await admin.post(`/api/v1/incidents/${resolvedIncident.id}/actions`, { description: 'Инструктаж', ownerId: adminId, dueOn: '2099-01-01' })).body;
+    // Use of force: a draft to save again and a submitted report to review (handcuffs, ended an hour ago).
+    const forced = await admitPrisoner(t, facility.id);
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const forceBody = {
+      facilityId: facility.id,
+      prisonerIds: [forced.id],
+      startedAt: ago(120),
+      endedAt: ago(60),
+      reason: 'self-defence',
+      account: 'Замахнулся на сотрудника',
+      authorisedById: adminId,
+      uses: [{ prisonerId: forced.id, technique: 'handcuffs', appliedAt: ago(118), removedAt: ago(70) }],
+      medical: { by: 'Фельдшер', at: ago(50), findings: 'Без повреждений' },
+    };
+    // Written by an officer of the facility over HTTP (a report names its author, a real user).
+    const forceReporter = await t.signedIn(['senior_officer'], { facilityIds: [facility.id] });
+    const forceDraft = (await forceReporter.post('/api/v1/force-reports', { ...forceBody, submit: false })).body as { id: string };
+    const forceSubmitted = (await forceReporter.post('/api/v1/force-reports', { ...forceBody, submit: true })).body as { id: string };
+    assert.ok(forceDraft.id && forceSubmitted.id, 'use-of-force fixtures written');
+    const forceNames = { en: 'Prop restraint', ru: 'Средство', tg: 'Восита' };
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -337,6 +357,12 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/incidents/:id/actions', url: `/api/v1/incidents/${openIncident.id}/actions`, valid: { description: 'Проверить камеру', ownerId: adminId, dueOn: '2099-01-01' } },
       { method: 'POST', route: '/api/v1/incident-actions/:id/done', url: `/api/v1/incident-actions/${resolvedIncident.actions[0]!.id}/done`, valid: { note: 'Сделано', version: 1 } },
       { method: 'POST', route: '/api/v1/incidents/:id/links', url: `/api/v1/incidents/${openIncident.id}/links`, valid: { kind: 'alarm', targetId: 'alarm-17', label: 'Тревога, корпус А' } },
+      { method: 'POST', route: '/api/v1/force-techniques', url: '/api/v1/force-techniques', valid: { code: 'prop-restraint', names: forceNames, kind: 'restraint', allowed: false, source: 'Property test' } },
+      { method: 'PUT', route: '/api/v1/force-techniques/:code', url: '/api/v1/force-techniques/handcuffs', valid: { names: forceNames, kind: 'restraint', allowed: true, maxDurationMinutes: 240, reviewIntervalMinutes: 30, refusedFor: ['pregnant'], version: 1, source: 'Property test' } },
+      { method: 'PUT', route: '/api/v1/force-settings', url: '/api/v1/force-settings', valid: { reportDueHours: 24, version: 1, source: 'Property test' } },
+      { method: 'POST', route: '/api/v1/force-reports', url: '/api/v1/force-reports', valid: { ...forceBody, submit: true } },
+      { method: 'PUT', route: '/api/v1/force-reports/:id', url: `/api/v1/force-reports/${forceDraft.id}`, valid: { ...forceBody, submit: false, version: 1 } },
+      { method: 'POST', route: '/api/v1/force-reports/:id/review', url: `/api/v1/force-reports/${forceSubmitted.id}/review`, valid: { version: 1, outcome: 'justified', findings: 'Соразмерно' } },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
     ];
   });

@@ -152,6 +152,17 @@ export const AUDIT_ACTIONS = [
   'incident-action.done',
   'prisoner.incidents-viewed',
   'demo.incidents-seeded',
+  // Use of force and restraints (issue 10).
+  'force-technique.created',
+  'force-technique.updated',
+  'force-settings.updated',
+  'force-report.created',
+  'force-report.updated',
+  'force-report.submitted',
+  'force-report.reviewed',
+  'force-report.viewed',
+  'prisoner.force-reports-viewed',
+  'demo.force-reports-seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

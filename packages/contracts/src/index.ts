@@ -26,3 +26,4 @@ export * from './casenotes.ts';
 export * from './programmes.ts';
 export * from './caseload.ts';
 export * from './incidents.ts';
+export * from './force.ts';

@@ -18,6 +18,7 @@ import { casenotesProblems } from './problems/casenotes.ts';
 import { classificationProblems } from './problems/classification.ts';
 import { programmesProblems } from './problems/programmes.ts';
 import { incidentsProblems } from './problems/incidents.ts';
+import { forceProblems } from './problems/force.ts';
 
 /**
  * Stable problem codes (the `code` and the last part of `type` in RFC 9457 problem+json) with the
@@ -44,6 +45,7 @@ export const PROBLEMS = {
   ...classificationProblems,
   ...programmesProblems,
   ...incidentsProblems,
+  ...forceProblems,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -21,6 +21,7 @@ import { classificationModule } from './classification/classification.module.ts'
 import { caseloadModule } from './caseload/caseload.module.ts';
 import { programmesModule } from './programmes/programmes.module.ts';
 import { incidentsModule } from './incidents/incidents.module.ts';
+import { forceModule } from './force/force.module.ts';
 
 /**
  * Every feature module, in the order their services are built: a module comes after the modules
@@ -49,6 +50,7 @@ export const MODULES = [
   handoverModule,
   caseloadModule,
   incidentsModule,
+  forceModule,
 ] as const;
 
 export type ModuleServices = ServicesOf<typeof MODULES>;

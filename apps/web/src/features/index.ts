@@ -20,6 +20,7 @@ import { classificationFeature } from './classification/classification.feature.t
 import { programmesFeature } from './programmes/programmes.feature.ts';
 import { caseloadFeature } from './caseload/caseload.feature.ts';
 import { incidentsFeature } from './incidents/incidents.feature.ts';
+import { forceFeature } from './force/force.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
 
@@ -40,6 +41,7 @@ export const WEB_FEATURES = [
   handoverFeature,
   caseloadFeature,
   incidentsFeature,
+  forceFeature,
   usersFeature,
   auditFeature,
 ] as const;

@@ -58,7 +58,7 @@ describe(`demo seed (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.ok(a.prisoners.length > 1400, `${a.prisoners.length} prisoners`);
     // Each module's demo part wrote its records (modules/<m>/<m>.demo.ts).
     const written = ['placements', 'movements', 'prisoner_alerts', 'property_items', 'assessments', 'category_decisions', 'sentence_plans', 'plan_reviews', 'plan_objectives'] as const;
-    for (const table of [...written, 'programme_enrolments', 'programme_attendance', 'case_notes', 'key_worker_assignments', 'key_work_sessions', 'timeline_entries', 'release_plans', 'incidents', 'incident_people', 'incident_decisions', 'incident_notifications', 'incident_actions'] as const) {
+    for (const table of [...written, 'programme_enrolments', 'programme_attendance', 'case_notes', 'key_worker_assignments', 'key_work_sessions', 'timeline_entries', 'release_plans', 'incidents', 'incident_people', 'incident_decisions', 'incident_notifications', 'incident_actions', 'force_reports', 'force_report_uses'] as const) {
       const { n } = await t.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
       assert.ok(Number(n) > 0, `no demo ${table}`);
     }
@@ -70,8 +70,9 @@ describe(`demo seed (${process.env.TEST_STORE ?? 'pglite'})`, () => {
       const chain = await verifyAuditChain(db);
       assert.ok(chain.ok, JSON.stringify(chain.firstBroken));
       // One event per facility, place and user; one per facility for its demo prisoners, one for its
-      // programmes, one for their release plans and one for their incidents; one for the demo sentence plans.
-      assert.equal(chain.checked, a.facilities.length + a.places.length + a.users.length + 4 * a.facilities.length + 1);
+      // programmes, one for their release plans, one for their incidents and one for its use-of-force
+      // reports; one for the demo sentence plans.
+      assert.equal(chain.checked, a.facilities.length + a.places.length + a.users.length + 5 * a.facilities.length + 1);
     }
   });
 

@@ -191,6 +191,50 @@ export interface Facilities {
   version: Generated<number>;
 }
 
+export interface ForceReportPrisoners {
+  prisoner_id: string;
+  report_id: string;
+}
+
+export interface ForceReports {
+  account: string;
+  authorised_by: string;
+  created_at: Generated<Timestamp>;
+  due_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  facility_id: string;
+  footage: string | null;
+  id: Generated<string>;
+  incident_id: string | null;
+  injuries: Generated<ColumnType<unknown, string, string>>;
+  location: string | null;
+  medical_at: Timestamp | null;
+  medical_by: string | null;
+  medical_findings: string | null;
+  reason_entry_id: string;
+  reported_by: string;
+  review_findings: string | null;
+  review_outcome: "justified" | "not-justified" | "referred" | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  staff: Generated<ColumnType<unknown, string, string>>;
+  started_at: Timestamp;
+  status: Generated<"draft" | "submitted" | "reviewed">;
+  submitted_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ForceReportUses {
+  applied_at: Timestamp;
+  id: Generated<string>;
+  position: number;
+  prisoner_id: string;
+  removed_at: Timestamp | null;
+  report_id: string;
+  technique_entry_id: string;
+}
+
 export interface Handovers {
   agency_contact: string | null;
   agency_country: string | null;
@@ -761,6 +805,9 @@ export interface DB {
   domain_events: DomainEvents;
   domain_events_handled: DomainEventsHandled;
   facilities: Facilities;
+  force_report_prisoners: ForceReportPrisoners;
+  force_report_uses: ForceReportUses;
+  force_reports: ForceReports;
   handovers: Handovers;
   idempotency_keys: IdempotencyKeys;
   imports: Imports;
