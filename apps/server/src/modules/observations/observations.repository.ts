@@ -187,9 +187,13 @@ export function observationsRepository(db: Kysely<DB>) {
             .returning(['id', 'level_id', 'facility_id', 'prisoner_id', 'due_at'])
             .execute(),
 
-    /** The late check answers the missed due time it came after. */
-    answerMissed: (trx: Transaction<DB>, levelId: string, dueAt: Date, checkId: string) =>
-      trx.updateTable('observation_missed').set({ answered_by: checkId }).where('level_id', '=', levelId).where('due_at', '=', dueAt).where('answered_by', 'is', null).execute(),
+    /** The late check answers the due time it came after: recorded as missed, answered by it. */
+    answerMissed: (trx: Transaction<DB>, row: { level_id: string; facility_id: string; prisoner_id: string; due_at: Date; recorded_at: Date }, checkId: string) =>
+      trx
+        .insertInto('observation_missed')
+        .values({ ...row, answered_by: checkId })
+        .onConflict((oc) => oc.columns(['level_id', 'due_at']).doUpdateSet({ answered_by: checkId }))
+        .execute(),
 
     insertHandover: (trx: Transaction<DB>, values: Insertable<DB['observation_handovers']>) => trx.insertInto('observation_handovers').values(values).returning('id').executeTakeFirstOrThrow(),
 
@@ -247,11 +251,11 @@ export function observationsRepository(db: Kysely<DB>) {
       const result = await sql<{ prisoner_id: string; current_location_id: string | null; on_time: number; late: number; missed: number }>`
         with c as (
           select prisoner_id, count(*) filter (where minutes_late is null)::int as on_time, count(*) filter (where minutes_late is not null)::int as late
-          from observation_checks where facility_id = ${facilityId} and checked_at >= ${from} and checked_at < ${to}
+          from observation_checks where facility_id = ${facilityId} and checked_at >= ${from} and checked_at <= ${to}
           group by prisoner_id
         ), m as (
           select prisoner_id, count(*)::int as missed
-          from observation_missed where facility_id = ${facilityId} and due_at >= ${from} and due_at < ${to} and answered_by is null
+          from observation_missed where facility_id = ${facilityId} and due_at >= ${from} and due_at <= ${to} and answered_by is null
           group by prisoner_id
         )
         select p.id as prisoner_id, p.current_location_id, coalesce(c.on_time, 0)::int as on_time, coalesce(c.late, 0)::int as late, coalesce(m.missed, 0)::int as missed

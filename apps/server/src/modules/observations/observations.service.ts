@@ -253,7 +253,7 @@ export function observationsService(deps: { db: Kysely<DB>; clock: Clock }) {
               due_at: c.dueAt,
               minutes_late: c.minutesLate,
             });
-            if (c.late) await repo.answerMissed(trx, id, c.dueAt, checkId);
+            if (c.late) await repo.answerMissed(trx, { level_id: id, facility_id: level.facility_id, prisoner_id: level.prisoner_id, due_at: c.dueAt, recorded_at: now }, checkId);
             return (await repo.checks(ctx.actor, { id: checkId }, trx))[0]!;
           },
           present: async (row, trx) => presentCheck(row, await lookups([row.facility_id], [row.checked_by], trx)),
