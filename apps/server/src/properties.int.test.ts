@@ -8,6 +8,7 @@ import { systemContext } from './platform/access/actor.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { admitPrisoner, prisonerFile } from './testing/prisoner-fixtures.ts';
 import { factories, type Factories } from './testing/factories.ts';
+import { localDay } from './platform/time/calendar.ts';
 
 /**
  * Generated bad input thrown at every write endpoint (issue 2, "Bad input"): random JSON, wrong
@@ -229,6 +230,11 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     const learner = await t.services.programmes.enrol(system, programme.id, { prisonerId: (await admitPrisoner(t, facility.id)).id, waitingList: false });
     const queued = await t.services.programmes.enrol(system, programme.id, { prisonerId: (await admitPrisoner(t, facility.id)).id, waitingList: true });
     const programmeDay = new Date().toISOString().slice(0, 10);
+    // Observation: an hourly level (checks, reviews) and a constant one (handovers), and someone to put on watch.
+    const observationDay = localDay(new Date(), 'Asia/Dushanbe');
+    const observed = await t.services.observations.set(system, { prisonerId: (await admitPrisoner(t, facility.id)).id, level: 'hourly', reason: 'Угроза самоповреждения', reviewOn: observationDay });
+    const watchedConstantly = await t.services.observations.set(system, { prisonerId: (await admitPrisoner(t, facility.id)).id, level: 'constant', reason: 'Попытка самоповреждения', reviewOn: observationDay });
+    const toObserve = await admitPrisoner(t, facility.id);
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -318,6 +324,10 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/programme-enrolments/:id/end', url: `/api/v1/programme-enrolments/${learner.id}/end`, valid: { version: 1, outcome: 'withdrawn', reason: 'переведён' } },
       { method: 'PUT', route: '/api/v1/programmes/:id/register', url: `/api/v1/programmes/${programme.id}/register`, valid: { date: programmeDay, start: '09:00', version: null, marks: [{ enrolmentId: learner.id, mark: 'absent', absenceReason: 'ill' }] } },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
+      { method: 'POST', route: '/api/v1/observations', url: '/api/v1/observations', valid: { prisonerId: toObserve.id, level: 'half-hourly', reason: 'Высокий риск', reviewOn: observationDay } },
+      { method: 'POST', route: '/api/v1/observation-levels/:id/review', url: `/api/v1/observation-levels/${observed.id}/review`, valid: { version: 1, outcome: 'continue', reason: 'Продолжить', reviewOn: observationDay } },
+      { method: 'POST', route: '/api/v1/observation-levels/:id/checks', url: `/api/v1/observation-levels/${observed.id}/checks`, valid: { activity: 'sitting', signOfLife: 'movement', note: 'Читает' } },
+      { method: 'POST', route: '/api/v1/observation-levels/:id/handovers', url: `/api/v1/observation-levels/${watchedConstantly.id}/handovers`, valid: { note: 'Принял пост' } },
     ];
   });
   after(() => t.close());
