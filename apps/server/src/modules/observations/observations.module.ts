@@ -8,7 +8,6 @@ export const observationsModule = defineModule({
   name: 'observations',
   services: (deps) => {
     const observations = observationsService(deps);
-    // eslint-disable-next-line no-console
     return { observations, observationSweeper: observationSweeper(observations, (err) => console.error('observation sweep failed', err)) };
   },
   routes: (app, { observations }) => observationsRoutes(app, observations),
