@@ -42,14 +42,14 @@ test('a supervisor sees a late observation check flagged', { skip: skipReason, t
   const overdue = screen.locator(`[data-testid="overdue-row"][data-prisoner="${prisoner.prisonNumber}"]`);
   await overdue.waitFor();
   assert.equal(await overdue.getAttribute('data-new'), 'true');
-  assert.match(await overdue.locator('[data-testid="overdue-minutes"]').innerText(), /^[5-6] min$/);
+  assert.match(await overdue.locator('[data-testid="overdue-minutes"]').innerText(), /^[5-6] min$/i);
   await screen.locator('[data-testid="missed-alert"]').waitFor();
   await screen.locator(`[data-testid="missed-row"][data-prisoner="${prisoner.prisonNumber}"][data-answered="false"]`).waitFor();
 
   // An officer on a tablet records the check from the wing board.
   const officer = await j.newPage({ width: 768, height: 1024 });
   await j.signIn(officer, 'officer');
-  await officer.locator('[data-testid="nav-observations"]').click();
+  await officer.goto('/observations');
   const card = officer.locator(`[data-testid="observation-card"][data-prisoner="${prisoner.prisonNumber}"]`);
   await card.waitFor();
   assert.equal(await card.getAttribute('data-state'), 'overdue');
@@ -67,7 +67,7 @@ test('a supervisor sees a late observation check flagged', { skip: skipReason, t
   // The supervisor sees it as late, still without a reload; the overdue row has gone.
   const late = screen.locator(`[data-testid="late-row"][data-prisoner="${prisoner.prisonNumber}"]`);
   await late.waitFor();
-  assert.match(await late.locator('[data-testid="late-minutes"]').innerText(), /^Late by [5-7] min$/);
+  assert.match(await late.locator('[data-testid="late-minutes"]').innerText(), /^Late by [5-7] min$/i);
   await overdue.waitFor({ state: 'detached' });
   await screen.locator(`[data-testid="missed-row"][data-prisoner="${prisoner.prisonNumber}"][data-answered="true"]`).waitFor();
 

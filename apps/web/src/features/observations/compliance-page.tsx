@@ -46,8 +46,8 @@ export function CompliancePage() {
           title={t('observations.compliance.chart')}
           categories={rows.map(wingName)}
           series={[
-            { key: 'onTime', label: t('observations.columns.onTime'), values: rows.map((r) => r.onTime), color: 'green.8' },
-            { key: 'late', label: t('observations.columns.late'), values: rows.map((r) => r.late), color: 'orange.8' },
+            { key: 'onTime', label: t('observations.columns.onTime'), values: rows.map((r) => r.onTime), color: 'teal.8' },
+            { key: 'late', label: t('observations.columns.late'), values: rows.map((r) => r.late), color: 'orange.7' },
             { key: 'missed', label: t('observations.columns.missed'), values: rows.map((r) => r.missed), color: 'red.8' },
           ]}
           testId="compliance-chart"

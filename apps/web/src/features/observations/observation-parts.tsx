@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { OBSERVATION_ACTIVITIES, RecordCheckBody, RecordHandoverBody, SIGNS_OF_LIFE, type ObservationLevel } from '@vigil/contracts';
 import { FormDialog } from '../../ui/form/form-dialog.tsx';
 import type { LiveState } from '../../ui/use-domain-events.ts';
+import { BAD, OK, WARN } from './observation-colors.ts';
 import { clockTime, levelName, observationKeys, observationsApi, prisonerName, staffName } from './observations-api.ts';
 
 /** The current time, moved on every `everyMs` so windows and countdowns stay true while the screen is open. */
@@ -21,7 +22,7 @@ export function useNow(everyMs = 15_000): number {
 export function LiveBadge({ state }: { state: LiveState }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="dot" color={state === 'live' ? 'green.8' : 'orange.8'} data-testid="live-state" data-state={state}>
+    <Badge variant="dot" color={state === 'live' ? OK : WARN} data-testid="live-state" data-state={state}>
       {t(`observations.live.${state}`)}
     </Badge>
   );
@@ -29,7 +30,7 @@ export function LiveBadge({ state }: { state: LiveState }) {
 
 export function LevelBadge({ level }: { level: ObservationLevel['level'] }) {
   const { i18n } = useTranslation();
-  const color = level.intervalMinutes === null ? 'red.9' : level.intervalMinutes <= 15 ? 'orange.9' : level.intervalMinutes <= 30 ? 'yellow.9' : 'blue.9';
+  const color = level.intervalMinutes === null ? 'red.9' : level.intervalMinutes <= 15 ? WARN : level.intervalMinutes <= 30 ? 'violet.9' : 'blue.9';
   return (
     <Badge variant="filled" color={color} styles={{ label: { overflow: 'visible' } }} data-testid="level-badge">
       {levelName(level.names, i18n.language)}
@@ -50,7 +51,7 @@ export function windowState(level: ObservationLevel, now: number): { state: Wind
   return { state: now > due ? 'overdue' : share >= 0.8 ? 'closing' : 'open', minutesLeft, minutesOver, share };
 }
 
-const STATE_COLOR: Record<WindowState, string> = { open: 'green.8', closing: 'orange.8', overdue: 'red.8' };
+const STATE_COLOR: Record<WindowState, string> = { open: OK, closing: WARN, overdue: BAD };
 
 /**
  * The window of the next check, not a fixed time: "any time until 10:35", with how much of it is
@@ -106,7 +107,7 @@ export function CheckDialog({ level, onClose }: { level: ObservationLevel; onClo
             </Group>
           </Chip.Group>
           {form.errors.activity && (
-            <Text size="sm" c="red.8">
+            <Text size="sm" c={BAD}>
               {form.errors.activity}
             </Text>
           )}
@@ -123,7 +124,7 @@ export function CheckDialog({ level, onClose }: { level: ObservationLevel; onClo
             </Group>
           </Chip.Group>
           {form.errors.signOfLife && (
-            <Text size="sm" c="red.8">
+            <Text size="sm" c={BAD}>
               {form.errors.signOfLife}
             </Text>
           )}

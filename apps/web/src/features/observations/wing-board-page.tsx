@@ -10,6 +10,7 @@ import { QueryState } from '../../ui/query-state.tsx';
 import { useRefetchOnEvents } from '../../ui/use-domain-events.ts';
 import { useFacilityTimeZone } from '../prisoners/use-facility-time-zone.ts';
 import { CheckDialog, CheckWindow, HandoverDialog, LevelBadge, LiveBadge, useNow, windowState } from './observation-parts.tsx';
+import { BAD, WARN } from './observation-colors.ts';
 import { clockTime, OBSERVATION_EVENTS, observationKeys, observationsApi, placeOf, prisonerName, staffName } from './observations-api.ts';
 
 /**
@@ -77,14 +78,14 @@ export function WingBoardPage() {
                 <Text size="xs" c="dimmed">
                   {l.lastCheckAt ? t('observations.board.lastCheck', { at: clockTime(l.lastCheckAt, zone) }) : t('observations.board.noCheckYet')}
                   {l.reviewOverdue && (
-                    <Badge ml="xs" size="xs" color="orange.9" variant="filled">
+                    <Badge ml="xs" size="xs" color={WARN} variant="filled">
                       {t('observations.reviewOverdue')}
                     </Badge>
                   )}
                 </Text>
                 {can('observations.check') &&
                   (l.window ? (
-                    <Button size="md" onClick={() => setChecking(l)} color={w?.state === 'overdue' ? 'red.8' : undefined} data-testid="record-check">
+                    <Button size="md" onClick={() => setChecking(l)} color={w?.state === 'overdue' ? BAD : undefined} data-testid="record-check">
                       {t('observations.board.record')}
                     </Button>
                   ) : (
