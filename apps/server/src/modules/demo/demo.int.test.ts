@@ -70,8 +70,10 @@ describe(`demo seed (${process.env.TEST_STORE ?? 'pglite'})`, () => {
       const chain = await verifyAuditChain(db);
       assert.ok(chain.ok, JSON.stringify(chain.firstBroken));
       // One event per facility, place and user; one per facility for its demo prisoners, one for its
-      // programmes and one for their release plans; one for the demo sentence plans.
-      assert.equal(chain.checked, a.facilities.length + a.places.length + a.users.length + 3 * a.facilities.length + 1);
+      // programmes, one for their release plans and one for its observation levels; one for the demo
+      // sentence plans; and one per check the observation sweeper found missed since the seed's history ends.
+      const { swept } = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('swept')).where('action', '=', 'observation.check-missed').executeTakeFirstOrThrow();
+      assert.equal(chain.checked, a.facilities.length + a.places.length + a.users.length + 4 * a.facilities.length + 1 + Number(swept));
     }
   });
 

@@ -57,12 +57,14 @@ function nextCheckAt(anchor: Date, interval: number, level: DemoLevel, random: R
 /**
  * A few prisoners on observation in each demo facility, with their history of checks: mostly on
  * time at irregular intervals, some late, a few missed (recorded as the sweeper would have). "Now"
- * is the newest admission of the plan (the seed's own clock), so the same seed gives the same rows;
+ * is 28 minutes after the newest admission of the plan (the seed's own clock), so the same seed gives the same rows;
  * the sweeper records what is missed after that once the server runs. Draws from its own stream.
  */
 export async function seedDemoObservations({ trx, ctx, plan, prisoners, ids }: DemoContext) {
   const random = seededRandom(0x0b5e);
-  const now = prisoners.reduce((max, p) => (p.admittedAt > max ? p.admittedAt : max), new Date(0));
+  // The newest arrival came at least 30 minutes before the seed ran (demo.prisoners.ts): the
+  // history runs up to 28 minutes after it, so it ends just before the seed's own "now".
+  const now = new Date(prisoners.reduce((max, p) => (p.admittedAt > max ? p.admittedAt : max), new Date(0)).getTime() + 28 * MINUTE);
   const today = localDay(now, DEMO_TIME_ZONE);
   const entries = new Map((await trx.selectFrom('catalogue_entries').select(['id', 'code']).where('catalogue', '=', 'observation-levels').where('version', '=', 1).execute()).map((e) => [e.code, e.id]));
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { OBSERVATION_ACTIVITIES, RecordCheckBody, RecordHandoverBody, SIGNS_OF_LIFE, type ObservationLevel } from '@vigil/contracts';
 import { FormDialog } from '../../ui/form/form-dialog.tsx';
 import type { LiveState } from '../../ui/use-domain-events.ts';
-import { BAD, OK, WARN } from './observation-colors.ts';
+import { BAD, OK, WARN, WRAP } from './observation-colors.ts';
 import { clockTime, levelName, observationKeys, observationsApi, prisonerName, staffName } from './observations-api.ts';
 
 /** The current time, moved on every `everyMs` so windows and countdowns stay true while the screen is open. */
@@ -32,7 +32,7 @@ export function LevelBadge({ level }: { level: ObservationLevel['level'] }) {
   const { i18n } = useTranslation();
   const color = level.intervalMinutes === null ? 'red.9' : level.intervalMinutes <= 15 ? WARN : level.intervalMinutes <= 30 ? 'violet.9' : 'blue.9';
   return (
-    <Badge variant="filled" color={color} styles={{ label: { overflow: 'visible' } }} data-testid="level-badge">
+    <Badge variant="filled" color={color} styles={WRAP} data-testid="level-badge">
       {levelName(level.names, i18n.language)}
     </Badge>
   );

@@ -14,7 +14,7 @@ import { useRefetchOnEvents } from '../../ui/use-domain-events.ts';
 import { formatDate, formatTimestamp } from '../prisoners/prisoner-format.ts';
 import { useFacilityTimeZone } from '../prisoners/use-facility-time-zone.ts';
 import { CheckDialog, CheckWindow, HandoverDialog, LevelBadge, useNow } from './observation-parts.tsx';
-import { OK, WARN } from './observation-colors.ts';
+import { OK, WARN, WRAP } from './observation-colors.ts';
 import { levelName, OBSERVATION_EVENTS, observationKeys, observationsApi, staffName } from './observations-api.ts';
 
 /**
@@ -50,11 +50,11 @@ export function ObservationTab({ prisoner }: { prisoner: Prisoner }) {
       exportValue: (c) => (c.late ? t('observations.lateBy', { count: c.minutesLate ?? 0 }) : t('observations.onTime')),
       cell: (c) =>
         c.late ? (
-          <Badge color={WARN} variant="filled" data-testid="check-late">
+          <Badge styles={WRAP} color={WARN} variant="filled" data-testid="check-late">
             {t('observations.lateBy', { count: c.minutesLate ?? 0 })}
           </Badge>
         ) : (
-          <Badge color={OK} variant="filled">
+          <Badge styles={WRAP} color={OK} variant="filled">
             {t('observations.onTime')}
           </Badge>
         ),
@@ -79,7 +79,7 @@ export function ObservationTab({ prisoner }: { prisoner: Prisoner }) {
                 <Group gap="xs">
                   <LevelBadge level={current.level} />
                   {current.reviewOverdue && (
-                    <Badge color={WARN} variant="filled">
+                    <Badge styles={WRAP} color={WARN} variant="filled">
                       {t('observations.reviewOverdue')}
                     </Badge>
                   )}

@@ -12,7 +12,7 @@ import { useRefetchOnEvents } from '../../ui/use-domain-events.ts';
 import { formatTimestamp } from '../prisoners/prisoner-format.ts';
 import { useFacilityTimeZone } from '../prisoners/use-facility-time-zone.ts';
 import { LevelBadge, LiveBadge, useNow, windowState } from './observation-parts.tsx';
-import { BAD, WARN } from './observation-colors.ts';
+import { BAD, WARN, WRAP } from './observation-colors.ts';
 import { clockTime, OBSERVATION_EVENTS, observationKeys, observationsApi, placeOf, prisonerName, staffName } from './observations-api.ts';
 
 const NEW_ROW = { backgroundColor: 'var(--mantine-color-red-light)' };
@@ -57,7 +57,7 @@ export function SupervisionPage() {
       numeric: true,
       sortValue: (l) => windowState(l, now)?.minutesOver ?? 0,
       cell: (l) => (
-        <Badge color={BAD} variant="filled" data-testid="overdue-minutes">
+        <Badge styles={WRAP} color={BAD} variant="filled" data-testid="overdue-minutes">
           {t('observations.minutes', { count: windowState(l, now)?.minutesOver ?? l.minutesOverdue ?? 0 })}
         </Badge>
       ),
@@ -73,11 +73,11 @@ export function SupervisionPage() {
       exportValue: (m) => (m.answeredAt ? t('observations.missed.answered', { at: clockTime(m.answeredAt, zone) }) : t('observations.missed.never')),
       cell: (m) =>
         m.answeredAt ? (
-          <Badge color={WARN} variant="filled">
+          <Badge styles={WRAP} color={WARN} variant="filled">
             {t('observations.missed.answered', { at: clockTime(m.answeredAt, zone) })}
           </Badge>
         ) : (
-          <Badge color={BAD} variant="filled">
+          <Badge styles={WRAP} color={BAD} variant="filled">
             {t('observations.missed.never')}
           </Badge>
         ),
@@ -93,7 +93,7 @@ export function SupervisionPage() {
       numeric: true,
       sortValue: (c) => c.minutesLate ?? 0,
       cell: (c) => (
-        <Badge color={WARN} variant="filled" data-testid="late-minutes">
+        <Badge styles={WRAP} color={WARN} variant="filled" data-testid="late-minutes">
           {t('observations.lateBy', { count: c.minutesLate ?? 0 })}
         </Badge>
       ),

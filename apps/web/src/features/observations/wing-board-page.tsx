@@ -10,7 +10,7 @@ import { QueryState } from '../../ui/query-state.tsx';
 import { useRefetchOnEvents } from '../../ui/use-domain-events.ts';
 import { useFacilityTimeZone } from '../prisoners/use-facility-time-zone.ts';
 import { CheckDialog, CheckWindow, HandoverDialog, LevelBadge, LiveBadge, useNow, windowState } from './observation-parts.tsx';
-import { BAD, WARN } from './observation-colors.ts';
+import { BAD, WARN, WRAP } from './observation-colors.ts';
 import { clockTime, OBSERVATION_EVENTS, observationKeys, observationsApi, placeOf, prisonerName, staffName } from './observations-api.ts';
 
 /**
@@ -56,7 +56,7 @@ export function WingBoardPage() {
           return (
             <Card key={l.id} withBorder padding="md" data-testid="observation-card" data-prisoner={l.prisoner.prisonNumber} data-state={w?.state ?? 'constant'} style={w?.state === 'overdue' ? { borderColor: 'var(--mantine-color-red-8)', borderWidth: 2 } : undefined}>
               <Stack gap="xs">
-                <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
                   <Stack gap={0}>
                     <AnchorLink to="/prisoners/$prisonerId" params={{ prisonerId: l.prisoner.id }} fw={700}>
                       {prisonerName(l.prisoner)}
@@ -76,9 +76,9 @@ export function WingBoardPage() {
                   </Text>
                 )}
                 <Text size="xs" c="dimmed">
-                  {l.lastCheckAt ? t('observations.board.lastCheck', { at: clockTime(l.lastCheckAt, zone) }) : t('observations.board.noCheckYet')}
+                  {l.window && (l.lastCheckAt ? t('observations.board.lastCheck', { at: clockTime(l.lastCheckAt, zone) }) : t('observations.board.noCheckYet'))}
                   {l.reviewOverdue && (
-                    <Badge ml="xs" size="xs" color={WARN} variant="filled">
+                    <Badge styles={WRAP} ml="xs" size="xs" color={WARN} variant="filled">
                       {t('observations.reviewOverdue')}
                     </Badge>
                   )}
