@@ -18,7 +18,7 @@ const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Dushanbe', year
 test('a supervisor sees a late observation check flagged', { skip: skipReason, timeout: 180_000 }, async () => {
   const supervisor = await j.newPage();
   await j.signIn(supervisor, 'senior');
-  await supervisor.locator('[data-testid="nav-observations/supervision"]').click();
+  await supervisor.locator('[data-testid="nav-observation-supervision"]').click();
   const screen = supervisor.locator('[data-testid="observation-supervision"]');
   await screen.waitFor();
   await supervisor.locator('[data-testid="live-state"][data-state="live"]').waitFor();

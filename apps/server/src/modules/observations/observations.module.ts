@@ -17,7 +17,7 @@ export const observationsModule = defineModule({
   permissions: ['observations.read', 'observations.set', 'observations.check', 'observations.supervise'],
   navigation: [
     { id: 'observations', labelKey: 'observations.nav', path: '/observations', permission: 'observations.read' },
-    { id: 'observations-supervision', labelKey: 'observations.supervisionNav', path: '/observations/supervision', permission: 'observations.supervise' },
+    { id: 'observations-supervision', labelKey: 'observations.supervisionNav', path: '/observation-supervision', permission: 'observations.supervise' },
   ],
   demo: seedDemoObservations,
 });

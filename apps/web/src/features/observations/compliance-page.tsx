@@ -34,7 +34,7 @@ export function CompliancePage() {
   return (
     <Stack data-testid="observation-compliance">
       <PageHeader title={t('observations.compliance.title')} />
-      <AnchorLink to="/observations/supervision">{t('observations.compliance.back')}</AnchorLink>
+      <AnchorLink to="/observation-supervision">{t('observations.compliance.back')}</AnchorLink>
       {compliance.data && (
         <Text size="sm">
           {t('observations.compliance.intro', { from: formatTimestamp(compliance.data.from, i18n.language, zone), to: formatTimestamp(compliance.data.to, i18n.language, zone) })}

@@ -108,7 +108,7 @@ export function SupervisionPage() {
       <PageHeader title={t('observations.supervision.title')}>
         <Group>
           <LiveBadge state={live} />
-          <Button component={AnchorLink} to="/observations/compliance" variant="default" data-testid="open-compliance">
+          <Button component={AnchorLink} to="/observation-compliance" variant="default" data-testid="open-compliance">
             {t('observations.compliance.title')}
           </Button>
         </Group>
