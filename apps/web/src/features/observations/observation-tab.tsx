@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Group, Paper, Select, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ReviewObservationBody, SetObservationBody, type MissedCheck, type ObservationCheck, type ObservationLevel, type ObservationLevelEvent, type Prisoner } from '@vigil/contracts';
+import { ReviewObservationBody, SetObservationBody, type MissedCheck, type ObservationCheck, type ObservationHandover, type ObservationLevel, type ObservationLevelEvent, type Prisoner } from '@vigil/contracts';
 import { useCan } from '../../app/session.tsx';
 import { wallTimeToIso } from '../../i18n/dates.ts';
 import type { DataColumn } from '../../ui/data-table/columns.ts';
@@ -66,6 +66,11 @@ export function ObservationTab({ prisoner }: { prisoner: Prisoner }) {
   const missedColumns: DataColumn<MissedCheck>[] = [
     { key: 'due', header: 'observations.columns.due', rowHeader: true, sortValue: (m) => m.dueAt, cell: (m) => when(m.dueAt) },
     { key: 'status', header: 'observations.columns.status', cell: (m) => (m.answeredAt ? t('observations.missed.answeredOn', { at: when(m.answeredAt) }) : t('observations.missed.never')) },
+  ];
+  const handoverColumns: DataColumn<ObservationHandover>[] = [
+    { key: 'at', header: 'observations.columns.at', rowHeader: true, sortValue: (h) => h.at, cell: (h) => when(h.at) },
+    { key: 'watcher', header: 'observations.columns.watcher', sortValue: (h) => staffName(h.watcher), cell: (h) => staffName(h.watcher) },
+    { key: 'note', header: 'observations.columns.note', cell: (h) => h.note ?? '' },
   ];
 
   return (
@@ -143,6 +148,14 @@ export function ObservationTab({ prisoner }: { prisoner: Prisoner }) {
             {t('observations.tab.missed')}
           </Title>
           <DataTable columns={missedColumns} rows={data.data.missed} rowKey={(m) => m.id} label={t('observations.tab.missed')} minWidth={480} pagination={{ mode: 'client', pageSize: 20 }} testId="observation-missed" />
+        </>
+      )}
+      {data.data && data.data.handovers.length > 0 && (
+        <>
+          <Title order={2} size="h4">
+            {t('observations.tab.handovers')}
+          </Title>
+          <DataTable columns={handoverColumns} rows={data.data.handovers} rowKey={(h) => h.id} label={t('observations.tab.handovers')} minWidth={480} pagination={{ mode: 'client', pageSize: 20 }} testId="observation-handovers" />
         </>
       )}
       {dialog === 'set' && <SetLevelDialog prisoner={prisoner} zone={zone} onClose={() => setDialog(null)} />}
