@@ -132,6 +132,9 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; services
       module.start?.(services as never).catch((err: unknown) => app.log.error({ err }, `module ${module.name} could not finish its start-up work`));
     }
   });
+  app.addHook('onClose', async () => {
+    for (const module of MODULES) await module.stop?.(services as never);
+  });
   app.addHook('onClose', () => services.events.stop());
 
   if (existsSync(config.webDist)) await serveWebApp(app, config.webDist);

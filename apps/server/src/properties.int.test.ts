@@ -257,6 +257,11 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     const forceSubmitted = (await forceReporter.post('/api/v1/force-reports', { ...forceBody, submit: true })).body as { id: string };
     assert.ok(forceDraft.id && forceSubmitted.id, 'use-of-force fixtures written');
     const forceNames = { en: 'Prop restraint', ru: 'Средство', tg: 'Восита' };
+    // Observation: an hourly level (checks, reviews) and a constant one (handovers), and someone to put on watch.
+    const observationDay = localDay(new Date(), 'Asia/Dushanbe');
+    const observed = await t.services.observations.set(system, { prisonerId: (await admitPrisoner(t, facility.id)).id, level: 'hourly', reason: 'Угроза самоповреждения', reviewOn: observationDay });
+    const watchedConstantly = await t.services.observations.set(system, { prisonerId: (await admitPrisoner(t, facility.id)).id, level: 'constant', reason: 'Попытка самоповреждения', reviewOn: observationDay });
+    const toObserve = await admitPrisoner(t, facility.id);
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -364,6 +369,10 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'PUT', route: '/api/v1/force-reports/:id', url: `/api/v1/force-reports/${forceDraft.id}`, valid: { ...forceBody, submit: false, version: 1 } },
       { method: 'POST', route: '/api/v1/force-reports/:id/review', url: `/api/v1/force-reports/${forceSubmitted.id}/review`, valid: { version: 1, outcome: 'justified', findings: 'Соразмерно' } },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
+      { method: 'POST', route: '/api/v1/observations', url: '/api/v1/observations', valid: { prisonerId: toObserve.id, level: 'half-hourly', reason: 'Высокий риск', reviewOn: observationDay } },
+      { method: 'POST', route: '/api/v1/observation-levels/:id/review', url: `/api/v1/observation-levels/${observed.id}/review`, valid: { version: 1, outcome: 'continue', reason: 'Продолжить', reviewOn: observationDay } },
+      { method: 'POST', route: '/api/v1/observation-levels/:id/checks', url: `/api/v1/observation-levels/${observed.id}/checks`, valid: { activity: 'sitting', signOfLife: 'movement', note: 'Читает' } },
+      { method: 'POST', route: '/api/v1/observation-levels/:id/handovers', url: `/api/v1/observation-levels/${watchedConstantly.id}/handovers`, valid: { note: 'Принял пост' } },
     ];
   });
   after(() => t.close());

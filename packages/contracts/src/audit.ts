@@ -163,6 +163,16 @@ export const AUDIT_ACTIONS = [
   'force-report.viewed',
   'prisoner.force-reports-viewed',
   'demo.force-reports-seeded',
+  // Observation levels and checks (issue 10).
+  'observation.level-set',
+  'observation.level-continued',
+  'observation.level-changed',
+  'observation.level-ended',
+  'observation.checked',
+  'observation.check-missed',
+  'observation.handover',
+  'prisoner.observations-viewed',
+  'demo.observations-seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -27,3 +27,4 @@ export * from './programmes.ts';
 export * from './caseload.ts';
 export * from './incidents.ts';
 export * from './force.ts';
+export * from './observations.ts';

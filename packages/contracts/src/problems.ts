@@ -19,6 +19,7 @@ import { classificationProblems } from './problems/classification.ts';
 import { programmesProblems } from './problems/programmes.ts';
 import { incidentsProblems } from './problems/incidents.ts';
 import { forceProblems } from './problems/force.ts';
+import { observationsProblems } from './problems/observations.ts';
 
 /**
  * Stable problem codes (the `code` and the last part of `type` in RFC 9457 problem+json) with the
@@ -46,6 +47,7 @@ export const PROBLEMS = {
   ...programmesProblems,
   ...incidentsProblems,
   ...forceProblems,
+  ...observationsProblems,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

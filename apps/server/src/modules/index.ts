@@ -22,6 +22,7 @@ import { caseloadModule } from './caseload/caseload.module.ts';
 import { programmesModule } from './programmes/programmes.module.ts';
 import { incidentsModule } from './incidents/incidents.module.ts';
 import { forceModule } from './force/force.module.ts';
+import { observationsModule } from './observations/observations.module.ts';
 
 /**
  * Every feature module, in the order their services are built: a module comes after the modules
@@ -51,6 +52,7 @@ export const MODULES = [
   caseloadModule,
   incidentsModule,
   forceModule,
+  observationsModule,
 ] as const;
 
 export type ModuleServices = ServicesOf<typeof MODULES>;

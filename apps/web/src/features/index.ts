@@ -21,6 +21,7 @@ import { programmesFeature } from './programmes/programmes.feature.ts';
 import { caseloadFeature } from './caseload/caseload.feature.ts';
 import { incidentsFeature } from './incidents/incidents.feature.ts';
 import { forceFeature } from './force/force.feature.ts';
+import { observationsFeature } from './observations/observations.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
 
@@ -42,6 +43,7 @@ export const WEB_FEATURES = [
   caseloadFeature,
   incidentsFeature,
   forceFeature,
+  observationsFeature,
   usersFeature,
   auditFeature,
 ] as const;

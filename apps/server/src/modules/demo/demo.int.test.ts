@@ -70,9 +70,11 @@ describe(`demo seed (${process.env.TEST_STORE ?? 'pglite'})`, () => {
       const chain = await verifyAuditChain(db);
       assert.ok(chain.ok, JSON.stringify(chain.firstBroken));
       // One event per facility, place and user; one per facility for its demo prisoners, one for its
-      // programmes, one for their release plans, one for their incidents and one for its use-of-force
-      // reports; one for the demo sentence plans.
-      assert.equal(chain.checked, a.facilities.length + a.places.length + a.users.length + 5 * a.facilities.length + 1);
+      // programmes, one for their release plans, one for their incidents, one for its use-of-force
+      // reports and one for its observation levels; one for the demo sentence plans; and one per check
+      // the observation sweeper found missed since the seed's history ends.
+      const { swept } = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('swept')).where('action', '=', 'observation.check-missed').executeTakeFirstOrThrow();
+      assert.equal(chain.checked, a.facilities.length + a.places.length + a.users.length + 6 * a.facilities.length + 1 + Number(swept));
     }
   });
 

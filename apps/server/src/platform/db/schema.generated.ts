@@ -462,6 +462,69 @@ export interface Movements {
   to_facility_id: string | null;
 }
 
+export interface ObservationChecks {
+  activity: "asleep" | "lying-awake" | "sitting" | "standing" | "walking" | "eating" | "reading" | "washing" | "talking" | "praying" | "agitated" | "distressed" | "other";
+  checked_at: Timestamp;
+  checked_by: string;
+  due_at: Timestamp;
+  facility_id: string;
+  id: Generated<string>;
+  level_id: string;
+  minutes_late: number | null;
+  note: string | null;
+  prisoner_id: string;
+  sign_of_life: "movement" | "breathing" | "speech" | "response";
+}
+
+export interface ObservationHandovers {
+  at: Timestamp;
+  id: Generated<string>;
+  level_id: string;
+  note: string | null;
+  watcher: string;
+}
+
+export interface ObservationLevelEvents {
+  at: Timestamp;
+  by_username: string;
+  id: Generated<string>;
+  kind: "set" | "continued" | "changed" | "ended";
+  level_code: string;
+  level_entry_id: string;
+  level_id: string;
+  reason: string;
+  review_on: string | null;
+}
+
+export interface ObservationLevels {
+  created_at: Generated<Timestamp>;
+  ended_at: Timestamp | null;
+  facility_id: string;
+  id: Generated<string>;
+  interval_minutes: number | null;
+  level_code: string;
+  level_entry_id: string;
+  prisoner_id: string;
+  reason: string;
+  review_on: string;
+  schedule_from: Timestamp;
+  set_by: string;
+  started_at: Timestamp;
+  status: Generated<"active" | "ended">;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ObservationMissed {
+  answered_by: string | null;
+  due_at: Timestamp;
+  facility_id: string;
+  id: Generated<string>;
+  level_id: string;
+  prisoner_id: string;
+  recorded_at: Timestamp;
+}
+
 export interface PlacementRows {
   admission_batch_id: string | null;
   facility_id: string;
@@ -823,6 +886,11 @@ export interface DB {
   key_worker_assignments: KeyWorkerAssignments;
   locations: Locations;
   movements: Movements;
+  observation_checks: ObservationChecks;
+  observation_handovers: ObservationHandovers;
+  observation_level_events: ObservationLevelEvents;
+  observation_levels: ObservationLevels;
+  observation_missed: ObservationMissed;
   placement_rows: PlacementRows;
   placements: Placements;
   plan_interventions: PlanInterventions;

@@ -50,6 +50,8 @@ export interface ModuleDefinition<Provides extends object, Needs extends object 
    * half-done, such as an import's remaining audit events). A failure is logged, not fatal.
    */
   start?: (services: Provides) => Promise<void>;
+  /** Stops what `start` left running (a timer, a connection) when the app closes. */
+  stop?: (services: Provides) => Promise<void> | void;
   /**
    * Writes this module's records of the demo dataset (`vigil demo seed`, the development start-up),
    * in the seed's one transaction. Run in registry order, so the ids an earlier module recorded in
@@ -81,6 +83,7 @@ export interface AnyModule {
   permissions: readonly Permission[];
   subscriptions?: (services: never) => readonly Subscription[];
   start?: (services: never) => Promise<void>;
+  stop?: (services: never) => Promise<void> | void;
   demo?: (demo: DemoContext) => Promise<void>;
   navigation?: readonly NavigationEntry[];
 }
