@@ -8,6 +8,12 @@ export const forceProblems = {
     ru: 'Код может содержать только строчные латинские буквы, цифры и одиночные дефисы.',
     tg: 'Рамз метавонад танҳо ҳарфҳои хурди лотинӣ, рақамҳо ва дефисҳои ягона дошта бошад.',
   },
+  'force-incident-unknown': {
+    status: 422,
+    en: 'There is no such incident in this facility to link the report to.',
+    ru: 'В этом учреждении нет такого происшествия, к которому можно привязать рапорт.',
+    tg: 'Дар ин муассиса чунин ҳодиса нест, ки гузоришро ба он пайваст кунед.',
+  },
   'force-technique-unknown': {
     status: 422,
     en: 'There is no such technique or restraint in the list in force.',

@@ -248,4 +248,17 @@ describe(`use of force and restraints over HTTP (${process.env.TEST_STORE ?? 'pg
     assert.ok(viewed.length > 0);
     assert.equal((await verifyAuditChain(t.db)).ok, true);
   });
+  test('a report made for an incident: the incident must be one of the facility; once submitted it joins the incident links', async () => {
+    const unknown = await officer.post('/api/v1/force-reports', report({ incidentId: '00000000-0000-4000-8000-000000000001' }));
+    assert.equal(unknown.status, 422);
+    assert.equal(unknown.body.code, 'force-incident-unknown');
+    const incident = await officer.post('/api/v1/incidents', { facilityId: facility, type: 'fight', occurredAt: ago(130), summary: 'Драка в коридоре', people: [] });
+    assert.equal(incident.status, 201, JSON.stringify(incident.body));
+    const made = await officer.post('/api/v1/force-reports', report({ incidentId: incident.body.id }));
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    assert.equal(made.body.incidentId, incident.body.id);
+    await t.services.events.catchUp();
+    const links = (await senior.get(`/api/v1/incidents/${incident.body.id}`)).body.links as { kind: string; targetId: string }[];
+    assert.deepEqual(links.map((l) => [l.kind, l.targetId]), [['force-report', made.body.id]]);
+  });
 });

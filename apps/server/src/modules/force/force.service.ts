@@ -10,6 +10,7 @@ import type { Clock } from '../../platform/time/clock.ts';
 import { localDay } from '../../platform/time/calendar.ts';
 import { facilityDays } from '../../platform/time/facility-day.ts';
 import { facilityQueries } from '../facilities/index.ts';
+import { incidentQueries } from '../incidents/index.ts';
 import { prisonerQueries, type PrisonerRow } from '../prisoners/index.ts';
 import { FORCE_SETTINGS_CODE, forceReasonsCatalogue, forceSettingsCatalogue, forceTechniquesCatalogue, type ForceTechniqueEntry } from './force.catalogue.ts';
 import { presentReport, presentSummary, presentTechnique } from './force.presenter.ts';
@@ -109,6 +110,11 @@ export function forceService(deps: { db: Kysely<DB>; clock: Clock }) {
       const incomplete = submissionProblem({ endedAt, uses: uses.map((u) => ({ removedAt: u.removed_at })), medical: body.medical });
       if (incomplete) throw new Problem(incomplete);
     }
+    // The incident it belongs to is one the author can see, in the same facility.
+    if (body.incidentId) {
+      const incident = await incidentQueries(db).summary(w.ctx.actor, body.incidentId, w.trx);
+      if (!incident || incident.facilityId !== facility.id) throw Problem.at('force-incident-unknown', 'incidentId');
+    }
     const hours = (await settings.find(FORCE_SETTINGS_CODE, today, w.trx))?.data.reportDueHours ?? 24;
     const columns = {
       facility_id: facility.id,
@@ -135,7 +141,7 @@ export function forceService(deps: { db: Kysely<DB>; clock: Clock }) {
   /** Rule 82(2): a submitted report is announced, so the incident and the director's lists hear of it. */
   async function announce(w: Write, id: string, facilityId: string, prisonerIds: string[], incidentId: string | null) {
     await w.audit({ action: 'force-report.submitted', entityType: 'force-report', entityId: id, facilityId, after: { prisonerIds, incidentId } });
-    await w.publish({ type: 'force.reported', entityId: id, facilityId, payload: { reportId: id, prisonerIds, incidentId } });
+    await w.publish({ type: 'force.reported', entityId: id, facilityId, payload: { reportId: id, prisonerIds, incidentId, reportedBy: w.ctx.actor.userId } });
   }
 
   return {

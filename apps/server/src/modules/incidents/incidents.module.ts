@@ -8,6 +8,15 @@ export const incidentsModule = defineModule({
   name: 'incidents',
   services: (deps) => ({ incidents: incidentsService(deps) }),
   routes: (app, { incidents }) => incidentsRoutes(app, incidents),
+  subscriptions: ({ incidents }) => [
+    {
+      name: 'incidents.link-force-reports',
+      types: ['force.reported'],
+      handler: async (event, trx) => {
+        if (event.type === 'force.reported') await incidents.linkForceReport(trx, event.payload);
+      },
+    },
+  ],
   permissions: ['incidents.read', 'incidents.report', 'incidents.manage', 'incidents.configure'],
   navigation: [
     { id: 'incidents', labelKey: 'incidents.nav', path: '/incidents', permission: 'incidents.read' },

@@ -438,6 +438,15 @@ export function incidentsService(deps: { db: Kysely<DB>; clock: Clock }) {
       });
     },
 
+    /**
+     * A use-of-force report submitted for an incident joins its links (the `force.reported` event;
+     * the report's own write was audited with the incident it names). Delivered once; a repeat adds nothing.
+     */
+    async linkForceReport(trx: Transaction<DB>, payload: { reportId: string; incidentId: string | null; reportedBy: string }) {
+      if (!payload.incidentId) return;
+      await repo.insertLink(trx, { incident_id: payload.incidentId, kind: 'force-report', target_id: payload.reportId, label: '', added_by: payload.reportedBy });
+    },
+
     /** Links a record of another module (a search, an alarm, an intelligence report, a camera, a use-of-force report). */
     addLink(ctx: RequestContext, id: string, body: z.output<typeof AddLinkBody>) {
       return runWrite(db, ctx, async (w) => {

@@ -48,7 +48,7 @@ export interface DomainEventPayloads {
   /** An incident changed: status, decision log, notifications, review or debrief. */
   'incident.updated': { incidentId: string; change: string };
   /** A use of force or a restraint reported (`incidentId` when it belongs to an incident). */
-  'force.reported': { reportId: string; prisonerIds: string[]; incidentId: string | null };
+  'force.reported': { reportId: string; prisonerIds: string[]; incidentId: string | null; reportedBy: string };
   /** An alarm raised by a device (new, or raised again while not resolved). */
   'alarm.raised': { alarmId: string; deviceId: string; type: string; priority: string };
   /** An alarm's operator state or device condition changed (`state`: the new operator state). */

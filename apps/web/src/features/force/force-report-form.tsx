@@ -67,7 +67,20 @@ type Values = ReturnType<typeof initialOf>;
  * (Rules 47–48), injuries, the medical check and where the footage is. Times are the facility's
  * wall clock. A prohibited restraint is refused by the server with the rule it breaks (Rule 47).
  */
-export function ForceReportForm({ facilityId, timeZone, report, onSaved }: { facilityId: string; timeZone: string; report: ForceReport | null; onSaved: (r: ForceReport) => void }) {
+export function ForceReportForm({
+  facilityId,
+  timeZone,
+  report,
+  incidentId = null,
+  onSaved,
+}: {
+  facilityId: string;
+  timeZone: string;
+  report: ForceReport | null;
+  /** The incident a new report is made for (a draft keeps its own). */
+  incidentId?: string | null;
+  onSaved: (r: ForceReport) => void;
+}) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const techniques = useQuery({ queryKey: forceKeys.techniques, queryFn: forceApi.techniques });
@@ -92,6 +105,7 @@ export function ForceReportForm({ facilityId, timeZone, report, onSaved }: { fac
       injuries: v.injuries.map((i) => ({ person: i.person, prisonerId: i.person === 'prisoner' ? i.prisonerId || null : null, staffId: i.person === 'staff' ? i.staffId || null : null, name: i.name, description: i.description })),
       medical,
       footage: v.footage,
+      incidentId: report ? report.incidentId : incidentId,
       submit: v.submit,
       ...(report ? { version: report.version } : {}),
     };

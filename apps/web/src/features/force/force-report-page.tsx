@@ -5,6 +5,7 @@ import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { FORCE_REVIEW_OUTCOMES, ReviewForceReportBody, type ForceReport } from '@vigil/contracts';
 import { useCan, useSession } from '../../app/session.tsx';
+import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { ContractForm } from '../../ui/form/contract-form.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
@@ -97,6 +98,13 @@ function ReportView({ report }: { report: ForceReport }) {
         {fact(t('force.form.staff'), report.staff.map(personName).join(', ') || '—')}
         {fact(t('force.columns.due'), report.dueAt ? when(report.dueAt) : t('force.ongoing'))}
         {fact(t('force.submittedAt'), report.submittedAt ? when(report.submittedAt) : '—')}
+        {report.incidentId &&
+          fact(
+            t('force.incident'),
+            <AnchorLink to="/incidents/$incidentId" params={{ incidentId: report.incidentId }} data-testid="force-report-incident">
+              {t('force.openIncident')}
+            </AnchorLink>,
+          )}
       </SimpleGrid>
       {fact(t('force.form.account'), report.account)}
       <Title order={2} size="h4">

@@ -8,7 +8,13 @@ import { reportScreen } from './force-screen.tsx';
 export const forceFeature = defineWebFeature({
   routes: (root) => [
     createRoute({ getParentRoute: () => root, path: '/force', component: screen('force.read', () => import('./force-reports-page.tsx').then((m) => m.ForceReportsPage)) }),
-    createRoute({ getParentRoute: () => root, path: '/report-use-of-force', component: screen('force.report', () => import('./new-force-report-page.tsx').then((m) => m.NewForceReportPage)) }),
+    createRoute({
+      getParentRoute: () => root,
+      path: '/report-use-of-force',
+      // Opened from an incident (`?incident=<id>`): the report is made for it.
+      validateSearch: (search: Record<string, unknown>): { incident?: string } => (typeof search.incident === 'string' ? { incident: search.incident } : {}),
+      component: screen('force.report', () => import('./new-force-report-page.tsx').then((m) => m.NewForceReportPage)),
+    }),
     createRoute({ getParentRoute: () => root, path: '/force/$reportId', component: reportScreen(() => import('./force-report-page.tsx').then((m) => m.ForceReportPage)) }),
     createRoute({ getParentRoute: () => root, path: '/restraints', component: screen('force.configure', () => import('./force-techniques-page.tsx').then((m) => m.ForceTechniquesPage)) }),
   ],

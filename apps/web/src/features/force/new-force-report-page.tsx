@@ -1,6 +1,6 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
 import { DataTable } from '../../ui/data-table/data-table.tsx';
@@ -19,6 +19,7 @@ export function NewForceReportPage() {
   const { t } = useTranslation();
   const { session } = useSession();
   const navigate = useNavigate();
+  const { incident } = useSearch({ from: '/report-use-of-force' });
   const facilityId = session.activeFacilityId;
   const timeZone = useFacilityTimeZone(facilityId);
   const list = useQuery({ queryKey: forceKeys.list(facilityId ?? ''), queryFn: () => forceApi.list(facilityId!), enabled: Boolean(facilityId) });
@@ -46,7 +47,7 @@ export function NewForceReportPage() {
           <Text size="xs" c="dimmed">
             {describeZone(timeZone, t)}
           </Text>
-          <ForceReportForm facilityId={facilityId} timeZone={timeZone} report={null} onSaved={(r) => void navigate({ to: '/force/$reportId', params: { reportId: r.id } })} />
+          <ForceReportForm facilityId={facilityId} timeZone={timeZone} report={null} incidentId={incident ?? null} onSaved={(r) => void navigate({ to: '/force/$reportId', params: { reportId: r.id } })} />
         </Stack>
       )}
     </div>

@@ -110,10 +110,26 @@ export function LinksPanel({ incident }: { incident: Incident }) {
         <List size="sm" data-testid="incident-links">
           {incident.links.map((l) => (
             <List.Item key={l.id}>
-              {t(`incidents.linkKind.${l.kind}`)}: {l.label}
+              {l.kind === 'force-report' ? (
+                // A use-of-force report joins by itself when it is submitted for this incident.
+                <AnchorLink to="/force/$reportId" params={{ reportId: l.targetId }}>
+                  {t(`incidents.linkKind.${l.kind}`)}
+                </AnchorLink>
+              ) : (
+                <>
+                  {t(`incidents.linkKind.${l.kind}`)}: {l.label}
+                </>
+              )}
             </List.Item>
           ))}
         </List>
+      )}
+      {can('force.report') && incident.status !== 'closed' && (
+        <Group>
+          <AnchorLink to="/report-use-of-force" search={{ incident: incident.id }} size="sm" data-testid="incident-report-force">
+            {t('incidents.links.reportForce')}
+          </AnchorLink>
+        </Group>
       )}
       {can('incidents.manage') && incident.status !== 'closed' && (
         <Card withBorder padding="sm">
