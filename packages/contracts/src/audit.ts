@@ -136,6 +136,16 @@ export const AUDIT_ACTIONS = [
   'programme-register.saved',
   'prisoner.programmes-viewed',
   'demo.programmes-seeded',
+  // Searches, finds and evidence (issue 10).
+  'search.recorded',
+  'search.find-recorded',
+  'search.photo-added',
+  'search-schedule.set',
+  'evidence.bagged',
+  'evidence.custody-changed',
+  'evidence.viewed',
+  'prisoner.searches-viewed',
+  'demo.searches-seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -19,6 +19,7 @@ import { plansModule } from './plans/plans.module.ts';
 import { casenotesModule } from './casenotes/casenotes.module.ts';
 import { classificationModule } from './classification/classification.module.ts';
 import { caseloadModule } from './caseload/caseload.module.ts';
+import { searchesModule } from './searches/searches.module.ts';
 import { programmesModule } from './programmes/programmes.module.ts';
 
 /**
@@ -47,6 +48,7 @@ export const MODULES = [
   casenotesModule,
   handoverModule,
   caseloadModule,
+  searchesModule,
 ] as const;
 
 export type ModuleServices = ServicesOf<typeof MODULES>;

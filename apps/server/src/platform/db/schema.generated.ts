@@ -155,6 +155,21 @@ export interface CountSessions {
   version: Generated<number>;
 }
 
+export interface CustodySteps {
+  at: Timestamp;
+  bag_id: string;
+  external_party: string | null;
+  from_id: string | null;
+  id: Generated<string>;
+  kind: "bagged" | "handed-over" | "police-handover" | "disposed";
+  note: string | null;
+  photo_hashes: Generated<string[]>;
+  reference: string | null;
+  seq: number;
+  signed_by: string;
+  to_id: string | null;
+}
+
 export interface DomainEvents {
   entity_id: string;
   entity_type: string;
@@ -170,6 +185,24 @@ export interface DomainEventsHandled {
   event_id: string;
   handled_at: Generated<Timestamp>;
   subscriber: string;
+}
+
+export interface EvidenceBagCounters {
+  facility_id: string;
+  last: number;
+  year: number;
+}
+
+export interface EvidenceBags {
+  created_at: Generated<Timestamp>;
+  facility_id: string;
+  holder_id: string | null;
+  id: Generated<string>;
+  number: string;
+  seal: string | null;
+  search_id: string;
+  status: "held" | "with-police" | "disposed";
+  version: Generated<number>;
 }
 
 export interface Facilities {
@@ -189,6 +222,32 @@ export interface Facilities {
   type: string;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface FindPhotos {
+  bytes: Buffer;
+  content_type: "image/jpeg" | "image/png" | "image/webp";
+  find_id: string;
+  id: Generated<string>;
+  sha256: string;
+  size_bytes: number;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: string;
+}
+
+export interface Finds {
+  bag_id: string | null;
+  category: "phone-sim" | "drugs" | "weapon" | "extremist-material" | "cash" | "alcohol" | "tools" | "other";
+  created_at: Generated<Timestamp>;
+  description: string;
+  facility_id: string;
+  found_at: Timestamp;
+  id: Generated<string>;
+  location_id: string | null;
+  prisoner_id: string | null;
+  quantity: number;
+  recorded_by: string;
+  search_id: string;
 }
 
 export interface Handovers {
@@ -574,6 +633,40 @@ export interface SchemaMigrations {
   name: string;
 }
 
+export interface Searches {
+  basis: "scheduled" | "intelligence-led" | "suspicion" | "random";
+  created_at: Generated<Timestamp>;
+  facility_id: string;
+  id: Generated<string>;
+  location_id: string | null;
+  notes: string | null;
+  prisoner_id: string | null;
+  reason: string;
+  recorded_by: string;
+  result: "nothing-found" | "items-found" | "refused" | "not-completed";
+  searched_at: Timestamp;
+  type: "rub-down" | "full" | "cell" | "area" | "vehicle";
+  vehicle: string | null;
+  version: Generated<number>;
+  visitor_name: string | null;
+  visitor_sex: "male" | "female" | null;
+}
+
+export interface SearchOfficers {
+  role: "searcher" | "witness";
+  search_id: string;
+  user_id: string;
+}
+
+export interface SearchSchedules {
+  facility_id: string;
+  period_days: number;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  version: Generated<number>;
+  wing_id: string;
+}
+
 export interface SentencePlans {
   created_at: Generated<Timestamp>;
   created_by: string;
@@ -639,6 +732,7 @@ export interface Users {
   password_hash: string;
   patronymic: string | null;
   roles: string[];
+  sex: "male" | "female" | null;
   staff_number: string;
   updated_at: Generated<Timestamp>;
   username: string;
@@ -657,9 +751,14 @@ export interface DB {
   category_decisions: CategoryDecisions;
   count_entries: CountEntries;
   count_sessions: CountSessions;
+  custody_steps: CustodySteps;
   domain_events: DomainEvents;
   domain_events_handled: DomainEventsHandled;
+  evidence_bag_counters: EvidenceBagCounters;
+  evidence_bags: EvidenceBags;
   facilities: Facilities;
+  find_photos: FindPhotos;
+  finds: Finds;
   handovers: Handovers;
   idempotency_keys: IdempotencyKeys;
   imports: Imports;
@@ -691,6 +790,9 @@ export interface DB {
   recovery_codes: RecoveryCodes;
   release_plans: ReleasePlans;
   schema_migrations: SchemaMigrations;
+  search_officers: SearchOfficers;
+  search_schedules: SearchSchedules;
+  searches: Searches;
   sentence_plans: SentencePlans;
   sessions: Sessions;
   timeline_entries: TimelineEntries;
