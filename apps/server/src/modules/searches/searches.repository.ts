@@ -184,7 +184,7 @@ export function searchesRepository(db: Kysely<DB>) {
         left join below b on b.wing_id = w.id and b.kind = 'cell'
         left join locations c on c.id = b.id
         where w.facility_id = ${facilityId} and w.kind = 'wing' and w.active and ${facilityScope(actor, 'w.facility_id')}
-        order by wing_path collate "C", cell_path collate "C"`.execute(trx);
+        order by location_path(w.id) collate "C", location_path(c.id) collate "C"`.execute(trx);
       return result.rows;
     },
 
