@@ -229,6 +229,13 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     const learner = await t.services.programmes.enrol(system, programme.id, { prisonerId: (await admitPrisoner(t, facility.id)).id, waitingList: false });
     const queued = await t.services.programmes.enrol(system, programme.id, { prisonerId: (await admitPrisoner(t, facility.id)).id, waitingList: true });
     const programmeDay = new Date().toISOString().slice(0, 10);
+    // Searches and evidence: a cell search with a loose find (to bag) and a bag the admin holds (for custody steps).
+    const searchBody = { facilityId: facility.id, type: 'cell', basis: 'scheduled', reason: 'Плановый обыск', locationId: cell.id, searcherIds: [adminId], result: 'nothing-found' };
+    const searched = (await admin.post('/api/v1/searches', searchBody)).body as { id: string };
+    const looseFind = (await admin.post(`/api/v1/searches/${searched.id}/finds`, { category: 'drugs', description: 'Свёрток', quantity: 1 })).body as { id: string };
+    const baggedFind = (await admin.post(`/api/v1/searches/${searched.id}/finds`, { category: 'phone-sim', description: 'Nokia', quantity: 1 })).body as { id: string };
+    const evidenceBag = await admin.post(`/api/v1/searches/${searched.id}/bags`, { findIds: [baggedFind.id] });
+    assert.equal(evidenceBag.status, 201, JSON.stringify(evidenceBag.body));
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -317,6 +324,12 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/programme-enrolments/:id/admit', url: `/api/v1/programme-enrolments/${queued.id}/admit`, valid: { version: 1 } },
       { method: 'POST', route: '/api/v1/programme-enrolments/:id/end', url: `/api/v1/programme-enrolments/${learner.id}/end`, valid: { version: 1, outcome: 'withdrawn', reason: 'переведён' } },
       { method: 'PUT', route: '/api/v1/programmes/:id/register', url: `/api/v1/programmes/${programme.id}/register`, valid: { date: programmeDay, start: '09:00', version: null, marks: [{ enrolmentId: learner.id, mark: 'absent', absenceReason: 'ill' }] } },
+      { method: 'POST', route: '/api/v1/searches', url: '/api/v1/searches', valid: searchBody },
+      { method: 'POST', route: '/api/v1/searches/:id/finds', url: `/api/v1/searches/${searched.id}/finds`, valid: { category: 'cash', description: 'Сомони', quantity: 10 } },
+      { method: 'POST', route: '/api/v1/finds/:id/photos', url: `/api/v1/finds/${looseFind.id}/photos`, valid: { contentType: 'image/png', data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' } },
+      { method: 'POST', route: '/api/v1/searches/:id/bags', url: `/api/v1/searches/${searched.id}/bags`, valid: { findIds: [looseFind.id], seal: 'A-1' } },
+      { method: 'PUT', route: '/api/v1/search-schedules/:id', url: `/api/v1/search-schedules/${countWing1.id}`, valid: { periodDays: 14, version: null } },
+      { method: 'POST', route: '/api/v1/evidence-bags/:id/custody', url: `/api/v1/evidence-bags/${evidenceBag.body.id}/custody`, valid: { kind: 'police-handover', externalParty: 'Следователь', reference: 'КУСП-1', version: 1 } },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
     ];
   });

@@ -230,6 +230,7 @@ export const OverdueCell = z.object({
 });
 export type OverdueCell = z.infer<typeof OverdueCell>;
 export const OverdueList = z.object({ today: CalendarDate, items: z.array(OverdueCell) });
+export type OverdueList = z.infer<typeof OverdueList>;
 
 export const HeatmapQuery = z.object({ facilityId: Id, from: CalendarDate.optional(), to: CalendarDate.optional() }).strict();
 export const HeatmapNode = z.object({
@@ -259,3 +260,4 @@ export const PrisonerSearches = z.object({ searches: z.array(Search), finds: z.a
 export type PrisonerSearches = z.infer<typeof PrisonerSearches>;
 export const FacilityIdQuery = z.object({ facilityId: Id }).strict();
 export const SavedSchedule = z.object({ wingId: Id, periodDays: z.number().int(), version: Version });
+export type SavedSchedule = z.infer<typeof SavedSchedule>;
