@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { FIND_CATEGORIES, type AddPhotoBody, type CalendarDate, type FindCategory, type RecordFindBody, type RecordSearchBody, type StaffMember } from '@vigil/contracts';
 import type { RequestContext } from '../../platform/access/actor.ts';
 import { auditRead } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/db.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { createRecord, runWrite } from '../../platform/db/write.ts';
 import { Problem } from '../../platform/errors.ts';
@@ -35,18 +36,19 @@ export function searchesService(deps: { db: Kysely<DB>; clock: Clock }) {
   const users = userQueries(db);
   const days = facilityDays(deps);
 
-  async function facility(ctx: RequestContext, facilityId: string) {
-    const f = await facilities.find(ctx.actor, facilityId);
+  // Inside a write, every read goes through its transaction: PGlite has one connection.
+  async function facility(ctx: RequestContext, facilityId: string, trx: Db = db) {
+    const f = await facilities.find(ctx.actor, facilityId, trx);
     if (!f) throw Problem.at('not-found', 'facilityId');
     return f;
   }
 
-  async function present(rows: SearchRow[], trx: Kysely<DB> | Parameters<typeof repo.officersOf>[1] = db) {
+  async function present(rows: SearchRow[], trx: Db = db) {
     const officers = await repo.officersOf(rows.map((r) => r.id), trx);
     return rows.map((r) => presentSearch(r, officers));
   }
 
-  async function findsWithPhotos(rows: Awaited<ReturnType<typeof repo.findsOfSearch>>, trx = db as Parameters<typeof repo.photosOf>[1]) {
+  async function findsWithPhotos(rows: Awaited<ReturnType<typeof repo.findsOfSearch>>, trx: Db = db) {
     const photos = await repo.photosOf(rows.map((f) => f.id), trx);
     return rows.map((f) => presentFind(f, photos));
   }
@@ -70,7 +72,7 @@ export function searchesService(deps: { db: Kysely<DB>; clock: Clock }) {
      */
     record(ctx: RequestContext, body: RecordBody) {
       return runWrite(db, ctx, async (w) => {
-        const f = await facility(ctx, body.facilityId);
+        const f = await facility(ctx, body.facilityId, w.trx);
         const place = body.locationId ? await locations.find(ctx.actor, body.locationId, w.trx) : null;
         if (body.locationId && (!place || place.facility_id !== f.id)) throw Problem.at('not-found', 'locationId');
         const prisoner = body.prisonerId ? await prisoners.find(ctx.actor, body.prisonerId, w.trx) : null;
