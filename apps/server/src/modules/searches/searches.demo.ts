@@ -9,7 +9,7 @@ import { bagNumber } from './searches.rules.ts';
 
 const DAY = 86_400_000;
 /** How far back the demo's search history goes. */
-const HISTORY_DAYS = 150;
+const HISTORY_DAYS = 100;
 
 /** What turns up in a cell, how often (weights), and how it is described, in Russian as the officers write. */
 const FINDS: { category: FindCategory; weight: number; descriptions: string[]; quantity: [number, number]; bag: boolean }[] = [
@@ -33,7 +33,7 @@ function pickFind(random: Random) {
 
 /**
  * The demo facilities' search history: every cell searched every three to five weeks over the last
- * five months (a few left overdue), some person searches by officers of the same sex, finds in some
+ * hundred days (a few left overdue), some person searches by officers of the same sex, finds in some
  * of them, the finds that are evidence bagged and handed to security, and some of those passed to
  * the police or disposed of. "Today" is the newest admission of the plan, so the same seed gives the
  * same rows. Draws from a stream of its own, so the rest of the demo is unchanged.
