@@ -24,6 +24,8 @@ test('an officer records a cell search with a find and bags the evidence', { ski
   const heat = (await (await page.request.get(`/api/v1/searches/heatmap?facilityId=${session.activeFacilityId}`)).json()) as Heatmap;
   const cell = heat.items.find((i) => i.id === overdue.items[0]?.cellId) ?? heat.items.find((i) => i.kind === 'cell')!;
 
+  // At tablet width the side navigation is folded behind the menu button.
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.locator('[data-testid="nav-searches"]').click();
   await page.locator('[data-testid="searches-page"]').waitFor();
   await page.locator('[data-testid="search-row"]').first().waitFor();
@@ -42,7 +44,7 @@ test('an officer records a cell search with a find and bags the evidence', { ski
   await page.getByRole('option', { name: new RegExp(`^${me.familyName} ${me.givenName.charAt(0)}\\.`) }).first().click();
   await page.keyboard.press('Escape');
   await j.checkA11y(page, 'record a search');
-  await form.locator('[data-testid="search-form-save"]').click();
+  await form.locator('[data-testid="search-save"]').click();
   await form.waitFor({ state: 'detached' });
   const searchPage = page.locator('[data-testid="search-page"]');
   await searchPage.waitFor();
@@ -54,12 +56,12 @@ test('an officer records a cell search with a find and bags the evidence', { ski
   await findForm.waitFor();
   await findForm.locator('[data-testid="find-description"]').fill('Мобильный телефон Nokia в матрасе');
   await findForm.locator('input[type="file"]').setInputFiles({ name: 'nokia.png', mimeType: 'image/png', buffer: PNG });
-  await findForm.locator('[data-testid="find-form-save"]').click();
+  await findForm.locator('[data-testid="find-save"]').click();
   await findForm.waitFor({ state: 'detached' });
   const row = page.locator('[data-testid="find-row"]');
   await row.waitFor();
   assert.match(await row.innerText(), /Phone or SIM card/);
-  assert.equal(await page.locator('[data-testid="search-result-badge"]').innerText(), 'Items found');
+  assert.equal(await page.locator('[data-testid="search-result-badge"]').textContent(), 'Items found');
   const detail = (await (await page.request.get(`/api/v1/searches/${searchId}`)).json()) as SearchDetail;
   assert.match(detail.finds[0]!.photos[0]!.sha256, /^[0-9a-f]{64}$/, 'the photo is kept with its hash');
 
@@ -71,7 +73,7 @@ test('an officer records a cell search with a find and bags the evidence', { ski
   const bagPage = page.locator('[data-testid="bag-page"]');
   await bagPage.waitFor();
   await page.locator('[data-testid="custody-entry"]').first().waitFor();
-  assert.equal(await page.locator('[data-testid="bag-status"]').innerText(), 'In custody');
+  assert.equal(await page.locator('[data-testid="bag-status"]').textContent(), 'In custody');
   assert.equal(await page.locator('[data-testid="bag-holder"]').innerText(), `${me.familyName} ${me.givenName.charAt(0)}.`);
   const entries = page.locator('[data-testid="custody-entry"]');
   assert.equal(await entries.count(), 1);
