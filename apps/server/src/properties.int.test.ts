@@ -262,6 +262,13 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     const observed = await t.services.observations.set(system, { prisonerId: (await admitPrisoner(t, facility.id)).id, level: 'hourly', reason: 'Угроза самоповреждения', reviewOn: observationDay });
     const watchedConstantly = await t.services.observations.set(system, { prisonerId: (await admitPrisoner(t, facility.id)).id, level: 'constant', reason: 'Попытка самоповреждения', reviewOn: observationDay });
     const toObserve = await admitPrisoner(t, facility.id);
+    // Searches and evidence: a cell search with a loose find (to bag) and a bag the admin holds (for custody steps).
+    const searchBody = { facilityId: facility.id, type: 'cell', basis: 'scheduled', reason: 'Плановый обыск', locationId: cell.id, searcherIds: [adminId], result: 'nothing-found' };
+    const searched = (await admin.post('/api/v1/searches', searchBody)).body as { id: string };
+    const looseFind = (await admin.post(`/api/v1/searches/${searched.id}/finds`, { category: 'drugs', description: 'Свёрток', quantity: 1 })).body as { id: string };
+    const baggedFind = (await admin.post(`/api/v1/searches/${searched.id}/finds`, { category: 'phone-sim', description: 'Nokia', quantity: 1 })).body as { id: string };
+    const evidenceBag = await admin.post(`/api/v1/searches/${searched.id}/bags`, { findIds: [baggedFind.id] });
+    assert.equal(evidenceBag.status, 201, JSON.stringify(evidenceBag.body));
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -368,6 +375,12 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/force-reports', url: '/api/v1/force-reports', valid: { ...forceBody, submit: true } },
       { method: 'PUT', route: '/api/v1/force-reports/:id', url: `/api/v1/force-reports/${forceDraft.id}`, valid: { ...forceBody, submit: false, version: 1 } },
       { method: 'POST', route: '/api/v1/force-reports/:id/review', url: `/api/v1/force-reports/${forceSubmitted.id}/review`, valid: { version: 1, outcome: 'justified', findings: 'Соразмерно' } },
+      { method: 'POST', route: '/api/v1/searches', url: '/api/v1/searches', valid: searchBody },
+      { method: 'POST', route: '/api/v1/searches/:id/finds', url: `/api/v1/searches/${searched.id}/finds`, valid: { category: 'cash', description: 'Сомони', quantity: 10 } },
+      { method: 'POST', route: '/api/v1/finds/:id/photos', url: `/api/v1/finds/${looseFind.id}/photos`, valid: { contentType: 'image/png', data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' } },
+      { method: 'POST', route: '/api/v1/searches/:id/bags', url: `/api/v1/searches/${searched.id}/bags`, valid: { findIds: [looseFind.id], seal: 'A-1' } },
+      { method: 'PUT', route: '/api/v1/search-schedules/:id', url: `/api/v1/search-schedules/${countWing1.id}`, valid: { periodDays: 14, version: null } },
+      { method: 'POST', route: '/api/v1/evidence-bags/:id/custody', url: `/api/v1/evidence-bags/${evidenceBag.body.id}/custody`, valid: { kind: 'police-handover', externalParty: 'Следователь', reference: 'КУСП-1', version: 1 } },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
       { method: 'POST', route: '/api/v1/observations', url: '/api/v1/observations', valid: { prisonerId: toObserve.id, level: 'half-hourly', reason: 'Высокий риск', reviewOn: observationDay } },
       { method: 'POST', route: '/api/v1/observation-levels/:id/review', url: `/api/v1/observation-levels/${observed.id}/review`, valid: { version: 1, outcome: 'continue', reason: 'Продолжить', reviewOn: observationDay } },

@@ -173,6 +173,16 @@ export const AUDIT_ACTIONS = [
   'observation.handover',
   'prisoner.observations-viewed',
   'demo.observations-seeded',
+  // Searches, finds and evidence (issue 10).
+  'search.recorded',
+  'search.find-recorded',
+  'search.photo-added',
+  'search-schedule.set',
+  'evidence.bagged',
+  'evidence.custody-changed',
+  'evidence.viewed',
+  'prisoner.searches-viewed',
+  'demo.searches-seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -28,3 +28,4 @@ export * from './caseload.ts';
 export * from './incidents.ts';
 export * from './force.ts';
 export * from './observations.ts';
+export * from './searches.ts';

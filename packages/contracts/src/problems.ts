@@ -20,6 +20,7 @@ import { programmesProblems } from './problems/programmes.ts';
 import { incidentsProblems } from './problems/incidents.ts';
 import { forceProblems } from './problems/force.ts';
 import { observationsProblems } from './problems/observations.ts';
+import { searchesProblems } from './problems/searches.ts';
 
 /**
  * Stable problem codes (the `code` and the last part of `type` in RFC 9457 problem+json) with the
@@ -48,6 +49,7 @@ export const PROBLEMS = {
   ...incidentsProblems,
   ...forceProblems,
   ...observationsProblems,
+  ...searchesProblems,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Language, Timestamp, Version, optionalText, page, text } from './common.ts';
 import { PERMISSIONS, ROLES } from './permissions.ts';
+import { Sex } from './prisoners.ts';
 
 export const RoleSchema = z.enum(ROLES);
 
@@ -27,6 +28,8 @@ export const User = z.object({
   familyNameLatin: z.string().nullable(),
   givenNameLatin: z.string().nullable(),
   language: Language,
+  /** Recorded for the same-sex rule of person searches (Mandela Rule 52, Bangkok Rule 19); null until given. */
+  sex: Sex.nullable(),
   roles: z.array(RoleSchema),
   allFacilities: z.boolean(),
   facilityIds: z.array(Id),
@@ -48,6 +51,7 @@ const userFields = {
   familyNameLatin: optionalText(100),
   givenNameLatin: optionalText(100),
   language: Language,
+  sex: Sex.nullable().default(null),
   roles: z.array(RoleSchema).min(1).max(ROLES.length),
   allFacilities: z.boolean().default(false),
   facilityIds: z.array(Id).max(500).default([]),

@@ -19,6 +19,7 @@ import { plansModule } from './plans/plans.module.ts';
 import { casenotesModule } from './casenotes/casenotes.module.ts';
 import { classificationModule } from './classification/classification.module.ts';
 import { caseloadModule } from './caseload/caseload.module.ts';
+import { searchesModule } from './searches/searches.module.ts';
 import { programmesModule } from './programmes/programmes.module.ts';
 import { incidentsModule } from './incidents/incidents.module.ts';
 import { forceModule } from './force/force.module.ts';
@@ -53,6 +54,7 @@ export const MODULES = [
   incidentsModule,
   forceModule,
   observationsModule,
+  searchesModule,
 ] as const;
 
 export type ModuleServices = ServicesOf<typeof MODULES>;

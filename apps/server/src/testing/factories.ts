@@ -59,10 +59,10 @@ export function factories(t: TestApp) {
     cell: (landing: Pick<Location, 'id' | 'facilityId'>, fields: PlaceFields = {}) => place(landing.facilityId, 'cell', landing.id, fields),
 
     /** A user with these roles (MFA enrolled where the role needs it), straight in the database. */
-    user: (roles: Role[], opts: { facilityIds?: string[]; allFacilities?: boolean } = {}): Promise<TestUser> => t.createUser({ roles, ...opts }),
+    user: (roles: Role[], opts: { facilityIds?: string[]; allFacilities?: boolean; sex?: 'male' | 'female' } = {}): Promise<TestUser> => t.createUser({ roles, ...opts }),
 
     /** A fully signed-in client for a new user with these roles. */
-    signedIn: (roles: Role[], opts: { facilityIds?: string[]; allFacilities?: boolean } = {}): Promise<Client> => t.signedIn(roles, opts),
+    signedIn: (roles: Role[], opts: { facilityIds?: string[]; allFacilities?: boolean; sex?: 'male' | 'female' } = {}): Promise<Client> => t.signedIn(roles, opts),
 
     /** An expected arrival on the reception board (Саидов Умед unless told otherwise). */
     intake: (facilityId: string, fields: IntakeFields = {}): Promise<Intake> =>

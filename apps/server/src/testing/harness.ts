@@ -23,9 +23,9 @@ export interface TestApp {
   store: 'pglite' | 'postgres';
   close(): Promise<void>;
   /** Creates a user straight in the database (MFA pre-enrolled where the role requires it). */
-  createUser(opts: { roles: Role[]; facilityIds?: string[]; allFacilities?: boolean; mustChangePassword?: boolean; username?: string }): Promise<TestUser>;
+  createUser(opts: { roles: Role[]; facilityIds?: string[]; allFacilities?: boolean; mustChangePassword?: boolean; username?: string; sex?: 'male' | 'female' }): Promise<TestUser>;
   /** A fully signed-in client for a new user with these roles. */
-  signedIn(roles: Role[], opts?: { facilityIds?: string[]; allFacilities?: boolean }): Promise<Client>;
+  signedIn(roles: Role[], opts?: { facilityIds?: string[]; allFacilities?: boolean; sex?: 'male' | 'female' }): Promise<Client>;
   client(): Client;
 }
 
@@ -78,6 +78,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { clo
           family_name: 'Тестов',
           given_name: 'Тест',
           language: 'en',
+          sex: opts.sex ?? null,
           roles: opts.roles,
           all_facilities: opts.allFacilities ?? false,
           password_hash: await hashPassword(TEST_PASSWORD),

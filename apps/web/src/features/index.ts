@@ -22,6 +22,7 @@ import { caseloadFeature } from './caseload/caseload.feature.ts';
 import { incidentsFeature } from './incidents/incidents.feature.ts';
 import { forceFeature } from './force/force.feature.ts';
 import { observationsFeature } from './observations/observations.feature.ts';
+import { searchesFeature } from './searches/searches.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
 
@@ -44,6 +45,7 @@ export const WEB_FEATURES = [
   incidentsFeature,
   forceFeature,
   observationsFeature,
+  searchesFeature,
   usersFeature,
   auditFeature,
 ] as const;

@@ -44,6 +44,7 @@ export interface PlannedUser {
   familyNameLatin: string;
   givenNameLatin: string;
   language: Language;
+  sex: 'male' | 'female';
   roles: Role[];
   allFacilities: boolean;
   facilityCodes: string[];

@@ -62,6 +62,7 @@ export interface PersonName {
   familyNameLatin: string;
   givenNameLatin: string;
   origin: OriginName;
+  sex: 'male' | 'female';
 }
 
 /** Roughly the mix of a Tajik prison service's staff: mostly Tajik, then Uzbek and Russian names. */
@@ -84,5 +85,6 @@ export function randomPerson(random: Random, sex?: 'male' | 'female'): PersonNam
     familyNameLatin: transliterate(familyName, o.scheme),
     givenNameLatin: transliterate(givenName, o.scheme),
     origin,
+    sex: female ? 'female' : 'male',
   };
 }

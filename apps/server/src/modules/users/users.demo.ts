@@ -22,6 +22,7 @@ export async function seedDemoUsers({ trx, ctx, plan, ids, passwordHash }: DemoC
         family_name_latin: u.familyNameLatin,
         given_name_latin: u.givenNameLatin,
         language: u.language,
+        sex: u.sex,
         roles: u.roles,
         all_facilities: u.allFacilities,
         password_hash: passwordHash,

@@ -16,6 +16,7 @@ export function presentUser(r: UserRow, facilityIds: string[]): User {
     familyNameLatin: r.family_name_latin,
     givenNameLatin: r.given_name_latin,
     language: r.language,
+    sex: r.sex,
     roles: r.roles as Role[],
     allFacilities: r.all_facilities,
     facilityIds,

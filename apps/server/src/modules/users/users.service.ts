@@ -23,6 +23,7 @@ const profileColumns = (b: CreateUser | UpdateUser) => ({
   family_name_latin: b.familyNameLatin ?? null,
   given_name_latin: b.givenNameLatin ?? null,
   language: b.language,
+  sex: b.sex,
   roles: [...new Set(b.roles)],
   all_facilities: b.allFacilities,
 });

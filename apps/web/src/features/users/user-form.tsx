@@ -19,6 +19,7 @@ const fromUser = (u?: User) => ({
   familyNameLatin: u?.familyNameLatin ?? '',
   givenNameLatin: u?.givenNameLatin ?? '',
   language: (u?.language ?? 'ru') as Language,
+  sex: (u?.sex ?? null) as 'male' | 'female' | null,
   roles: (u?.roles ?? []) as Role[],
   allFacilities: u?.allFacilities ?? false,
   facilityIds: u?.facilityIds ?? [],
@@ -95,6 +96,7 @@ function UserFields({ form, user, readOnly = false }: { form: FormBinder<Values>
         {text('familyName')}
         {text('givenName')}
         {text('patronymic')}
+        <Select label={t('users.fields.sex')} description={t('users.sexHelp')} data={(['male', 'female'] as const).map((v) => ({ value: v, label: t(`users.sex.${v}`) }))} {...form.choice('sex')} readOnly={readOnly} />
         <Select label={t('users.fields.language')} data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} {...form.choice('language')} allowDeselect={false} readOnly={readOnly} />
         {text('familyNameLatin')}
         {text('givenNameLatin')}
