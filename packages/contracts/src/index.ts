@@ -24,4 +24,5 @@ export * from './handover.ts';
 export * from './plans.ts';
 export * from './casenotes.ts';
 export * from './programmes.ts';
+export * from './regime.ts';
 export * from './caseload.ts';

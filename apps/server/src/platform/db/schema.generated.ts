@@ -256,6 +256,49 @@ export interface Intakes {
   version: Generated<number>;
 }
 
+export interface InternalMovements {
+  back_at: Timestamp | null;
+  back_by: string | null;
+  cancel_reason: string | null;
+  created_at: Generated<Timestamp>;
+  escort: string | null;
+  facility_id: string;
+  from_location_id: string | null;
+  id: Generated<string>;
+  note: string | null;
+  out_at: Timestamp | null;
+  out_by: string | null;
+  overridden: Generated<string[]>;
+  override_reason: string | null;
+  planned_by: string;
+  planned_end: Timestamp;
+  planned_start: Timestamp;
+  prisoner_id: string;
+  purpose: "activity" | "visit" | "work" | "exercise" | "healthcare" | "legal" | "other";
+  status: "planned" | "out" | "back" | "cancelled";
+  to_location_id: string;
+  version: Generated<number>;
+}
+
+export interface KeepApartGroups {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  end_reason: string | null;
+  ended_by: string | null;
+  ends_on: string | null;
+  facility_id: string;
+  id: Generated<string>;
+  reason: string;
+  source: "intelligence" | "incident" | "court-order" | "victim-perpetrator" | "gang" | "other";
+  starts_on: string;
+  version: Generated<number>;
+}
+
+export interface KeepApartMembers {
+  group_id: string;
+  prisoner_id: string;
+}
+
 export interface KeyWorkerAssignments {
   assigned_by: string;
   created_at: Generated<Timestamp>;
@@ -315,6 +358,23 @@ export interface Movements {
   received_by: string | null;
   recorded_by: string;
   to_facility_id: string | null;
+}
+
+export interface MovementZones {
+  active: Generated<boolean>;
+  barred_alert_codes: Generated<string[]>;
+  barred_categories: Generated<string[]>;
+  barred_prisoner_ids: Generated<string[]>;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  escorted_only: Generated<boolean>;
+  facility_id: string;
+  id: Generated<string>;
+  location_id: string;
+  note: string | null;
+  open_windows: Generated<ColumnType<unknown, string, string>>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
 }
 
 export interface PlacementRows {
@@ -550,6 +610,24 @@ export interface RecoveryCodes {
   user_id: string;
 }
 
+export interface RegimeDays {
+  breakfast: Generated<"taken" | "refused" | "not-offered">;
+  exercise_offered_minutes: Generated<number>;
+  exercise_taken_minutes: Generated<number>;
+  facility_id: string;
+  id: Generated<string>;
+  lunch: Generated<"taken" | "refused" | "not-offered">;
+  note: string | null;
+  on_date: string;
+  prisoner_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  refusal_reason: string | null;
+  shower: Generated<"taken" | "refused" | "not-offered">;
+  supper: Generated<"taken" | "refused" | "not-offered">;
+  version: Generated<number>;
+}
+
 export interface ReleasePlans {
   accommodation_address: string | null;
   accommodation_confirmed: Generated<boolean>;
@@ -664,9 +742,13 @@ export interface DB {
   idempotency_keys: IdempotencyKeys;
   imports: Imports;
   intakes: Intakes;
+  internal_movements: InternalMovements;
+  keep_apart_groups: KeepApartGroups;
+  keep_apart_members: KeepApartMembers;
   key_work_sessions: KeyWorkSessions;
   key_worker_assignments: KeyWorkerAssignments;
   locations: Locations;
+  movement_zones: MovementZones;
   movements: Movements;
   placement_rows: PlacementRows;
   placements: Placements;
@@ -689,6 +771,7 @@ export interface DB {
   property_items: PropertyItems;
   reassessment_triggers: ReassessmentTriggers;
   recovery_codes: RecoveryCodes;
+  regime_days: RegimeDays;
   release_plans: ReleasePlans;
   schema_migrations: SchemaMigrations;
   sentence_plans: SentencePlans;
