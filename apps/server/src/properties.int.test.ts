@@ -8,6 +8,7 @@ import { systemContext } from './platform/access/actor.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { admitPrisoner, prisonerFile } from './testing/prisoner-fixtures.ts';
 import { factories, type Factories } from './testing/factories.ts';
+import { localDay } from './platform/time/calendar.ts';
 
 /**
  * Generated bad input thrown at every write endpoint (issue 2, "Bad input"): random JSON, wrong
@@ -229,6 +230,22 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     const learner = await t.services.programmes.enrol(system, programme.id, { prisonerId: (await admitPrisoner(t, facility.id)).id, waitingList: false });
     const queued = await t.services.programmes.enrol(system, programme.id, { prisonerId: (await admitPrisoner(t, facility.id)).id, waitingList: true });
     const programmeDay = new Date().toISOString().slice(0, 10);
+    // Movement control: a yard with a zone and one without, a keep-apart pair, a movement planned and one out.
+    const yard = await factory.place(facility.id, 'yard', null);
+    const bareYard = await factory.place(facility.id, 'yard', null);
+    const zoneRules = { openWindows: [], escortedOnly: false, barredPrisonerIds: [], barredAlertCodes: [], barredCategories: [], note: null };
+    const zone = await t.services.movementControl.createZone(system, facility.id, { locationId: yard.id, ...zoneRules });
+    const apart = [await admitPrisoner(t, facility.id), await admitPrisoner(t, facility.id)];
+    const keepApartBody = { prisonerIds: apart.map((p) => p.id), reason: 'Оперативные данные', source: 'intelligence' as const, startsOn: '2026-01-01', endsOn: null };
+    const pair = await t.services.movementControl.createKeepApart(system, facility.id, keepApartBody);
+    const inAnHour = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+    const moveBody = (prisonerId: string) => ({ prisonerId, purpose: 'exercise' as const, toLocationId: bareYard.id, plannedStart: inAnHour(1), plannedEnd: inAnHour(2) });
+    const plannedMove = await t.services.movementControl.plan(system, moveBody((await admitPrisoner(t, facility.id)).id));
+    const goingOut = await t.services.movementControl.plan(system, moveBody((await admitPrisoner(t, facility.id)).id));
+    const outMove = await t.services.movementControl.out(system, goingOut.id, { version: goingOut.version });
+    const mover = await admitPrisoner(t, facility.id);
+    const regimeDay = localDay(new Date(), 'Asia/Dushanbe');
+    const regimeRow = { prisonerId: mover.id, version: null, exerciseOfferedMinutes: 60, exerciseTakenMinutes: 0, breakfast: 'taken', lunch: 'refused', supper: 'taken', shower: 'not-offered', refusalReason: 'Плохое самочувствие' };
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -317,6 +334,15 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/programme-enrolments/:id/admit', url: `/api/v1/programme-enrolments/${queued.id}/admit`, valid: { version: 1 } },
       { method: 'POST', route: '/api/v1/programme-enrolments/:id/end', url: `/api/v1/programme-enrolments/${learner.id}/end`, valid: { version: 1, outcome: 'withdrawn', reason: 'переведён' } },
       { method: 'PUT', route: '/api/v1/programmes/:id/register', url: `/api/v1/programmes/${programme.id}/register`, valid: { date: programmeDay, start: '09:00', version: null, marks: [{ enrolmentId: learner.id, mark: 'absent', absenceReason: 'ill' }] } },
+      { method: 'POST', route: '/api/v1/facilities/:facilityId/zones', url: `/api/v1/facilities/${facility.id}/zones`, valid: { locationId: bareYard.id, ...zoneRules, openWindows: [{ start: '08:00', end: '12:00' }] } },
+      { method: 'PUT', route: '/api/v1/zones/:id', url: `/api/v1/zones/${zone.id}`, valid: { ...zoneRules, escortedOnly: true, active: true, version: zone.version } },
+      { method: 'POST', route: '/api/v1/facilities/:facilityId/keep-apart', url: `/api/v1/facilities/${facility.id}/keep-apart`, valid: keepApartBody },
+      { method: 'POST', route: '/api/v1/keep-apart/:id/end', url: `/api/v1/keep-apart/${pair.id}/end`, valid: { reason: 'Переведён', version: pair.version } },
+      { method: 'POST', route: '/api/v1/internal-movements', url: '/api/v1/internal-movements', valid: moveBody(mover.id) },
+      { method: 'POST', route: '/api/v1/internal-movements/:id/out', url: `/api/v1/internal-movements/${plannedMove.id}/out`, valid: { version: plannedMove.version } },
+      { method: 'POST', route: '/api/v1/internal-movements/:id/back', url: `/api/v1/internal-movements/${outMove.id}/back`, valid: { version: outMove.version } },
+      { method: 'POST', route: '/api/v1/internal-movements/:id/cancel', url: `/api/v1/internal-movements/${plannedMove.id}/cancel`, valid: { reason: 'Карантин', version: plannedMove.version } },
+      { method: 'PUT', route: '/api/v1/regime/sheet', url: '/api/v1/regime/sheet', valid: { facilityId: facility.id, date: regimeDay, rows: [regimeRow] } },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
     ];
   });
