@@ -12,7 +12,7 @@ import { facilityQueries } from '../facilities/index.ts';
 import { locationQueries } from '../locations/index.ts';
 import { prisonerQueries } from '../prisoners/index.ts';
 import { regimeRepository, type RegimeDayRow, type RegimePrisonerRow } from './regime.repository.ts';
-import { consecutiveShortfall, needsReason, rule23Met } from './regime.rules.ts';
+import { consecutiveShortfall, needsReason, refusals, rule23Met } from './regime.rules.ts';
 
 /** The longest run of days the monitor counts back. */
 const MONITOR_DAYS = 30;
@@ -188,7 +188,7 @@ export function regimeService(deps: { db: Kysely<DB>; clock: Clock }) {
         daysRecorded: items.length,
         daysRule23Met: items.filter((d) => d.rule23Met).length,
         averageTakenMinutes: items.length ? Math.round(taken / items.length) : 0,
-        refusals: items.filter((d) => d.refusalReason).length,
+        refusals: items.filter((d) => refusals(d).length > 0).length,
       };
     },
   };
