@@ -1,8 +1,8 @@
 /**
  * Every web feature with screens. Adding one: its folder with a `<feature>.feature.ts`, and one
  * line here. The navigation lists the features' entries in this order.
- * (auth, allocation and movements have no screens of their own: their parts are used by app.tsx
- * and by the prisoner file.)
+ * (auth and allocation have no screens of their own: their parts are used by app.tsx and by the
+ * prisoner file; movements lends its panels to the prisoner file and has the movement-control screens.)
  */
 import { dashboardFeature } from './dashboard/dashboard.feature.ts';
 import { prisonersFeature } from './prisoners/prisoners.feature.ts';
@@ -10,6 +10,7 @@ import { receptionFeature } from './reception/reception.feature.ts';
 import { importsFeature } from './imports/imports.feature.ts';
 import { statisticsFeature } from './statistics/statistics.feature.ts';
 import { facilitiesFeature } from './facilities/facilities.feature.ts';
+import { movementsFeature } from './movements/movements.feature.ts';
 import { countsFeature } from './counts/counts.feature.ts';
 import { alertsFeature } from './alerts/alerts.feature.ts';
 import { assessmentsFeature } from './assessments/assessments.feature.ts';
@@ -19,6 +20,7 @@ import { casenotesFeature } from './casenotes/casenotes.feature.ts';
 import { classificationFeature } from './classification/classification.feature.ts';
 import { programmesFeature } from './programmes/programmes.feature.ts';
 import { caseloadFeature } from './caseload/caseload.feature.ts';
+import { regimeFeature } from './regime/regime.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
 
@@ -29,6 +31,7 @@ export const WEB_FEATURES = [
   importsFeature,
   statisticsFeature,
   facilitiesFeature,
+  movementsFeature,
   countsFeature,
   alertsFeature,
   assessmentsFeature,
@@ -38,6 +41,7 @@ export const WEB_FEATURES = [
   casenotesFeature,
   handoverFeature,
   caseloadFeature,
+  regimeFeature,
   usersFeature,
   auditFeature,
 ] as const;
