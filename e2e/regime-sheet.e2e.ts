@@ -25,12 +25,15 @@ test('an officer fills the daily regime sheet at tablet width, recording a refus
   const luncher = (await second.getAttribute('data-number'))!;
 
   // Exercise refused, with the reason; lunch refused by the second, with the reason.
-  await first.locator('[data-testid="regime-exercise"]').getByText('Refused', { exact: true }).click();
+  // A tap moves an item on: taken → refused → not offered.
+  await first.locator('[data-testid="regime-exercise"]').click();
+  await first.locator('[data-testid="regime-exercise"][data-value="refused"]').waitFor();
   await first.locator('[data-testid="regime-reason"]').fill('Плохое самочувствие');
-  await second.locator('[data-testid="regime-lunch"]').getByText('Refused', { exact: true }).click();
+  await second.locator('[data-testid="regime-lunch"]').click();
+  await second.locator('[data-testid="regime-lunch"][data-value="refused"]').waitFor();
   assert.equal(await sheet.locator('[data-testid="regime-save"]').isDisabled(), true, 'a refusal without its reason is not saved');
   await second.locator('[data-testid="regime-reason"]').fill('Голодовка: жалоба на отказ в свидании');
-  const box = await first.locator('[data-testid="regime-exercise"] label').first().boundingBox();
+  const box = await first.locator('[data-testid="regime-exercise"]').boundingBox();
   assert.ok(box && box.height >= 44, `touch targets are large (${box?.height} px)`);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 768, `nothing runs off the tablet's screen (${width} px)`);

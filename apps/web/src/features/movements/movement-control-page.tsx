@@ -77,7 +77,7 @@ export function MovementControlPage() {
         <Group gap={6}>
           <Text size="sm">{when(m.plannedEnd)}</Text>
           {m.overdue && (
-            <Badge color="red" variant="filled" data-testid="overdue">
+            <Badge color="red.9" variant="filled" data-testid="overdue">
               {t('movements.control.overdue')}
             </Badge>
           )}

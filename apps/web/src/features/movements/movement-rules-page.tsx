@@ -98,7 +98,7 @@ export function MovementRulesPage() {
     { key: 'source', header: 'movements.rules.columns.source', sortValue: (g) => t(`movements.rules.sources.${g.source}`), cell: (g) => t(`movements.rules.sources.${g.source}`) },
     { key: 'from', header: 'movements.rules.columns.from', sortValue: (g) => g.startsOn, cell: (g) => formatDate(g.startsOn, i18n.language) },
     { key: 'until', header: 'movements.rules.columns.until', sortValue: (g) => g.endsOn ?? '', cell: (g) => formatDate(g.endsOn, i18n.language) },
-    { key: 'state', header: 'movements.rules.columns.active', cell: (g) => <Badge color={g.active ? 'red' : 'gray'}>{g.active ? t('movements.rules.inForce') : t('movements.rules.ended')}</Badge> },
+    { key: 'state', header: 'movements.rules.columns.active', cell: (g) => <Badge color={g.active ? 'red.9' : 'dark'} variant={g.active ? 'filled' : 'outline'}>{g.active ? t('movements.rules.inForce') : t('movements.rules.ended')}</Badge> },
     { key: 'end', header: 'common.actions', headerHidden: true, cell: (g) => g.active && <Button size="xs" variant="default" onClick={() => setEnding(g)} data-testid="keep-apart-end">{t('movements.rules.end')}</Button> },
   ];
 

@@ -58,7 +58,7 @@ export function RegimeMonitorPage() {
       numeric: true,
       sortValue: (i) => i.consecutiveDays,
       cell: (i) => (
-        <Badge color={i.consecutiveDays >= 3 ? 'red' : 'orange'} variant={i.consecutiveDays >= 3 ? 'filled' : 'light'}>
+        <Badge color={i.consecutiveDays >= 3 ? 'red.9' : 'dark'} variant={i.consecutiveDays >= 3 ? 'filled' : 'outline'}>
           {t('regime.monitor.days', { count: i.consecutiveDays })}
         </Badge>
       ),

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NumberInput, Pagination, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { REGIME_OUTCOMES, RULE_23_MINUTES, type RegimeOutcome, type RegimeSheet } from '@vigil/contracts';
+import { RULE_23_MINUTES, type RegimeOutcome, type RegimeSheet } from '@vigil/contracts';
 import { ApiProblem } from '../../api/client.ts';
 import { useCan, useSession } from '../../app/session.tsx';
 import { DateField } from '../../ui/form/date-field.tsx';
@@ -27,8 +27,32 @@ interface Draft {
   dirty: boolean;
 }
 
-/** Touch targets for a tablet: at least 44 px high. */
-const TOUCH = { label: { minHeight: 44, display: 'flex', alignItems: 'center', justifyContent: 'center' } } as const;
+/** A tap moves to the next outcome: taken → refused → not offered → taken. */
+const NEXT: Record<RegimeOutcome, RegimeOutcome> = { taken: 'refused', refused: 'not-offered', 'not-offered': 'taken' };
+const COLOUR: Record<RegimeOutcome, { color: string; variant: 'light' | 'filled' | 'default' }> = {
+  taken: { color: 'teal.9', variant: 'light' },
+  refused: { color: 'red.9', variant: 'filled' },
+  'not-offered': { color: 'gray', variant: 'default' },
+};
+
+/**
+ * One item of the day as a large button (48 px high, for a tablet) naming its outcome; a tap moves
+ * it on. Plain buttons rather than segmented controls: a wing's sheet has a hundred rows or more.
+ */
+function Toggle({ label, value, onChange, disabled, testId, who }: { label: string; value: RegimeOutcome; onChange: (v: RegimeOutcome) => void; disabled: boolean; testId: string; who: string }) {
+  const { t } = useTranslation();
+  const outcome = t(`regime.outcomes.${value}`);
+  return (
+    <Button h={48} miw={112} {...COLOUR[value]} disabled={disabled} onClick={() => onChange(NEXT[value])} aria-label={`${label}: ${outcome} (${who})`} data-testid={testId} data-value={value} styles={{ label: { flexDirection: 'column', lineHeight: 1.15 } }}>
+      <Text span size="xs" c="inherit">
+        {label}
+      </Text>
+      <Text span size="sm" fw={700} c="inherit">
+        {outcome}
+      </Text>
+    </Button>
+  );
+}
 
 function draftOf(sheet: RegimeSheet): Record<string, Draft> {
   return Object.fromEntries(
@@ -50,6 +74,9 @@ function draftOf(sheet: RegimeSheet): Record<string, Draft> {
     ]),
   );
 }
+/** Rows shown at once: a landing's worth, so a tablet stays quick with a wing of a hundred or more. */
+const PAGE = 20;
+
 const refused = (d: Draft) => d.exercise === 'refused' || [d.breakfast, d.lunch, d.supper, d.shower].includes('refused');
 
 /**
@@ -76,9 +103,11 @@ export function RegimeSheetPage() {
   const sheet = useQuery({ queryKey: regimeKeys.sheet(facilityId, wingId ?? '', date), queryFn: () => regimeApi.sheet(facilityId, wingId!, date), enabled: !!facilityId && !!wingId && validDate });
   const [draft, setDraft] = useState<Record<string, Draft>>({});
   const [saved, setSaved] = useState<number | null>(null);
+  const [page, setPage] = useState(1);
   useEffect(() => {
     if (sheet.data) setDraft(draftOf(sheet.data));
   }, [sheet.data]);
+  useEffect(() => setPage(1), [wingId, date]);
 
   const save = useMutation({
     mutationFn: (all: boolean) =>
@@ -112,7 +141,6 @@ export function RegimeSheetPage() {
   const dirty = Object.values(draft).filter((d) => d.dirty).length;
   const missingReason = Object.values(draft).some((d) => (d.dirty || d.version === null) && refused(d) && !d.refusalReason.trim());
   const conflict = save.error instanceof ApiProblem && save.error.code === 'edit-conflict';
-  const outcomes = REGIME_OUTCOMES.map((o) => ({ value: o, label: t(`regime.outcomes.${o}`) }));
   const editable = can('regime.record');
 
   return (
@@ -132,7 +160,7 @@ export function RegimeSheetPage() {
             {t('regime.sheet.heading', { date: formatDate(sheet.data.date, i18n.language), count: sheet.data.rows.length })}
           </Title>
           {sheet.data.rows.length === 0 && <Text>{t('regime.sheet.empty')}</Text>}
-          {sheet.data.rows.map(({ prisoner, day }) => {
+          {sheet.data.rows.slice((page - 1) * PAGE, page * PAGE).map(({ prisoner, day }) => {
             const d = draft[prisoner.id];
             if (!d) return null;
             return (
@@ -144,43 +172,24 @@ export function RegimeSheetPage() {
                     {day ? ` · ${t('regime.sheet.recordedBy', { by: day.recordedBy })}` : ''}
                   </Text>
                 </Group>
-                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                  <Stack gap={2}>
-                    <Text size="sm" fw={600}>
-                      {t('regime.fields.exercise')}
-                    </Text>
-                    <Group gap="xs" wrap="nowrap">
-                      <SegmentedControl
-                        fullWidth
-                        style={{ flex: 1 }}
-                        value={d.exercise}
-                        onChange={(v) => set(prisoner.id, { exercise: v as Exercise })}
-                        data={(['taken', 'refused', 'not-offered'] as const).map((o) => ({ value: o, label: t(`regime.outcomes.${o}`) }))}
-                        styles={TOUCH}
-                        disabled={!editable}
-                        aria-label={t('regime.fields.exerciseFor', { name: nameOwnScript(prisoner) })}
-                        data-testid="regime-exercise"
-                      />
-                      {d.exercise !== 'not-offered' && (
-                        <NumberInput w={90} value={d.minutes} onChange={(v) => set(prisoner.id, { minutes: Number(v) || 0 })} min={1} max={720} step={15} suffix={` ${t('regime.min')}`} aria-label={t('regime.fields.minutes')} disabled={!editable} data-testid="regime-minutes" />
-                      )}
-                    </Group>
-                  </Stack>
+                <Group gap="xs" align="flex-end">
+                  <Group gap={4} wrap="nowrap">
+                    <Toggle label={t('regime.fields.exercise')} value={d.exercise} onChange={(v) => set(prisoner.id, { exercise: v })} disabled={!editable} testId="regime-exercise" who={nameOwnScript(prisoner)} />
+                    {d.exercise !== 'not-offered' && (
+                      <NumberInput w={92} h={48} size="md" value={d.minutes} onChange={(v) => set(prisoner.id, { minutes: Number(v) || 0 })} min={1} max={720} step={15} suffix={` ${t('regime.min')}`} aria-label={t('regime.fields.minutes')} disabled={!editable} data-testid="regime-minutes" />
+                    )}
+                  </Group>
                   {(['breakfast', 'lunch', 'supper', 'shower'] as const).map((k) => (
-                    <Stack gap={2} key={k}>
-                      <Text size="sm" fw={600}>
-                        {t(`regime.fields.${k}`)}
-                      </Text>
-                      <SegmentedControl fullWidth value={d[k]} onChange={(v) => set(prisoner.id, { [k]: v as RegimeOutcome })} data={outcomes} styles={TOUCH} disabled={!editable} aria-label={`${t(`regime.fields.${k}`)}: ${nameOwnScript(prisoner)}`} data-testid={`regime-${k}`} />
-                    </Stack>
+                    <Toggle key={k} label={t(`regime.fields.${k}`)} value={d[k]} onChange={(v) => set(prisoner.id, { [k]: v })} disabled={!editable} testId={`regime-${k}`} who={nameOwnScript(prisoner)} />
                   ))}
-                </SimpleGrid>
+                </Group>
                 {refused(d) && (
                   <TextInput mt="xs" label={t('regime.fields.refusalReason')} value={d.refusalReason} onChange={(e) => set(prisoner.id, { refusalReason: e.currentTarget.value })} required error={d.refusalReason.trim() ? undefined : t('regime.sheet.reasonNeeded')} disabled={!editable} data-testid="regime-reason" />
                 )}
               </Card>
             );
           })}
+          {sheet.data.rows.length > PAGE && <Pagination total={Math.ceil(sheet.data.rows.length / PAGE)} value={page} onChange={setPage} size="lg" aria-label={t('regime.sheet.pages')} getControlProps={(control) => ({ 'aria-label': t(`regime.sheet.${control === 'previous' ? 'previousPage' : control === 'next' ? 'nextPage' : control === 'first' ? 'firstPage' : 'lastPage'}`) })} data-testid="regime-pages" />}
           {save.error && <ProblemAlert error={save.error} onReload={conflict ? () => void sheet.refetch() : undefined} />}
           {saved !== null && (
             <Alert color="teal.9" variant="outline" data-testid="regime-saved">
