@@ -119,7 +119,9 @@ export async function seedDemoMovementControl({ trx, ctx, plan, prisoners, ids }
     const slot = (fromMin: number, toMin: number) => {
       const a = clock(fromMin);
       const b = clock(toMin);
-      return a.day === b.day ? { day: a.day, from: a.time, to: b.time } : null;
+      if (a.day === b.day) return { day: a.day, from: a.time, to: b.time };
+      // Across midnight on the facility's clock: from midnight (a movement stays on one day).
+      return b.time > '00:00' ? { day: b.day, from: '00:00', to: b.time } : null;
     };
     const todays = free.slice(0, 12);
     todays.forEach((p, i) => {
