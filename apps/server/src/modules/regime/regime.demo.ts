@@ -23,10 +23,11 @@ export async function seedDemoRegime({ trx, ctx, plan, prisoners, ids }: DemoCon
 
   for (const facility of plan.facilities) {
     const facilityId = ids.facilities.get(facility.code);
-    const held = prisoners.filter((p) => p.facilityCode === facility.code && p.state === 'in-custody');
+    // Everyone held there now, as the database has them (reception's arrivals included).
+    const held = await trx.selectFrom('prisoners').select(['id', 'admitted_at']).where('facility_id', '=', facilityId).where('state', '=', 'in-custody').orderBy('prison_number').execute();
     const rows: Insertable<DB['regime_days']>[] = [];
     for (const p of held) {
-      const admitted = localDay(p.admittedAt, DEMO_TIME_ZONE);
+      const admitted = localDay(p.admitted_at, DEMO_TIME_ZONE);
       const shortStaffed = random.chance(0.03) ? random.int(2, 5) : 0;
       const showerDay = random.int(0, 3);
       for (let d = DAYS; d >= 1; d--) {
@@ -40,7 +41,7 @@ export async function seedDemoRegime({ trx, ctx, plan, prisoners, ids }: DemoCon
         const refused = refusesExercise || refusesMeal || shower === 'refused';
         rows.push({
           facility_id: facilityId,
-          prisoner_id: ids.prisoners.get(p.prisonNumber),
+          prisoner_id: p.id,
           on_date: day,
           exercise_offered_minutes: offered,
           exercise_taken_minutes: refusesExercise ? 0 : offered === 0 ? 0 : random.chance(0.15) ? Math.min(offered, random.pick([20, 30, 40])) : offered,

@@ -30,7 +30,7 @@ interface Draft {
 /** A tap moves to the next outcome: taken → refused → not offered → taken. */
 const NEXT: Record<RegimeOutcome, RegimeOutcome> = { taken: 'refused', refused: 'not-offered', 'not-offered': 'taken' };
 const COLOUR: Record<RegimeOutcome, { color: string; variant: 'light' | 'filled' | 'default' }> = {
-  taken: { color: 'teal.9', variant: 'light' },
+  taken: { color: 'teal.9', variant: 'filled' },
   refused: { color: 'red.9', variant: 'filled' },
   'not-offered': { color: 'gray', variant: 'default' },
 };
