@@ -269,6 +269,22 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
     const baggedFind = (await admin.post(`/api/v1/searches/${searched.id}/finds`, { category: 'phone-sim', description: 'Nokia', quantity: 1 })).body as { id: string };
     const evidenceBag = await admin.post(`/api/v1/searches/${searched.id}/bags`, { findIds: [baggedFind.id] });
     assert.equal(evidenceBag.status, 201, JSON.stringify(evidenceBag.body));
+    // Movement control: a yard with a zone and one without, a keep-apart pair, a movement planned and one out.
+    const yard = await factory.place(facility.id, 'yard', null);
+    const bareYard = await factory.place(facility.id, 'yard', null);
+    const zoneRules = { openWindows: [], escortedOnly: false, barredPrisonerIds: [], barredAlertCodes: [], barredCategories: [], note: null };
+    const zone = await t.services.movementControl.createZone(system, facility.id, { locationId: yard.id, ...zoneRules });
+    const apart = [await admitPrisoner(t, facility.id), await admitPrisoner(t, facility.id)];
+    const keepApartBody = { prisonerIds: apart.map((p) => p.id), reason: 'Оперативные данные', source: 'intelligence' as const, startsOn: '2026-01-01', endsOn: null };
+    const pair = await t.services.movementControl.createKeepApart(system, facility.id, keepApartBody);
+    const inAnHour = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+    const moveBody = (prisonerId: string) => ({ prisonerId, purpose: 'exercise' as const, toLocationId: bareYard.id, plannedStart: inAnHour(1), plannedEnd: inAnHour(2) });
+    const plannedMove = await t.services.movementControl.plan(system, moveBody((await admitPrisoner(t, facility.id)).id));
+    const goingOut = await t.services.movementControl.plan(system, moveBody((await admitPrisoner(t, facility.id)).id));
+    const outMove = await t.services.movementControl.out(system, goingOut.id, { version: goingOut.version });
+    const mover = await admitPrisoner(t, facility.id);
+    const regimeDay = localDay(new Date(), 'Asia/Dushanbe');
+    const regimeRow = { prisonerId: mover.id, version: null, exerciseOfferedMinutes: 60, exerciseTakenMinutes: 0, breakfast: 'taken', lunch: 'refused', supper: 'taken', shower: 'not-offered', refusalReason: 'Плохое самочувствие' };
     tables = (
       await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.db)
     ).rows.map((r) => r.name).filter((n) => !MAY_CHANGE.has(n));
@@ -381,6 +397,15 @@ describe(`every write endpoint survives generated bad input (${process.env.TEST_
       { method: 'POST', route: '/api/v1/searches/:id/bags', url: `/api/v1/searches/${searched.id}/bags`, valid: { findIds: [looseFind.id], seal: 'A-1' } },
       { method: 'PUT', route: '/api/v1/search-schedules/:id', url: `/api/v1/search-schedules/${countWing1.id}`, valid: { periodDays: 14, version: null } },
       { method: 'POST', route: '/api/v1/evidence-bags/:id/custody', url: `/api/v1/evidence-bags/${evidenceBag.body.id}/custody`, valid: { kind: 'police-handover', externalParty: 'Следователь', reference: 'КУСП-1', version: 1 } },
+      { method: 'POST', route: '/api/v1/facilities/:facilityId/zones', url: `/api/v1/facilities/${facility.id}/zones`, valid: { locationId: bareYard.id, ...zoneRules, openWindows: [{ start: '08:00', end: '12:00' }] } },
+      { method: 'PUT', route: '/api/v1/zones/:id', url: `/api/v1/zones/${zone.id}`, valid: { ...zoneRules, escortedOnly: true, active: true, version: zone.version } },
+      { method: 'POST', route: '/api/v1/facilities/:facilityId/keep-apart', url: `/api/v1/facilities/${facility.id}/keep-apart`, valid: keepApartBody },
+      { method: 'POST', route: '/api/v1/keep-apart/:id/end', url: `/api/v1/keep-apart/${pair.id}/end`, valid: { reason: 'Переведён', version: pair.version } },
+      { method: 'POST', route: '/api/v1/internal-movements', url: '/api/v1/internal-movements', valid: moveBody(mover.id) },
+      { method: 'POST', route: '/api/v1/internal-movements/:id/out', url: `/api/v1/internal-movements/${plannedMove.id}/out`, valid: { version: plannedMove.version } },
+      { method: 'POST', route: '/api/v1/internal-movements/:id/back', url: `/api/v1/internal-movements/${outMove.id}/back`, valid: { version: outMove.version } },
+      { method: 'POST', route: '/api/v1/internal-movements/:id/cancel', url: `/api/v1/internal-movements/${plannedMove.id}/cancel`, valid: { reason: 'Карантин', version: plannedMove.version } },
+      { method: 'PUT', route: '/api/v1/regime/sheet', url: '/api/v1/regime/sheet', valid: { facilityId: facility.id, date: regimeDay, rows: [regimeRow] } },
       { method: 'POST', route: '/api/v1/imports/:id/commit', url: `/api/v1/imports/${register.id}/commit`, valid: { version: 1 } },
       { method: 'POST', route: '/api/v1/observations', url: '/api/v1/observations', valid: { prisonerId: toObserve.id, level: 'half-hourly', reason: 'Высокий риск', reviewOn: observationDay } },
       { method: 'POST', route: '/api/v1/observation-levels/:id/review', url: `/api/v1/observation-levels/${observed.id}/review`, valid: { version: 1, outcome: 'continue', reason: 'Продолжить', reviewOn: observationDay } },

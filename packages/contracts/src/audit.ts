@@ -183,6 +183,22 @@ export const AUDIT_ACTIONS = [
   'evidence.viewed',
   'prisoner.searches-viewed',
   'demo.searches-seeded',
+  // Movement control (issue 10).
+  'zone.created',
+  'zone.updated',
+  'keep-apart.created',
+  'keep-apart.ended',
+  'keep-apart.viewed',
+  'internal-movement.planned',
+  'internal-movement.refused',
+  'internal-movement.out',
+  'internal-movement.back',
+  'internal-movement.cancelled',
+  'demo.movement-control-seeded',
+  // The daily regime record (issue 10).
+  'regime-day.recorded',
+  'regime-day.corrected',
+  'demo.regime-seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -24,6 +24,7 @@ export * from './handover.ts';
 export * from './plans.ts';
 export * from './casenotes.ts';
 export * from './programmes.ts';
+export * from './regime.ts';
 export * from './caseload.ts';
 export * from './incidents.ts';
 export * from './force.ts';

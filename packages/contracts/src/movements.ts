@@ -186,3 +186,140 @@ export const Roll = z.object({
   present: z.number().int(),
 });
 export type Roll = z.infer<typeof Roll>;
+
+/*
+ * Movement control inside a facility (issue 10, DOMAIN.md §11; docs/movement-control.md): zones of
+ * the location tree with their rules, keep-apart groups, and the movement log of planned moves
+ * to activities, visits, work, exercise, healthcare and legal appointments.
+ */
+
+/** A time of day on the facility's clock, `HH:MM` (24 hours). */
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time-format');
+
+/** An opening of a zone on the facility's clock (e.g. 08:00–12:00). */
+export const ZoneWindow = z
+  .object({ start: ClockTime, end: ClockTime })
+  .strict()
+  .refine((w) => w.end > w.start, { message: 'zone-window-times', path: ['end'] });
+export type ZoneWindow = z.infer<typeof ZoneWindow>;
+
+export const ZONE_CATEGORIES = ['low', 'medium', 'high', 'maximum'] as const;
+
+const zoneFields = {
+  openWindows: z.array(ZoneWindow).max(12),
+  escortedOnly: z.boolean(),
+  barredPrisonerIds: z.array(Id).max(200),
+  barredAlertCodes: z.array(z.string().trim().min(1).max(60)).max(50),
+  barredCategories: z.array(z.enum(ZONE_CATEGORIES)).max(4),
+  note: optionalText(500),
+};
+export const CreateZoneBody = z.object({ locationId: Id, ...zoneFields }).strict();
+export const UpdateZoneBody = z.object({ ...zoneFields, active: z.boolean(), version: Version }).strict();
+
+export const Zone = z.object({
+  id: Id,
+  facilityId: Id,
+  locationId: Id,
+  locationPath: z.string(),
+  locationKind: LocationKind,
+  openWindows: z.array(ZoneWindow),
+  escortedOnly: z.boolean(),
+  barredPrisoners: z.array(z.object({ id: Id, prisonNumber: z.string(), familyName: z.string(), givenName: z.string() })),
+  barredAlertCodes: z.array(z.string()),
+  barredCategories: z.array(z.enum(ZONE_CATEGORIES)),
+  note: z.string().nullable(),
+  active: z.boolean(),
+  version: Version,
+});
+export type Zone = z.infer<typeof Zone>;
+export const ZoneList = z.object({ items: z.array(Zone) });
+
+export const KEEP_APART_SOURCES = ['intelligence', 'incident', 'court-order', 'victim-perpetrator', 'gang', 'other'] as const;
+export const KeepApartSource = z.enum(KEEP_APART_SOURCES);
+
+export const CreateKeepApartBody = z
+  .object({
+    prisonerIds: z.array(Id).min(2).max(20),
+    reason: text(500),
+    source: KeepApartSource,
+    startsOn: CalendarDate,
+    endsOn: CalendarDate.nullable().optional(),
+  })
+  .strict()
+  .refine((b) => new Set(b.prisonerIds).size === b.prisonerIds.length, { message: 'keep-apart-duplicate', path: ['prisonerIds'] })
+  .refine((b) => !b.endsOn || b.endsOn >= b.startsOn, { message: 'keep-apart-dates', path: ['endsOn'] });
+export const EndKeepApartBody = z.object({ reason: text(500), version: Version }).strict();
+
+const MovementPrisonerRef = z.object({ id: Id, prisonNumber: z.string(), familyName: z.string(), givenName: z.string(), patronymic: z.string().nullable() });
+
+export const KeepApart = z.object({
+  id: Id,
+  facilityId: Id,
+  members: z.array(MovementPrisonerRef),
+  reason: z.string(),
+  source: KeepApartSource,
+  startsOn: CalendarDate,
+  endsOn: CalendarDate.nullable(),
+  endReason: z.string().nullable(),
+  createdBy: z.string(),
+  active: z.boolean(),
+  version: Version,
+});
+export type KeepApart = z.infer<typeof KeepApart>;
+export const KeepApartList = z.object({ items: z.array(KeepApart) });
+
+export const MOVEMENT_PURPOSES = ['activity', 'visit', 'work', 'exercise', 'healthcare', 'legal', 'other'] as const;
+export const MovementPurpose = z.enum(MOVEMENT_PURPOSES);
+export const INTERNAL_MOVEMENT_STATUSES = ['planned', 'out', 'back', 'cancelled'] as const;
+
+/** The rules a planned movement can break; each is a problem code with its translated title. */
+export const MOVEMENT_RULES = ['movement-keep-apart', 'movement-zone-closed', 'movement-zone-escort', 'movement-zone-barred-prisoner', 'movement-zone-barred-alert', 'movement-zone-barred-category'] as const;
+export type MovementRule = (typeof MOVEMENT_RULES)[number];
+
+export const PlanMovementBody = z
+  .object({
+    prisonerId: Id,
+    purpose: MovementPurpose,
+    toLocationId: Id,
+    plannedStart: z.iso.datetime({ offset: true }),
+    plannedEnd: z.iso.datetime({ offset: true }),
+    escort: optionalText(200),
+    note: optionalText(500),
+    /** Needs allocation.override: plans the movement despite the rules it breaks, with the reason. */
+    override: z.object({ reason: text(500) }).strict().optional(),
+  })
+  .strict()
+  .refine((b) => Date.parse(b.plannedEnd) > Date.parse(b.plannedStart), { message: 'movement-times', path: ['plannedEnd'] })
+  .refine((b) => Date.parse(b.plannedEnd) - Date.parse(b.plannedStart) <= 24 * 3_600_000, { message: 'movement-too-long', path: ['plannedEnd'] });
+export const MovementOutBody = z.object({ escort: optionalText(200), version: Version }).strict();
+export const MovementBackBody = z.object({ version: Version }).strict();
+export const CancelMovementBody = z.object({ reason: text(500), version: Version }).strict();
+
+export const InternalMovement = z.object({
+  id: Id,
+  facilityId: Id,
+  prisoner: MovementPrisonerRef,
+  purpose: MovementPurpose,
+  fromLocationId: Id.nullable(),
+  fromPath: z.string().nullable(),
+  toLocationId: Id,
+  toPath: z.string(),
+  wingId: Id.nullable().describe('The wing of the prisoner’s cell'),
+  wingName: z.string().nullable(),
+  plannedStart: Timestamp,
+  plannedEnd: Timestamp,
+  status: z.enum(INTERNAL_MOVEMENT_STATUSES),
+  escort: z.string().nullable(),
+  note: z.string().nullable(),
+  overridden: z.array(z.enum(MOVEMENT_RULES)),
+  overrideReason: z.string().nullable(),
+  outAt: Timestamp.nullable(),
+  backAt: Timestamp.nullable(),
+  overdue: z.boolean().describe('Out past the planned end'),
+  plannedBy: z.string(),
+  version: Version,
+});
+export type InternalMovement = z.infer<typeof InternalMovement>;
+export const InternalMovementList = z.object({ items: z.array(InternalMovement) });
+export const OutOfCellQuery = z.object({ wingId: Id.optional() }).strict();
+export const MovementLogQuery = z.object({ date: CalendarDate.optional() }).strict();

@@ -21,6 +21,7 @@ import { incidentsProblems } from './problems/incidents.ts';
 import { forceProblems } from './problems/force.ts';
 import { observationsProblems } from './problems/observations.ts';
 import { searchesProblems } from './problems/searches.ts';
+import { regimeProblems } from './problems/regime.ts';
 
 /**
  * Stable problem codes (the `code` and the last part of `type` in RFC 9457 problem+json) with the
@@ -50,6 +51,7 @@ export const PROBLEMS = {
   ...forceProblems,
   ...observationsProblems,
   ...searchesProblems,
+  ...regimeProblems,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -24,6 +24,7 @@ import { programmesModule } from './programmes/programmes.module.ts';
 import { incidentsModule } from './incidents/incidents.module.ts';
 import { forceModule } from './force/force.module.ts';
 import { observationsModule } from './observations/observations.module.ts';
+import { regimeModule } from './regime/regime.module.ts';
 
 /**
  * Every feature module, in the order their services are built: a module comes after the modules
@@ -55,6 +56,7 @@ export const MODULES = [
   forceModule,
   observationsModule,
   searchesModule,
+  regimeModule,
 ] as const;
 
 export type ModuleServices = ServicesOf<typeof MODULES>;

@@ -1,8 +1,8 @@
 /**
  * Every web feature with screens. Adding one: its folder with a `<feature>.feature.ts`, and one
  * line here. The navigation lists the features' entries in this order.
- * (auth, allocation and movements have no screens of their own: their parts are used by app.tsx
- * and by the prisoner file.)
+ * (auth and allocation have no screens of their own: their parts are used by app.tsx and by the
+ * prisoner file; movements lends its panels to the prisoner file and has the movement-control screens.)
  */
 import { dashboardFeature } from './dashboard/dashboard.feature.ts';
 import { prisonersFeature } from './prisoners/prisoners.feature.ts';
@@ -10,6 +10,7 @@ import { receptionFeature } from './reception/reception.feature.ts';
 import { importsFeature } from './imports/imports.feature.ts';
 import { statisticsFeature } from './statistics/statistics.feature.ts';
 import { facilitiesFeature } from './facilities/facilities.feature.ts';
+import { movementsFeature } from './movements/movements.feature.ts';
 import { countsFeature } from './counts/counts.feature.ts';
 import { alertsFeature } from './alerts/alerts.feature.ts';
 import { assessmentsFeature } from './assessments/assessments.feature.ts';
@@ -23,6 +24,7 @@ import { incidentsFeature } from './incidents/incidents.feature.ts';
 import { forceFeature } from './force/force.feature.ts';
 import { observationsFeature } from './observations/observations.feature.ts';
 import { searchesFeature } from './searches/searches.feature.ts';
+import { regimeFeature } from './regime/regime.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
 
@@ -33,6 +35,7 @@ export const WEB_FEATURES = [
   importsFeature,
   statisticsFeature,
   facilitiesFeature,
+  movementsFeature,
   countsFeature,
   alertsFeature,
   assessmentsFeature,
@@ -46,6 +49,7 @@ export const WEB_FEATURES = [
   forceFeature,
   observationsFeature,
   searchesFeature,
+  regimeFeature,
   usersFeature,
   auditFeature,
 ] as const;

@@ -1,7 +1,9 @@
 import { inChunks, type DemoContext } from '../demo/demo-context.ts';
+import { seedDemoMovementControl } from './movement-control.demo.ts';
 
-/** The demo prisoners' journeys: transfers from the remand centre, court days, releases. */
-export async function seedDemoMovements({ trx, ctx, prisoners, ids }: DemoContext) {
+/** The demo prisoners' journeys (transfers from the remand centre, court days, releases), then movement control inside the facilities. */
+export async function seedDemoMovements(context: DemoContext) {
+  const { trx, ctx, prisoners, ids } = context;
   const movements = prisoners.flatMap((p) =>
     p.movements.map((m) => ({
       prisoner_id: ids.prisoners.get(p.prisonNumber),
@@ -17,4 +19,5 @@ export async function seedDemoMovements({ trx, ctx, prisoners, ids }: DemoContex
     })),
   );
   await inChunks(movements, (chunk) => trx.insertInto('movements').values(chunk).execute());
+  await seedDemoMovementControl(context);
 }
