@@ -136,6 +136,22 @@ export const AUDIT_ACTIONS = [
   'programme-register.saved',
   'prisoner.programmes-viewed',
   'demo.programmes-seeded',
+  // Alarm console (issue 10).
+  'alarm-device.registered',
+  'alarm-device.updated',
+  'alarm-device.token-rotated',
+  'alarm-type.added',
+  'alarm-type.revised',
+  'alarm.events-ingested',
+  'alarm.acknowledged',
+  'alarm.started',
+  'alarm.step-completed',
+  'alarm.shelved',
+  'alarm.unshelved',
+  'alarm.resolved',
+  'alarm.escalated',
+  'alarm.quarantine-viewed',
+  'demo.alarms-seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

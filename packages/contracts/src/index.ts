@@ -25,3 +25,4 @@ export * from './plans.ts';
 export * from './casenotes.ts';
 export * from './programmes.ts';
 export * from './caseload.ts';
+export * from './alarms.ts';

@@ -17,6 +17,7 @@ import { plansProblems } from './problems/plans.ts';
 import { casenotesProblems } from './problems/casenotes.ts';
 import { classificationProblems } from './problems/classification.ts';
 import { programmesProblems } from './problems/programmes.ts';
+import { alarmsProblems } from './problems/alarms.ts';
 
 /**
  * Stable problem codes (the `code` and the last part of `type` in RFC 9457 problem+json) with the
@@ -42,6 +43,7 @@ export const PROBLEMS = {
   ...casenotesProblems,
   ...classificationProblems,
   ...programmesProblems,
+  ...alarmsProblems,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -20,6 +20,7 @@ import { casenotesModule } from './casenotes/casenotes.module.ts';
 import { classificationModule } from './classification/classification.module.ts';
 import { caseloadModule } from './caseload/caseload.module.ts';
 import { programmesModule } from './programmes/programmes.module.ts';
+import { alarmsModule } from './alarms/alarms.module.ts';
 
 /**
  * Every feature module, in the order their services are built: a module comes after the modules
@@ -47,6 +48,7 @@ export const MODULES = [
   casenotesModule,
   handoverModule,
   caseloadModule,
+  alarmsModule,
 ] as const;
 
 export type ModuleServices = ServicesOf<typeof MODULES>;
