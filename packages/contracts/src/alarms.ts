@@ -155,6 +155,7 @@ export const QuarantinedMessage = z.object({
   payload: z.string().describe('The message as received (cut to 2,000 characters)'),
   receivedAt: Timestamp,
 });
+export type QuarantinedMessage = z.infer<typeof QuarantinedMessage>;
 export const QuarantineList = z.object({ items: z.array(QuarantinedMessage) });
 export const QuarantineQuery = z.object({ facilityId: Id.optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }).strict();
 

@@ -19,6 +19,7 @@ import { casenotesFeature } from './casenotes/casenotes.feature.ts';
 import { classificationFeature } from './classification/classification.feature.ts';
 import { programmesFeature } from './programmes/programmes.feature.ts';
 import { caseloadFeature } from './caseload/caseload.feature.ts';
+import { alarmsFeature } from './alarms/alarms.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
 
@@ -38,6 +39,7 @@ export const WEB_FEATURES = [
   casenotesFeature,
   handoverFeature,
   caseloadFeature,
+  alarmsFeature,
   usersFeature,
   auditFeature,
 ] as const;
