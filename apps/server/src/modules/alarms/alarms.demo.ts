@@ -2,18 +2,41 @@ import { createHash } from 'node:crypto';
 import type { AlarmTypeData, DeviceKind } from '@vigil/contracts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { inChunks, type DemoContext } from '../demo/demo-context.ts';
+import type { PlannedFacility } from '../demo/demo.plan.ts';
 import { seededRandom } from '../demo/random.ts';
 
 /** Demo devices' webhook tokens are derived from their codes (documented in docs/alarms.md for trying webhooks). */
 export const demoDeviceToken = (facilityCode: string, deviceCode: string) => createHash('sha256').update(`vigil-demo-device:${facilityCode}:${deviceCode}`).digest('base64url').slice(0, 32);
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-interface DemoDevice {
+export interface PlannedDevice {
   code: string;
   kind: DeviceKind;
   name: string;
-  placeId: string;
+  /** The place's path on the location tree (codes from the top, joined with "-"). */
+  placePath: string;
+  /** The alarm types it raises. */
   types: string[];
+}
+type DemoDevice = PlannedDevice & { placeId: string };
+
+/**
+ * The devices of a demo facility, from its planned tree alone (the simulator uses the same list
+ * when it cannot read the database): a control-room panel, per building a duress button, a door
+ * contact on the first wing's gate and a smoke detector, and three perimeter fence zones.
+ */
+export function demoDevicePlan(facility: Pick<PlannedFacility, 'places'>): PlannedDevice[] {
+  const top = facility.places;
+  const buildings = top.filter((p) => p.kind === 'building');
+  const devices: PlannedDevice[] = [{ code: 'PANEL-1', kind: 'alarm-panel', name: 'Control room panel', placePath: top[0]!.code, types: ['tamper', 'device-fault'] }];
+  for (const b of buildings) {
+    const gate = b.children[0] ? `${b.code}-${b.children[0].code}` : b.code;
+    devices.push({ code: `DUR-${b.code}`, kind: 'duress-button', name: `Duress button, ${b.code}`, placePath: b.code, types: ['duress'] });
+    devices.push({ code: `DOOR-${b.code}-1`, kind: 'door-contact', name: `Landing gate, ${b.code}`, placePath: gate, types: ['door-held', 'door-forced'] });
+    devices.push({ code: `FIRE-${b.code}`, kind: 'fire-detector', name: `Smoke detector, ${b.code}`, placePath: b.code, types: ['fire', 'device-fault'] });
+  }
+  for (let z = 1; z <= 3; z++) devices.push({ code: `PER-Z${z}`, kind: 'perimeter-sensor', name: `Perimeter fence zone ${z}`, placePath: top[z % top.length]!.code, types: ['perimeter', 'tamper'] });
+  return devices;
 }
 
 const HISTORY_DAYS = 21;
@@ -37,21 +60,11 @@ export async function seedDemoAlarms({ trx, ctx, plan, prisoners, ids }: DemoCon
 
   for (const facility of plan.facilities) {
     const facilityId = ids.facilities.get(facility.code);
-    const places = await trx.selectFrom('locations').select(['id', 'kind', 'code', 'parent_id']).where('facility_id', '=', facilityId).orderBy('code').execute();
-    const top = places.filter((p) => p.parent_id === null);
-    const blocks = top.filter((p) => p.kind !== 'healthcare').slice(0, 4);
-    const children = (id: string) => places.filter((p) => p.parent_id === id);
-    const planned: DemoDevice[] = [];
-    const anchor = top[0]!;
-    planned.push({ code: 'PANEL-1', kind: 'alarm-panel', name: 'Control room panel', placeId: anchor.id, types: ['tamper', 'device-fault'] });
-    for (const b of blocks) {
-      planned.push({ code: `DUR-${b.code}`, kind: 'duress-button', name: `Duress button, block ${b.code}`, placeId: b.id, types: ['duress'] });
-      const landing = children(b.id)[0] ?? b;
-      planned.push({ code: `DOOR-${b.code}-1`, kind: 'door-contact', name: `Landing gate, block ${b.code}`, placeId: landing.id, types: ['door-held', 'door-forced'] });
-      planned.push({ code: `FIRE-${b.code}`, kind: 'fire-detector', name: `Smoke detector, block ${b.code}`, placeId: b.id, types: ['fire', 'device-fault'] });
-    }
-    for (let z = 1; z <= 3; z++) planned.push({ code: `PER-Z${z}`, kind: 'perimeter-sensor', name: `Perimeter fence zone ${z}`, placeId: top[z % top.length]!.id, types: ['perimeter', 'tamper'] });
-
+    const places = await trx.selectFrom('locations').select(['id', 'code', 'parent_id']).where('facility_id', '=', facilityId).execute();
+    const byId = new Map(places.map((p) => [p.id, p]));
+    const pathOf = (p: { code: string; parent_id: string | null }): string => (p.parent_id ? `${pathOf(byId.get(p.parent_id)!)}-${p.code}` : p.code);
+    const idOfPath = new Map(places.map((p) => [pathOf(p), p.id]));
+    const planned: DemoDevice[] = demoDevicePlan(facility).map((d) => ({ ...d, placeId: idOfPath.get(d.placePath)! }));
     const devices = await trx
       .insertInto('alarm_devices')
       .values(
