@@ -3,6 +3,7 @@ import type { Alarm, AlarmTypeData, DeviceEventPayload, IngestResult } from '@vi
 import { systemContext } from '../../platform/access/actor.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { runWrite } from '../../platform/db/write.ts';
+import { publishMany } from '../../platform/events/outbox.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import type { CatalogueEntry } from '../../platform/catalogue/catalogue.ts';
 import { localDay } from '../../platform/time/calendar.ts';
@@ -197,26 +198,23 @@ export function alarmIngest(deps: {
           .forUpdate()
           .execute();
         const openOf = new Map(open.map((a) => [`${a.device_id}\u0000${a.type_code}`, a]));
+        const folds: { id: string; events: number; condition: string }[] = [];
+        const conditionChanged: AlarmRow[] = [];
+        const eventAlarm: { eventId: string; alarmId: string }[] = [];
+        const eventsOf = (g: { deviceId: string; type: string }) =>
+          alarmEvents.filter((v) => v.device.id === g.deviceId && v.payload.type === g.type).map((v) => idOf.get(`${v.device.id}\u0000${v.payload.id}`)!);
         for (const g of groups) {
-          const key = `${g.deviceId}\u0000${g.type}`;
-          const eventIds = alarmEvents.filter((v) => v.device.id === g.deviceId && v.payload.type === g.type).map((v) => idOf.get(`${v.device.id}\u0000${v.payload.id}`)!);
-          const existing = openOf.get(key);
-          let row: AlarmRow | undefined;
+          const existing = openOf.get(`${g.deviceId}\u0000${g.type}`);
           if (existing) {
-            const condition = g.condition;
-            row = await repo.updateAlarm(trx, existing.id, existing.version, {
-              event_count: existing.event_count + g.events,
-              last_event_at: now,
-              condition,
-              cleared_at: condition === 'cleared' ? now : null,
-            });
-            if (row && condition !== existing.condition) {
-              await w.publish({ type: 'alarm.changed', entityId: row.id, facilityId: row.facility_id, payload: { alarmId: row.id, state: row.state, condition: row.condition } });
-            }
+            // Folding events into an open alarm is the device's doing, not an operator's: the
+            // version (what an operator's change is checked against) stays, so a flood never
+            // turns an operator's acknowledgement into an edit conflict.
+            folds.push({ id: existing.id, events: g.events, condition: g.condition });
+            for (const eventId of eventsOf(g)) eventAlarm.push({ eventId, alarmId: existing.id });
           } else if (g.anyRaised) {
             const type = types.get(g.type)!;
             const device = devices.get(g.deviceId)!;
-            row = await trx
+            const row = await trx
               .insertInto('alarms')
               .values({
                 facility_id: device.facility_id,
@@ -236,15 +234,37 @@ export function alarmIngest(deps: {
               .executeTakeFirstOrThrow();
             await trx
               .insertInto('alarm_steps')
-              .values(type.data.sop.map((s, i) => ({ alarm_id: row!.id, position: i + 1, code: s.code, mandatory: s.mandatory })))
+              .values(type.data.sop.map((s, i) => ({ alarm_id: row.id, position: i + 1, code: s.code, mandatory: s.mandatory })))
               .execute();
             await repo.recordAction(trx, row.id, 'raised', null, null);
             await w.publish({ type: 'alarm.raised', entityId: row.id, facilityId: row.facility_id, payload: { alarmId: row.id, deviceId: row.device_id, type: row.type_code, priority: row.priority } });
-          }
-          if (row) {
             changed.push(row);
-            await trx.updateTable('alarm_device_events').set({ alarm_id: row.id }).where('id', 'in', eventIds).execute();
+            for (const eventId of eventsOf(g)) eventAlarm.push({ eventId, alarmId: row.id });
           }
+        }
+        if (folds.length) {
+          const folded = (
+            await sql<AlarmRow>`
+              update alarms a set event_count = a.event_count + f.events, last_event_at = ${now}, condition = f.condition,
+                     cleared_at = case when f.condition = 'cleared' then ${now}::timestamptz else null end, updated_at = ${now}
+                from unnest(${folds.map((f) => f.id)}::uuid[], ${folds.map((f) => f.events)}::int[], ${folds.map((f) => f.condition)}::text[]) as f(id, events, condition)
+               where a.id = f.id
+              returning a.*`.execute(trx)
+          ).rows;
+          for (const row of folded) {
+            changed.push(row);
+            if (row.condition !== openOf.get(`${row.device_id}\u0000${row.type_code}`)?.condition) conditionChanged.push(row);
+          }
+          await publishMany(
+            trx,
+            'alarm.changed',
+            conditionChanged.map((r) => ({ entityId: r.id, facilityId: r.facility_id, payload: { alarmId: r.id, state: r.state, condition: r.condition } })),
+          );
+        }
+        if (eventAlarm.length) {
+          await sql`update alarm_device_events e set alarm_id = m.alarm_id
+                      from unnest(${eventAlarm.map((m) => m.eventId)}::bigint[], ${eventAlarm.map((m) => m.alarmId)}::uuid[]) as m(id, alarm_id)
+                     where e.id = m.id`.execute(trx);
         }
       }
 
@@ -316,7 +336,9 @@ export function alarmIngest(deps: {
         n += p.items.length;
       }
       try {
+        const t0 = performance.now();
         const out = await store(batch);
+        if (process.env.VIGIL_ALARMS_TRACE) console.log(`vigil: ${n} device messages stored in ${(performance.now() - t0).toFixed(1)} ms`);
         batch.forEach((p, i) => p.resolve(out.perOwner[i]!));
         await announce(out).catch((err) => log('vigil: alarms could not be announced to the console', err));
       } catch (err) {

@@ -62,7 +62,7 @@ describe(`alarm console over HTTP and MQTT (${process.env.TEST_STORE ?? 'pglite'
     const reg = (code: string, kind: string) => manager.post<DeviceWithToken>('/api/v1/alarm-devices', { facilityId, locationId: landingId, code, kind, name: `Device ${code}` });
     duress = (await reg('DUR-1', 'duress-button')).body;
     door = (await reg('DOOR-1', 'door-contact')).body;
-    ingest = await t.services.alarms.connectMqtt({ url: BROKER, clientId: `vigil-test-${run}`, topicFilter: `vigil/${facilityCode}/devices/+/events`, log: () => {} });
+    ingest = await t.services.alarms.connectMqtt({ url: BROKER, clientId: `vigil-test-${run}`, topicFilter: `vigil/${facilityCode}/devices/+/events`, sessionExpirySeconds: 60, log: () => {} });
     await ingest.ready;
     publisher = await mqtt.connectAsync(BROKER, { clientId: `vigil-test-pub-${run}` });
   });

@@ -11,7 +11,8 @@ import { alarmsService } from './alarms.service.ts';
 export const mqttSettings = (env: NodeJS.ProcessEnv = process.env) => {
   const url = env.VIGIL_MQTT_URL;
   if (!url || url === 'off') return null;
-  return { url, clientId: env.VIGIL_MQTT_CLIENT_ID || `vigil-alarms-${hostname()}` };
+  const expiry = Number(env.VIGIL_MQTT_SESSION_EXPIRY);
+  return { url, clientId: env.VIGIL_MQTT_CLIENT_ID || `vigil-alarms-${hostname()}`, sessionExpirySeconds: Number.isInteger(expiry) && expiry > 0 ? expiry : undefined };
 };
 
 /** The alarm console (issue 10 must-have 7): devices, MQTT and webhook ingest, ISA-18.2 alarms, SOPs, escalation. */

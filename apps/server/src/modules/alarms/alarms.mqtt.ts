@@ -8,6 +8,8 @@ export interface MqttIngestOptions {
   clientId: string;
   /** Subscribe to this filter instead of every facility's (tests use their own prefix-free filters). */
   topicFilter?: string;
+  /** How long the broker keeps the session while we are away (default a day). */
+  sessionExpirySeconds?: number;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -32,7 +34,7 @@ export function mqttIngest(ingest: AlarmIngest, opts: MqttIngestOptions) {
     protocolVersion: 5,
     // The broker may have this many messages unacknowledged with us: a flood goes into our batches,
     // not into the broker's queue (whose limit would drop messages).
-    properties: { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: 65_535 },
+    properties: { sessionExpiryInterval: opts.sessionExpirySeconds ?? 24 * 3600, receiveMaximum: 65_535 },
     reconnectPeriod: 1_000,
     connectTimeout: 5_000,
     resubscribe: false,

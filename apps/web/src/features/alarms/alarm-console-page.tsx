@@ -37,6 +37,7 @@ export function AlarmConsolePage() {
   const [cue, setCue] = useState<Alarm | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [eventsPerSecond, setEventsPerSecond] = useState(0);
+  const [streaming, setStreaming] = useState(false);
   const counted = useRef({ n: 0, since: Date.now() });
   const known = useRef(new Set<string>());
 
@@ -83,7 +84,10 @@ export function AlarmConsolePage() {
   );
   useAlarmStream(facilityId, {
     onAlarms,
-    onReady: () => void queryClient.invalidateQueries({ queryKey: ['alarms'] }),
+    onReady: () => {
+      setStreaming(true);
+      void queryClient.invalidateQueries({ queryKey: ['alarms'] });
+    },
     onIngest: (n) => (counted.current.n += n),
   });
 
@@ -171,7 +175,7 @@ export function AlarmConsolePage() {
 
   const f = flood.data;
   return (
-    <div data-testid="alarm-console">
+    <div data-testid="alarm-console" data-live={streaming ? 'ready' : 'connecting'}>
       <PageHeader title={t('alarms.title')}>
         <Text size="sm" c="dimmed" data-testid="events-per-second">
           {t('alarms.eventsPerSecond', { n: eventsPerSecond.toLocaleString(i18n.language) })}
