@@ -111,6 +111,14 @@ export function alarmsRepository(db: Kysely<DB>) {
         .returningAll()
         .executeTakeFirst();
     },
+    /**
+     * A change the system makes on its own (escalation, the end of shelving): the version, which
+     * operators' changes are checked against, stays, so an operator acknowledging an alarm as it
+     * escalates is not refused as an edit conflict.
+     */
+    touchAlarm(trx: Transaction<DB>, id: string, values: Partial<Omit<AlarmRow, 'id' | 'version'>>) {
+      return trx.updateTable('alarms').set({ ...values, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
+    },
     alarmsByIds(ids: readonly string[], trx: Db = db) {
       if (ids.length === 0) return Promise.resolve([]);
       return trx.selectFrom('alarms').selectAll().where('id', 'in', ids).execute();

@@ -165,7 +165,7 @@ export function alarmsService(deps: ServiceDeps & { ingestOptions?: IngestOption
         for (let l = row.escalation_level + 1; l <= level; l++) {
           await w.trx.insertInto('alarm_escalations').values({ alarm_id: row.id, level: l, after_seconds: type.data.escalateAfterSeconds * l, escalated_at: now }).onConflict((oc) => oc.doNothing()).execute();
         }
-        const up = await repo.updateAlarm(w.trx, row.id, row.version, { escalation_level: level });
+        const up = await repo.touchAlarm(w.trx, row.id, { escalation_level: level });
         await repo.recordAction(w.trx, row.id, 'escalated', null, `level ${level}`);
         await w.publish({ type: 'alarm.changed', entityId: row.id, facilityId: row.facility_id, payload: { alarmId: row.id, state: row.state, condition: row.condition } });
         await w.audit({ action: 'alarm.escalated', entityType: 'alarm', entityId: row.id, facilityId: row.facility_id, before: { escalationLevel: row.escalation_level }, after: { escalationLevel: level } });
@@ -178,7 +178,7 @@ export function alarmsService(deps: ServiceDeps & { ingestOptions?: IngestOption
       await runWrite(db, ctx, async (w) => {
         const row = await w.trx.selectFrom('alarms').selectAll().where('id', '=', a.id).forUpdate().executeTakeFirst();
         if (!row || !row.shelved_until || row.shelved_until > now) return;
-        const up = await repo.updateAlarm(w.trx, row.id, row.version, { shelved_until: null });
+        const up = await repo.touchAlarm(w.trx, row.id, { shelved_until: null });
         await repo.recordAction(w.trx, row.id, 'unshelved', null, null);
         await w.publish({ type: 'alarm.changed', entityId: row.id, facilityId: row.facility_id, payload: { alarmId: row.id, state: row.state, condition: row.condition } });
         await w.audit({ action: 'alarm.unshelved', entityType: 'alarm', entityId: row.id, facilityId: row.facility_id, before: { shelvedUntil: row.shelved_until }, after: { shelvedUntil: null } });

@@ -12,7 +12,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { formatTimestamp } from '../prisoners/prisoner-format.ts';
 import { useFacilityTimeZone } from '../prisoners/use-facility-time-zone.ts';
-import { alarmKeys, alarmsApi, inLanguage, PRIORITY_COLOR, STATE_COLOR, type AlarmStatusFilter } from './alarms-api.ts';
+import { alarmKeys, alarmsApi, BAND_COLOR, inLanguage, PRIORITY_COLOR, STATE_COLOR, type AlarmStatusFilter } from './alarms-api.ts';
 import { beep, useAlarmStream } from './use-alarm-stream.ts';
 
 const RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
@@ -244,7 +244,7 @@ export function AlarmConsolePage() {
               <Text>{t('alarms.rate.alarms', { n: rate.data.alarms })}</Text>
               <Text>{t('alarms.rate.per10', { n: rate.data.perOperatorPer10Min.toLocaleString(i18n.language) })}</Text>
               <Text>{t('alarms.rate.peak', { n: rate.data.peak10Min })}</Text>
-              <Badge color={rate.data.band === 'acceptable' ? 'green.9' : rate.data.band === 'manageable' ? 'yellow.9' : 'red.9'}>{t(`alarms.rate.band.${rate.data.band}`)}</Badge>
+              <Badge color={BAND_COLOR[rate.data.band]}>{t(`alarms.rate.band.${rate.data.band}`)}</Badge>
             </SimpleGrid>
             <Text size="sm" c="dimmed">
               {t('alarms.rate.guidance')}

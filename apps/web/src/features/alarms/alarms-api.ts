@@ -33,5 +33,7 @@ export const alarmKeys = {
 /** A name in the reader's language (English when the language has none). */
 export const inLanguage = (names: { en: string; ru: string; tg: string }, language: string) => names[language as 'en' | 'ru' | 'tg'] ?? names.en;
 
-export const PRIORITY_COLOR: Record<Alarm['priority'], string> = { critical: 'red.9', high: 'orange.9', medium: 'yellow.9', low: 'gray.7' };
+// Dark enough for white text (WCAG AA): Mantine's orange.9 and yellow.9 are not.
+export const PRIORITY_COLOR: Record<Alarm['priority'], string> = { critical: 'red.9', high: '#a63d00', medium: '#7a5600', low: 'gray.7' };
+export const BAND_COLOR = { acceptable: '#2b6a30', manageable: '#7a5600', 'over-demanding': 'red.9', flood: 'red.9' } as const;
 export const STATE_COLOR: Record<Alarm['state'], string> = { new: 'red.9', acknowledged: 'blue.9', 'in-progress': 'violet.9', resolved: 'green.9' };
