@@ -57,8 +57,14 @@ test('a duress alarm from the simulator reaches two consoles within a second and
   const row = (page: Page) => page.locator(`[data-testid="alarm-row"][data-type="duress"][data-device="${button.code}"]`);
   assert.equal(await row(senior).count(), 0, 'no duress alarm open before');
   const seen = [senior, security].map((page) => row(page).waitFor({ timeout: 20_000 }).then(() => Date.now()));
+  for (const page of [senior, security]) page.on('console', (m) => m.type() === 'error' && console.log(`browser: ${m.text()}`));
   const published = await simulateDuress(button.facilityCode, button.code);
-  const arrivals = await Promise.all(seen);
+  const arrivals = await Promise.all(seen).catch(async (e: unknown) => {
+    // What the server holds, to tell a lost event from a console that did not hear it.
+    console.log(`published to ${button.facilityCode}/${button.code}; open duress alarms:`, JSON.stringify((await (await senior.request.get('/api/v1/alarms?type=duress')).json()) as unknown).slice(0, 600));
+    console.log('quarantine:', JSON.stringify((await (await security.request.get('/api/v1/alarm-quarantine?limit=5')).json()) as unknown).slice(0, 600));
+    throw e;
+  });
   for (const at of arrivals) assert.ok(at - published < 1000, `the alarm reached a console ${at - published} ms after it was published`);
   await senior.locator('[data-testid="new-alarm-cue"]').waitFor();
   await security.locator('[data-testid="new-alarm-cue"]').waitFor();
