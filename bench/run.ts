@@ -1,10 +1,12 @@
 // `npm run bench -- <name>`: runs one benchmark and writes bench/results/<name>.json.
+import { runAlarmsBench } from './alarms.ts';
 import { runApiBench } from './api.ts';
 import { runImportBench } from './import.ts';
 import { runSearchBench } from './search.ts';
 import { runWebBench } from './web.ts';
 
 const BENCHMARKS: Record<string, { about: string; run: () => Promise<unknown> }> = {
+  alarms: { about: 'MQTT device events at 5,000/s for 30 s stored before PUBACK, to a live console stream, on PostgreSQL and PGlite, vs broker loopback and COPY', run: runAlarmsBench },
   api: { about: 'authenticated location tree vs a bare route with the same SQL, on PostgreSQL and PGlite', run: runApiBench },
   import: { about: 'commit a 20,000-row prisoner register on PGlite and PostgreSQL vs a plain bulk load, timing other requests meanwhile', run: runImportBench },
   search: { about: 'cross-script name search over 1,000,000 people vs plain pg_trgm, on PostgreSQL', run: runSearchBench },

@@ -199,6 +199,22 @@ export const AUDIT_ACTIONS = [
   'regime-day.recorded',
   'regime-day.corrected',
   'demo.regime-seeded',
+  // Alarm console (issue 10).
+  'alarm-device.registered',
+  'alarm-device.updated',
+  'alarm-device.token-rotated',
+  'alarm-type.added',
+  'alarm-type.revised',
+  'alarm.events-ingested',
+  'alarm.acknowledged',
+  'alarm.started',
+  'alarm.step-completed',
+  'alarm.shelved',
+  'alarm.unshelved',
+  'alarm.resolved',
+  'alarm.escalated',
+  'alarm.quarantine-viewed',
+  'demo.alarms-seeded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -30,3 +30,4 @@ export * from './incidents.ts';
 export * from './force.ts';
 export * from './observations.ts';
 export * from './searches.ts';
+export * from './alarms.ts';

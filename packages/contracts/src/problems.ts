@@ -22,6 +22,7 @@ import { forceProblems } from './problems/force.ts';
 import { observationsProblems } from './problems/observations.ts';
 import { searchesProblems } from './problems/searches.ts';
 import { regimeProblems } from './problems/regime.ts';
+import { alarmsProblems } from './problems/alarms.ts';
 
 /**
  * Stable problem codes (the `code` and the last part of `type` in RFC 9457 problem+json) with the
@@ -52,6 +53,7 @@ export const PROBLEMS = {
   ...observationsProblems,
   ...searchesProblems,
   ...regimeProblems,
+  ...alarmsProblems,
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

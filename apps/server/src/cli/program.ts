@@ -6,6 +6,7 @@ import { dbCommands } from './db-commands.ts';
 import { demoCommands } from './demo-commands.ts';
 import { usersCommands } from './users-commands.ts';
 import { importCommands } from './import-commands.ts';
+import { devicesCommands } from './devices-commands.ts';
 import { describeFailure, processIo, type Io } from './runtime.ts';
 
 /** The `vigil` command line. Every command and group answers --help. */
@@ -35,6 +36,7 @@ export function buildProgram(io: Io): Command {
   usersCommands(program, io);
   backupCommands(program, io);
   importCommands(program, io);
+  devicesCommands(program, io);
 
   // Subcommands inherit the output and exit behaviour; groups without an action print their help.
   for (const command of program.commands) {

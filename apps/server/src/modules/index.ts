@@ -25,6 +25,7 @@ import { incidentsModule } from './incidents/incidents.module.ts';
 import { forceModule } from './force/force.module.ts';
 import { observationsModule } from './observations/observations.module.ts';
 import { regimeModule } from './regime/regime.module.ts';
+import { alarmsModule } from './alarms/alarms.module.ts';
 
 /**
  * Every feature module, in the order their services are built: a module comes after the modules
@@ -57,6 +58,7 @@ export const MODULES = [
   observationsModule,
   searchesModule,
   regimeModule,
+  alarmsModule,
 ] as const;
 
 export type ModuleServices = ServicesOf<typeof MODULES>;

@@ -62,7 +62,7 @@ describe('the module registry', () => {
     const reached: string[] = [];
     const spied = MODULES.map((m) => ({ ...m, demo: m.demo && (async () => void reached.push(m.name)) }));
     await seedModuleDemos(spied, {} as DemoContext);
-    assert.deepEqual(reached, ['facilities', 'locations', 'users', 'prisoners', 'reception', 'alerts', 'movements', 'assessments', 'classification', 'plans', 'programmes', 'casenotes', 'handover', 'incidents', 'force', 'observations', 'searches', 'regime']);
+    assert.deepEqual(reached, ['facilities', 'locations', 'users', 'prisoners', 'reception', 'alerts', 'movements', 'assessments', 'classification', 'plans', 'programmes', 'casenotes', 'handover', 'incidents', 'force', 'observations', 'searches', 'regime', 'alarms']);
   });
 
   test('navigation entries have unique ids and paths, each shown by a permission a module introduces', () => {

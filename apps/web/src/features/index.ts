@@ -25,6 +25,7 @@ import { forceFeature } from './force/force.feature.ts';
 import { observationsFeature } from './observations/observations.feature.ts';
 import { searchesFeature } from './searches/searches.feature.ts';
 import { regimeFeature } from './regime/regime.feature.ts';
+import { alarmsFeature } from './alarms/alarms.feature.ts';
 import { usersFeature } from './users/users.feature.ts';
 import { auditFeature } from './audit/audit.feature.ts';
 
@@ -50,6 +51,7 @@ export const WEB_FEATURES = [
   observationsFeature,
   searchesFeature,
   regimeFeature,
+  alarmsFeature,
   usersFeature,
   auditFeature,
 ] as const;

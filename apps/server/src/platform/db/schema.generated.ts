@@ -32,6 +32,101 @@ export interface AdmissionBatches {
   reason: string;
 }
 
+export interface AlarmActions {
+  action: string;
+  alarm_id: string;
+  at: Generated<Timestamp>;
+  id: Generated<Int8>;
+  note: string | null;
+  user_id: string | null;
+}
+
+export interface AlarmDeviceEvents {
+  alarm_id: string | null;
+  channel: "mqtt" | "webhook";
+  condition: "raised" | "cleared";
+  data: ColumnType<unknown, string, string> | null;
+  device_id: string;
+  event_key: string;
+  facility_id: string;
+  id: Generated<Int8>;
+  occurred_at: Timestamp;
+  received_at: Generated<Timestamp>;
+  type: string;
+}
+
+export interface AlarmDevices {
+  active: Generated<boolean>;
+  code: string;
+  created_at: Generated<Timestamp>;
+  facility_id: string;
+  id: Generated<string>;
+  kind: "alarm-panel" | "door-contact" | "duress-button" | "perimeter-sensor" | "fire-detector";
+  last_seen_at: Timestamp | null;
+  location_id: string;
+  name: string;
+  token_hash: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface AlarmEscalations {
+  after_seconds: number;
+  alarm_id: string;
+  escalated_at: Generated<Timestamp>;
+  id: Generated<string>;
+  level: number;
+}
+
+export interface AlarmQuarantine {
+  channel: "mqtt" | "webhook";
+  detail: string | null;
+  device_code: string | null;
+  facility_code: string | null;
+  facility_id: string | null;
+  id: Generated<string>;
+  payload: string;
+  reason: string;
+  received_at: Generated<Timestamp>;
+  topic: string | null;
+}
+
+export interface Alarms {
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  cleared_at: Timestamp | null;
+  condition: "raised" | "cleared";
+  created_at: Generated<Timestamp>;
+  device_id: string;
+  escalation_level: Generated<number>;
+  event_count: Generated<number>;
+  facility_id: string;
+  id: Generated<string>;
+  last_event_at: Timestamp;
+  location_id: string;
+  priority: "critical" | "high" | "medium" | "low";
+  raised_at: Timestamp;
+  resolution: string | null;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  shelved_until: Timestamp | null;
+  state: "new" | "acknowledged" | "in-progress" | "resolved";
+  type_code: string;
+  type_entry_id: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface AlarmSteps {
+  alarm_id: string;
+  code: string;
+  done_at: Timestamp | null;
+  done_by: string | null;
+  mandatory: boolean;
+  note: string | null;
+  position: number;
+}
+
 export interface AlertTypes {
   active: boolean;
   blocks_cell_sharing: boolean;
@@ -856,6 +951,13 @@ export interface Users {
 export interface DB {
   admission_announcements: AdmissionAnnouncements;
   admission_batches: AdmissionBatches;
+  alarm_actions: AlarmActions;
+  alarm_device_events: AlarmDeviceEvents;
+  alarm_devices: AlarmDevices;
+  alarm_escalations: AlarmEscalations;
+  alarm_quarantine: AlarmQuarantine;
+  alarm_steps: AlarmSteps;
+  alarms: Alarms;
   alert_types: AlertTypes;
   assessments: Assessments;
   audit_events: AuditEvents;
