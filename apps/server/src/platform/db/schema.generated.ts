@@ -250,6 +250,21 @@ export interface CountSessions {
   version: Generated<number>;
 }
 
+export interface CustodySteps {
+  at: Timestamp;
+  bag_id: string;
+  external_party: string | null;
+  from_id: string | null;
+  id: Generated<string>;
+  kind: "bagged" | "handed-over" | "police-handover" | "disposed";
+  note: string | null;
+  photo_hashes: Generated<string[]>;
+  reference: string | null;
+  seq: number;
+  signed_by: string;
+  to_id: string | null;
+}
+
 export interface DomainEvents {
   entity_id: string;
   entity_type: string;
@@ -265,6 +280,24 @@ export interface DomainEventsHandled {
   event_id: string;
   handled_at: Generated<Timestamp>;
   subscriber: string;
+}
+
+export interface EvidenceBagCounters {
+  facility_id: string;
+  last: number;
+  year: number;
+}
+
+export interface EvidenceBags {
+  created_at: Generated<Timestamp>;
+  facility_id: string;
+  holder_id: string | null;
+  id: Generated<string>;
+  number: string;
+  seal: string | null;
+  search_id: string;
+  status: "held" | "with-police" | "disposed";
+  version: Generated<number>;
 }
 
 export interface Facilities {
@@ -284,6 +317,32 @@ export interface Facilities {
   type: string;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface FindPhotos {
+  bytes: Buffer;
+  content_type: "image/jpeg" | "image/png" | "image/webp";
+  find_id: string;
+  id: Generated<string>;
+  sha256: string;
+  size_bytes: number;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: string;
+}
+
+export interface Finds {
+  bag_id: string | null;
+  category: "phone-sim" | "drugs" | "weapon" | "extremist-material" | "cash" | "alcohol" | "tools" | "other";
+  created_at: Generated<Timestamp>;
+  description: string;
+  facility_id: string;
+  found_at: Timestamp;
+  id: Generated<string>;
+  location_id: string | null;
+  prisoner_id: string | null;
+  quantity: number;
+  recorded_by: string;
+  search_id: string;
 }
 
 export interface ForceReportPrisoners {
@@ -496,6 +555,49 @@ export interface Intakes {
   version: Generated<number>;
 }
 
+export interface InternalMovements {
+  back_at: Timestamp | null;
+  back_by: string | null;
+  cancel_reason: string | null;
+  created_at: Generated<Timestamp>;
+  escort: string | null;
+  facility_id: string;
+  from_location_id: string | null;
+  id: Generated<string>;
+  note: string | null;
+  out_at: Timestamp | null;
+  out_by: string | null;
+  overridden: Generated<string[]>;
+  override_reason: string | null;
+  planned_by: string;
+  planned_end: Timestamp;
+  planned_start: Timestamp;
+  prisoner_id: string;
+  purpose: "activity" | "visit" | "work" | "exercise" | "healthcare" | "legal" | "other";
+  status: "planned" | "out" | "back" | "cancelled";
+  to_location_id: string;
+  version: Generated<number>;
+}
+
+export interface KeepApartGroups {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  end_reason: string | null;
+  ended_by: string | null;
+  ends_on: string | null;
+  facility_id: string;
+  id: Generated<string>;
+  reason: string;
+  source: "intelligence" | "incident" | "court-order" | "victim-perpetrator" | "gang" | "other";
+  starts_on: string;
+  version: Generated<number>;
+}
+
+export interface KeepApartMembers {
+  group_id: string;
+  prisoner_id: string;
+}
+
 export interface KeyWorkerAssignments {
   assigned_by: string;
   created_at: Generated<Timestamp>;
@@ -555,6 +657,23 @@ export interface Movements {
   received_by: string | null;
   recorded_by: string;
   to_facility_id: string | null;
+}
+
+export interface MovementZones {
+  active: Generated<boolean>;
+  barred_alert_codes: Generated<string[]>;
+  barred_categories: Generated<string[]>;
+  barred_prisoner_ids: Generated<string[]>;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  escorted_only: Generated<boolean>;
+  facility_id: string;
+  id: Generated<string>;
+  location_id: string;
+  note: string | null;
+  open_windows: Generated<ColumnType<unknown, string, string>>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
 }
 
 export interface ObservationChecks {
@@ -853,6 +972,24 @@ export interface RecoveryCodes {
   user_id: string;
 }
 
+export interface RegimeDays {
+  breakfast: Generated<"taken" | "refused" | "not-offered">;
+  exercise_offered_minutes: Generated<number>;
+  exercise_taken_minutes: Generated<number>;
+  facility_id: string;
+  id: Generated<string>;
+  lunch: Generated<"taken" | "refused" | "not-offered">;
+  note: string | null;
+  on_date: string;
+  prisoner_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  refusal_reason: string | null;
+  shower: Generated<"taken" | "refused" | "not-offered">;
+  supper: Generated<"taken" | "refused" | "not-offered">;
+  version: Generated<number>;
+}
+
 export interface ReleasePlans {
   accommodation_address: string | null;
   accommodation_confirmed: Generated<boolean>;
@@ -875,6 +1012,40 @@ export interface SchemaMigrations {
   applied_at: Generated<Timestamp>;
   checksum: string;
   name: string;
+}
+
+export interface Searches {
+  basis: "scheduled" | "intelligence-led" | "suspicion" | "random";
+  created_at: Generated<Timestamp>;
+  facility_id: string;
+  id: Generated<string>;
+  location_id: string | null;
+  notes: string | null;
+  prisoner_id: string | null;
+  reason: string;
+  recorded_by: string;
+  result: "nothing-found" | "items-found" | "refused" | "not-completed";
+  searched_at: Timestamp;
+  type: "rub-down" | "full" | "cell" | "area" | "vehicle";
+  vehicle: string | null;
+  version: Generated<number>;
+  visitor_name: string | null;
+  visitor_sex: "male" | "female" | null;
+}
+
+export interface SearchOfficers {
+  role: "searcher" | "witness";
+  search_id: string;
+  user_id: string;
+}
+
+export interface SearchSchedules {
+  facility_id: string;
+  period_days: number;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  version: Generated<number>;
+  wing_id: string;
 }
 
 export interface SentencePlans {
@@ -942,6 +1113,7 @@ export interface Users {
   password_hash: string;
   patronymic: string | null;
   roles: string[];
+  sex: "male" | "female" | null;
   staff_number: string;
   updated_at: Generated<Timestamp>;
   username: string;
@@ -967,9 +1139,14 @@ export interface DB {
   category_decisions: CategoryDecisions;
   count_entries: CountEntries;
   count_sessions: CountSessions;
+  custody_steps: CustodySteps;
   domain_events: DomainEvents;
   domain_events_handled: DomainEventsHandled;
+  evidence_bag_counters: EvidenceBagCounters;
+  evidence_bags: EvidenceBags;
   facilities: Facilities;
+  find_photos: FindPhotos;
+  finds: Finds;
   force_report_prisoners: ForceReportPrisoners;
   force_report_uses: ForceReportUses;
   force_reports: ForceReports;
@@ -984,9 +1161,13 @@ export interface DB {
   incident_places: IncidentPlaces;
   incidents: Incidents;
   intakes: Intakes;
+  internal_movements: InternalMovements;
+  keep_apart_groups: KeepApartGroups;
+  keep_apart_members: KeepApartMembers;
   key_work_sessions: KeyWorkSessions;
   key_worker_assignments: KeyWorkerAssignments;
   locations: Locations;
+  movement_zones: MovementZones;
   movements: Movements;
   observation_checks: ObservationChecks;
   observation_handovers: ObservationHandovers;
@@ -1014,8 +1195,12 @@ export interface DB {
   property_items: PropertyItems;
   reassessment_triggers: ReassessmentTriggers;
   recovery_codes: RecoveryCodes;
+  regime_days: RegimeDays;
   release_plans: ReleasePlans;
   schema_migrations: SchemaMigrations;
+  search_officers: SearchOfficers;
+  search_schedules: SearchSchedules;
+  searches: Searches;
   sentence_plans: SentencePlans;
   sessions: Sessions;
   timeline_entries: TimelineEntries;
