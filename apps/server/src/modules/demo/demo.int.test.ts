@@ -58,7 +58,7 @@ describe(`demo seed (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     assert.ok(a.prisoners.length > 1400, `${a.prisoners.length} prisoners`);
     // Each module's demo part wrote its records (modules/<m>/<m>.demo.ts).
     const written = ['placements', 'movements', 'prisoner_alerts', 'property_items', 'assessments', 'category_decisions', 'sentence_plans', 'plan_reviews', 'plan_objectives'] as const;
-    for (const table of [...written, 'programme_enrolments', 'programme_attendance', 'case_notes', 'key_worker_assignments', 'key_work_sessions', 'timeline_entries', 'release_plans', 'incidents', 'incident_people', 'incident_decisions', 'incident_notifications', 'incident_actions', 'force_reports', 'force_report_uses'] as const) {
+    for (const table of [...written, 'programme_enrolments', 'programme_attendance', 'case_notes', 'key_worker_assignments', 'key_work_sessions', 'timeline_entries', 'release_plans', 'incidents', 'incident_people', 'incident_decisions', 'incident_notifications', 'incident_actions', 'force_reports', 'force_report_uses', 'searches', 'finds', 'evidence_bags', 'custody_steps', 'movement_zones', 'keep_apart_groups', 'internal_movements', 'regime_days', 'observation_levels', 'observation_checks', 'alarm_devices', 'alarms'] as const) {
       const { n } = await t.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
       assert.ok(Number(n) > 0, `no demo ${table}`);
     }
@@ -69,12 +69,17 @@ describe(`demo seed (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     for (const db of [t.db, other.db]) {
       const chain = await verifyAuditChain(db);
       assert.ok(chain.ok, JSON.stringify(chain.firstBroken));
-      // One event per facility, place and user; one per facility for its demo prisoners, one for its
-      // programmes, one for their release plans, one for their incidents, one for its use-of-force
-      // reports and one for its observation levels; one for the demo sentence plans; and one per check
-      // the observation sweeper found missed since the seed's history ends.
-      const { swept } = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('swept')).where('action', '=', 'observation.check-missed').executeTakeFirstOrThrow();
-      assert.equal(chain.checked, a.facilities.length + a.places.length + a.users.length + 6 * a.facilities.length + 1 + Number(swept));
+      // One event per facility, place and user; per facility one for its demo prisoners, its
+      // programmes, their release plans, incidents, use-of-force reports, observation levels,
+      // searches, movement control and regime; one for the demo sentence plans and one for the
+      // alarms; and those the background jobs wrote since the seed's history ends (missed
+      // observation checks, escalated or unshelved alarms).
+      const { swept } = await db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll<string>().as('swept'))
+        .where('action', 'in', ['observation.check-missed', 'alarm.escalated', 'alarm.unshelved'])
+        .executeTakeFirstOrThrow();
+      assert.equal(chain.checked, a.facilities.length + a.places.length + a.users.length + 9 * a.facilities.length + 2 + Number(swept));
     }
   });
 
