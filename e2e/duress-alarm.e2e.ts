@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Device } from '@vigil/contracts';
-import { journey, skipReason } from './support.ts';
+import { journey, sendJson, skipReason } from './support.ts';
 
 // The journey's server takes MQTT from the local broker, on a session of its own.
 process.env.VIGIL_MQTT_URL ??= 'mqtt://127.0.0.1:1883';
@@ -41,6 +41,8 @@ test('a duress alarm from the simulator reaches two consoles within a second and
   await j.signIn(security, 'security');
 
   const session = (await (await senior.request.get('/api/v1/auth/session')).json()) as { activeFacilityId: string };
+  // The security manager works at two facilities: their console follows the one they have chosen, the senior officer's.
+  await sendJson(security, 'post', '/api/v1/auth/facility', { facilityId: session.activeFacilityId });
   const devices = ((await (await security.request.get(`/api/v1/alarm-devices?facilityId=${session.activeFacilityId}`)).json()) as { items: Device[] }).items;
   const button = devices.find((d) => d.kind === 'duress-button')!;
   assert.ok(button, 'the demo facility has a duress button');
@@ -50,7 +52,6 @@ test('a duress alarm from the simulator reaches two consoles within a second and
     await page.locator('[data-testid="alarm-console"][data-live="ready"]').waitFor();
   };
   await openConsole(senior);
-  // The security manager (two facilities) sees the senior officer's among theirs.
   await openConsole(security);
   await j.checkA11y(senior, 'alarm console');
 
@@ -88,7 +89,8 @@ test('a duress alarm from the simulator reaches two consoles within a second and
   const n = await steps.count();
   assert.ok(n >= 2);
   for (let i = 0; i < n; i++) {
-    await steps.nth(i).locator('input[type="checkbox"]').check();
+    // A controlled box: it ticks when the server has recorded the step.
+    await steps.nth(i).locator('input[type="checkbox"]').click();
     await senior.locator(`[data-testid="sop-step"][data-mandatory="true"][data-done="true"]`).nth(i).waitFor();
   }
   await senior.locator('[data-testid="alarm-page"][data-state="in-progress"]').waitFor();
