@@ -47,13 +47,14 @@ describe(`every route declares its access (${process.env.TEST_STORE ?? 'pglite'}
     assert.deepEqual(missing, [], 'routes without config.access');
   });
 
-  test('only health checks, sign-in, API docs and the web app are public', () => {
+  test('only health checks, sign-in, API docs, the web app and device webhooks are public', () => {
     const isPublic = (r: RouteEntry) => {
       const access = declared.get(key(r.method, probeUrl(r.url)));
       return !!access && 'public' in access;
     };
     const publicRoutes = routes.filter(isPublic).map((r) => key(r.method, r.url));
-    const allowed = /^(GET|HEAD) (\/health|\/ready|\/metrics|\/api\/docs(\/.*)?|\/\*)$|^POST \/api\/v1\/auth\/sign-in$/;
+    // A device webhook has no session: the device's own bearer token authenticates it (alarms module).
+    const allowed = /^(GET|HEAD) (\/health|\/ready|\/metrics|\/api\/docs(\/.*)?|\/\*)$|^POST \/api\/v1\/auth\/sign-in$|^POST \/api\/v1\/ingest\/devices\/:facility\/:code\/events$/;
     assert.deepEqual(publicRoutes.filter((r) => !allowed.test(r)), [], 'unexpected public routes');
   });
 

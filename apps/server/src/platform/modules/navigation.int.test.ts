@@ -25,7 +25,8 @@ describe(`navigation over HTTP (${process.env.TEST_STORE ?? 'pglite'})`, () => {
     const officer = await factory.signedIn(['officer'], { facilityIds: [facilityId] });
     const r = await officer.get('/api/v1/navigation');
     assert.equal(r.status, 200);
-    assert.deepEqual(ids(r.body), ['facilities', 'home', 'prisoners', 'reception', 'programmes', 'key-work']);
+    // Security operations on the wing too: movements, incidents, reporting force, observation checks, searches and the regime.
+    assert.deepEqual(ids(r.body), ['facilities', 'home', 'prisoners', 'reception', 'movement-control', 'programmes', 'key-work', 'incidents', 'force-report-new', 'observations', 'searches', 'search-schedule', 'finds-map', 'regime', 'regime-monitor']);
     for (const hidden of ['users', 'audit', 'alert-types', 'imports']) assert.ok(!ids(r.body).includes(hidden), hidden);
   });
 
